@@ -1,0 +1,218 @@
+package io.skyport.api;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.skyport.api.auth.NativeAuthenticator;
+import io.skyport.api.command.Login.LoginResponse;
+import io.skyport.api.write.ResponseTree;
+import io.skyport.api.write.Writers;
+import io.skyport.core.dispatch.CommandCatalog;
+import io.skyport.core.dispatch.CommandDescriptor;
+import io.skyport.core.dispatch.ParamBinder;
+import io.skyport.core.dispatch.ParamBinder.ParamException;
+import io.skyport.core.identity.IdentityService.Principal;
+import io.skyport.plugin.ApiEndpoint;
+import io.skyport.plugin.ApiException;
+import io.skyport.plugin.ApiOperation;
+import io.skyport.plugin.CallContext;
+import io.skyport.plugin.Role;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * {@code /client/api}: the Apache CloudStack-compatible native API. Parses the request,
+ * authenticates it, binds the command's declared parameters, runs it and writes the answer in
+ * JSON or XML, with CloudStack's error bodies for every failure.
+ */
+public class NativeApiEndpoint implements ApiEndpoint {
+    private static final Logger LOG = LogManager.getLogger(NativeApiEndpoint.class);
+    public static final String API = "native";
+    private static final int MAX_PARAMS = 512;
+
+    private final CommandCatalog catalog;
+    private final ParamBinder binder;
+    private final NativeAuthenticator auth;
+    private final MeterRegistry metrics;
+
+    public NativeApiEndpoint(CommandCatalog catalog, ParamBinder binder, NativeAuthenticator auth, MeterRegistry metrics) {
+        this.catalog = catalog;
+        this.binder = binder;
+        this.auth = auth;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public List<String> pathPrefixes() {
+        return List.of("/client/api");
+    }
+
+    @Override
+    public void writeDisabled(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        writeError(resp, isJson(req.getParameter("response")), "errorresponse", NativeError.INTERNAL,
+                "The native API is disabled");
+    }
+
+    @Override
+    public void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        long start = System.nanoTime();
+        Map<String, String> params = new LinkedHashMap<>();
+        String outcome = "error";
+        String commandName = "unknown";
+        boolean json = false;
+        try {
+            if (!collect(req, params)) {
+                writeError(resp, false, "errorresponse", NativeError.PARAM_ERROR, "Too many parameters");
+                return;
+            }
+            json = isJson(params.get("response"));
+            String command = params.get("command");
+            Optional<CommandDescriptor> found = catalog.find(API, command);
+            if (found.isEmpty()) {
+                writeError(resp, json, "errorresponse", NativeError.UNAUTHORIZED, null);
+                outcome = "unknown";
+                return;
+            }
+            CommandDescriptor d = found.get();
+            commandName = d.name();
+            String responseName = d.name().toLowerCase(Locale.ROOT) + "response";
+            outcome = dispatch(req, resp, d, params, responseName, json);
+        } finally {
+            Timer.builder("skyport.api.requests").tag("api", API).tag("command", commandName).tag("outcome", outcome)
+                    .register(metrics).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private String dispatch(HttpServletRequest req, HttpServletResponse resp, CommandDescriptor d,
+                            Map<String, String> params, String responseName, boolean json) throws IOException {
+        CallContext caller = null;
+        if (d.command().authenticated()) {
+            Optional<Principal> who = auth.authenticate(params, sessionKey(req, params));
+            if (who.isEmpty()) {
+                writeError(resp, json, responseName, NativeError.UNAUTHORIZED, null);
+                return "unauthorized";
+            }
+            caller = who.get().context(req.getRemoteAddr());
+            if (!Arrays.asList(d.command().roles()).contains(caller.role())) {
+                writeError(resp, json, responseName, NativeError.UNAUTHORIZED, "The given command " + d.name()
+                        + " does not exist or it is not available for the user");
+                return "unauthorized";
+            }
+        }
+        CallContext ctx = caller != null ? caller
+                : new CallContext(0, null, 0, null, null, 0, null, Role.USER, req.getRemoteAddr());
+        try {
+            ApiOperation op = d.factory().get();
+            binder.bind(op, d, lowerCased(params), ctx);
+            Object result = op.execute(ctx);
+            writeResult(resp, json, responseName, result);
+            return "success";
+        } catch (ParamException e) {
+            String cmd = d.name().toLowerCase(Locale.ROOT);
+            String text = e.missing()
+                    ? "Unable to execute API command " + cmd + " due to missing parameter " + e.param()
+                    : "Unable to execute API command " + cmd + " due to invalid value. Invalid parameter " + e.param()
+                    + " value=" + e.value() + " due to incorrect long value format, or entity does not exist or due "
+                    + "to incorrect parameter annotation for the field in api cmd class.";
+            writeError(resp, json, responseName, NativeError.PARAM_ERROR, text);
+            return "client-error";
+        } catch (ApiException e) {
+            NativeError err = NativeError.of(e.error());
+            writeError(resp, json, responseName, err, e.getMessage());
+            return err == NativeError.INTERNAL ? "server-error" : "client-error";
+        } catch (RuntimeException e) {
+            LOG.error("command {} failed", d.name(), e);
+            writeError(resp, json, responseName, NativeError.INTERNAL, null);
+            return "server-error";
+        }
+    }
+
+    /** Query string and form body; the first value of a repeated name wins. */
+    private static boolean collect(HttpServletRequest req, Map<String, String> params) {
+        Map<String, String[]> raw = req.getParameterMap();
+        if (raw.size() > MAX_PARAMS) {
+            return false;
+        }
+        raw.forEach((k, v) -> {
+            if (v.length > 0) {
+                params.put(k, v[0]);
+            }
+        });
+        return true;
+    }
+
+    private static Map<String, String> lowerCased(Map<String, String> params) {
+        Map<String, String> out = new LinkedHashMap<>();
+        params.forEach((k, v) -> out.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
+        return out;
+    }
+
+    /** The session key from the request parameter, the header, or the cookie, in that order. */
+    private static String sessionKey(HttpServletRequest req, Map<String, String> params) {
+        String key = params.get("sessionkey");
+        if (key == null) {
+            key = req.getHeader("sessionkey");
+        }
+        if (key == null && req.getCookies() != null) {
+            for (Cookie c : req.getCookies()) {
+                if ("sessionkey".equals(c.getName())) {
+                    key = c.getValue();
+                }
+            }
+        }
+        if (key != null) {
+            params.putIfAbsent("sessionkey", key);
+        }
+        return key;
+    }
+
+    private static boolean isJson(String response) {
+        return "json".equalsIgnoreCase(response);
+    }
+
+    private static void writeResult(HttpServletResponse resp, boolean json, String name, Object result)
+            throws IOException {
+        if (result instanceof LoginResponse login) {
+            Cookie c = new Cookie("sessionkey", login.sessionkey());
+            c.setHttpOnly(true);
+            c.setPath("/client");
+            resp.addCookie(c);
+        }
+        JsonObject body = ResponseTree.body(result);
+        write(resp, 200, json, name, body);
+    }
+
+    static void writeError(HttpServletResponse resp, boolean json, String name, NativeError err, String detail)
+            throws IOException {
+        JsonObject body = new JsonObject();
+        body.add("uuidList", new JsonArray());
+        body.addProperty("errorcode", err.errorCode());
+        if (err.csErrorCode() != 0) {
+            body.addProperty("cserrorcode", err.csErrorCode());
+        }
+        body.addProperty("errortext", err.text(detail));
+        write(resp, err.errorCode(), json, name, body);
+    }
+
+    private static void write(HttpServletResponse resp, int status, boolean json, String name, JsonObject body)
+            throws IOException {
+        String text = json ? Writers.json(name, body) : Writers.xml(name, body);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType(json ? Writers.JSON_TYPE : Writers.XML_TYPE);
+        resp.setContentLength(bytes.length);
+        resp.getOutputStream().write(bytes);
+    }
+}

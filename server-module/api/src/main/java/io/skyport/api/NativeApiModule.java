@@ -1,0 +1,39 @@
+package io.skyport.api;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.skyport.api.auth.NativeAuthenticator;
+import io.skyport.api.view.ViewFactory;
+import io.skyport.core.dispatch.CommandCatalog;
+import io.skyport.core.dispatch.ParamBinder;
+import io.skyport.core.identity.IdentityService;
+import io.skyport.core.job.JobService;
+import io.skyport.core.settings.SettingService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/** The native API module: the /client/api endpoint and the built-in commands. */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan("io.skyport.api.command")
+public class NativeApiModule {
+    @Bean
+    public NativeAuthenticator nativeAuthenticator(IdentityService identity, SettingService settings) {
+        return new NativeAuthenticator(identity, settings);
+    }
+
+    @Bean
+    public ViewFactory viewFactory(IdentityService identity) {
+        return new ViewFactory(identity);
+    }
+
+    @Bean
+    public NativeJobs nativeJobs(JobService jobs) {
+        return new NativeJobs(jobs);
+    }
+
+    @Bean
+    public NativeApiEndpoint nativeApiEndpoint(CommandCatalog catalog, ParamBinder binder, NativeAuthenticator auth,
+                                               MeterRegistry metrics) {
+        return new NativeApiEndpoint(catalog, binder, auth, metrics);
+    }
+}

@@ -1,0 +1,28 @@
+package io.skyport.api;
+
+import io.skyport.api.write.ResponseTree;
+import io.skyport.core.job.AsyncJob;
+import io.skyport.core.job.JobService;
+import io.skyport.plugin.CallContext;
+import io.skyport.plugin.response.AsyncJobSubmitted;
+import java.util.function.Supplier;
+
+/** Submits the work of an async native command and answers with CloudStack's job-submitted body. */
+public class NativeJobs {
+    private final JobService jobs;
+
+    public NativeJobs(JobService jobs) {
+        this.jobs = jobs;
+    }
+
+    /**
+     * @param returnsId whether the submit answer carries the resource id (deploy does, deletes don't)
+     */
+    public AsyncJobSubmitted submit(CallContext caller, String command, String instanceType, String instanceUuid,
+                                    boolean returnsId, Supplier<Object> work) {
+        String syncKey = instanceUuid == null ? null : instanceType + ":" + instanceUuid;
+        AsyncJob job = jobs.submit(caller, command, instanceType, instanceUuid, syncKey,
+                () -> ResponseTree.encode(work.get()));
+        return new AsyncJobSubmitted(job.uuid(), returnsId ? instanceUuid : null);
+    }
+}

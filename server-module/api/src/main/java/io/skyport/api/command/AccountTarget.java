@@ -1,0 +1,27 @@
+package io.skyport.api.command;
+
+import io.skyport.core.identity.Account;
+import io.skyport.core.identity.IdentityService;
+import io.skyport.plugin.ApiError;
+import io.skyport.plugin.ApiException;
+import io.skyport.plugin.CallContext;
+
+/** Commands name an account either by id or by name plus domain, as CloudStack allows. */
+final class AccountTarget {
+    private AccountTarget() {
+    }
+
+    static Account resolve(IdentityService identity, CallContext ctx, Long id, String name, Long domainId) {
+        if (id != null) {
+            return identity.visibleAccount(ctx, id);
+        }
+        if (name == null) {
+            throw new ApiException(ApiError.PARAM_ERROR, "Either id or account name (with domainid) must be specified");
+        }
+        long domain = domainId != null ? identity.visibleDomain(ctx, domainId).id() : ctx.domainId();
+        Account a = identity.accounts().findByName(domain, name)
+                .orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Unable to find account " + name
+                        + " in the given domain"));
+        return identity.visibleAccount(ctx, a.id());
+    }
+}

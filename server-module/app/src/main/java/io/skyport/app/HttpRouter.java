@@ -1,0 +1,87 @@
+package io.skyport.app;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.skyport.core.module.ModuleRegistry;
+import io.skyport.plugin.ApiEndpoint;
+import io.skyport.plugin.SettingReader;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * The one servlet: {@code /healthz}, {@code /metrics}, and the module endpoints by longest
+ * path prefix. A switched-off endpoint answers in its own protocol's error format.
+ */
+public class HttpRouter extends HttpServlet {
+    private static final Logger LOG = LogManager.getLogger(HttpRouter.class);
+
+    private record Route(String prefix, ApiEndpoint endpoint) {
+    }
+
+    private final List<Route> routes = new ArrayList<>();
+    private final SettingReader settings;
+    private final PrometheusMeterRegistry prometheus;
+    private final BooleanSupplier healthy;
+
+    public HttpRouter(ModuleRegistry registry, SettingReader settings, PrometheusMeterRegistry prometheus,
+                      BooleanSupplier healthy) {
+        this.settings = settings;
+        this.prometheus = prometheus;
+        this.healthy = healthy;
+        for (ApiEndpoint e : registry.endpoints()) {
+            for (String p : e.pathPrefixes()) {
+                routes.add(new Route(p, e));
+            }
+        }
+        routes.sort(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed());
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String path = req.getRequestURI();
+        if ("/healthz".equals(path)) {
+            boolean ok = healthy.getAsBoolean();
+            text(resp, ok ? 200 : 503, "application/json", ok ? "{\"status\":\"ok\"}" : "{\"status\":\"unavailable\"}");
+            return;
+        }
+        if ("/metrics".equals(path)) {
+            text(resp, 200, "text/plain; version=0.0.4; charset=utf-8", prometheus.scrape());
+            return;
+        }
+        for (Route r : routes) {
+            if (path.equals(r.prefix()) || path.startsWith(r.prefix() + "/")) {
+                ApiEndpoint e = r.endpoint();
+                if (e.enabledBy().map(s -> !settings.get(s)).orElse(false)) {
+                    e.writeDisabled(req, resp);
+                } else {
+                    e.handle(req, resp);
+                }
+                return;
+            }
+        }
+        if ("/".equals(path)) {
+            resp.setStatus(302);
+            resp.setHeader("Location", "/client/");
+            return;
+        }
+        LOG.debug("no route for {}", path);
+        text(resp, 404, "application/json", "{\"error\":\"not found\",\"path\":\"" + path.replaceAll("[^\\w/.-]", "")
+                + "\"}");
+    }
+
+    private static void text(HttpServletResponse resp, int status, String type, String body) throws IOException {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        resp.setStatus(status);
+        resp.setContentType(type);
+        resp.setContentLength(b.length);
+        resp.getOutputStream().write(b);
+    }
+}

@@ -1,0 +1,164 @@
+package io.skyport.app;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.skyport.core.cluster.ManagementNode;
+import io.skyport.core.config.ServerConfig;
+import io.skyport.core.dispatch.CommandCatalog;
+import io.skyport.core.identity.IdentityService;
+import io.skyport.core.job.JobService;
+import io.skyport.core.module.ModuleRegistry;
+import io.skyport.core.settings.SettingService;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/**
+ * One management server: root context, module contexts, first-start bootstrap, job recovery
+ * and the HTTP listener. {@link #start()} returns once the server answers; {@link #close()}
+ * drains requests and jobs before it lets go of the database.
+ */
+public final class SkyportServer implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(SkyportServer.class);
+
+    private final ServerConfig config;
+    private final List<AnnotationConfigApplicationContext> modules = new ArrayList<>();
+    private AnnotationConfigApplicationContext root;
+    private Server jetty;
+    private IdentityService.Bootstrap bootstrap;
+    private volatile boolean running;
+
+    public SkyportServer(ServerConfig config) {
+        this.config = config;
+    }
+
+    public SkyportServer start() throws Exception {
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(prometheus);
+        new JvmThreadMetrics().bindTo(prometheus);
+        new ProcessorMetrics().bindTo(prometheus);
+        root = new AnnotationConfigApplicationContext();
+        root.setDisplayName("skyport root");
+        root.getBeanFactory().registerSingleton("serverConfig", config);
+        root.getBeanFactory().registerSingleton("moduleRegistry", new ModuleRegistry());
+        root.getBeanFactory().registerSingleton("commandCatalog", new CommandCatalog());
+        root.getBeanFactory().registerSingleton("meterRegistry", prometheus);
+        root.refresh();
+        try {
+            ModuleLoader loader = new ModuleLoader(getClass().getClassLoader());
+            modules.addAll(loader.load(root, loader.discover()));
+            AnnotationConfigApplicationContext core = modules.get(0);
+            bootstrap = core.getBean(IdentityService.class).bootstrap(config.get("skyport.admin.password", null));
+            startHttp(prometheus, core);
+            ManagementNode node = core.getBean(ManagementNode.class);
+            node.start(config.bindAddress() + ":" + port());
+            recoverJobs(core, node);
+            running = true;
+            return this;
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void recoverJobs(AnnotationConfigApplicationContext core, ManagementNode node) {
+        JobService jobs = core.getBean(JobService.class);
+        jobs.recoverJobsOf(node.id(), "The management server restarted before the job finished");
+        for (long dead : node.deadPeers()) {
+            jobs.recoverJobsOf(dead, "The management server running the job stopped responding");
+        }
+    }
+
+    private void startHttp(PrometheusMeterRegistry prometheus, AnnotationConfigApplicationContext core)
+            throws Exception {
+        QueuedThreadPool threads = new QueuedThreadPool(config.getInt("skyport.http.threads", 64), 4);
+        threads.setName("skyport-http");
+        jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setRequestHeaderSize(16 * 1024);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(config.bindAddress());
+        connector.setPort(config.port());
+        jetty.addConnector(connector);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.setMaxFormContentSize(1024 * 1024);
+        context.setMaxFormKeys(1000);
+        DataSource ds = core.getBean(DataSource.class);
+        HttpRouter router = new HttpRouter(root.getBean(ModuleRegistry.class), core.getBean(SettingService.class),
+                prometheus, () -> running && databaseUp(ds));
+        context.addServlet(new ServletHolder("router", router), "/*");
+        GracefulHandler graceful = new GracefulHandler(context);
+        jetty.setHandler(graceful);
+        jetty.setErrorHandler(new QuietErrorHandler());
+        jetty.setStopTimeout(15_000);
+        jetty.start();
+    }
+
+    private static boolean databaseUp(DataSource ds) {
+        try (var c = ds.getConnection()) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public int port() {
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    public IdentityService.Bootstrap bootstrap() {
+        return bootstrap;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public ModuleRegistry registry() {
+        return root.getBean(ModuleRegistry.class);
+    }
+
+    public <T> T coreBean(Class<T> type) {
+        return modules.get(0).getBean(type);
+    }
+
+    public MeterRegistry metrics() {
+        return root.getBean(MeterRegistry.class);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (jetty != null) {
+            try {
+                jetty.stop();
+            } catch (Exception e) {
+                LOG.warn("HTTP listener did not stop cleanly: {}", e.toString());
+            }
+        }
+        for (int i = modules.size() - 1; i >= 0; i--) {
+            modules.get(i).close();
+        }
+        modules.clear();
+        if (root != null) {
+            root.close();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.skyport.core;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.skyport.core.cluster.ManagementNode;
+import io.skyport.core.config.ServerConfig;
+import io.skyport.core.db.DatabaseFactory;
+import io.skyport.core.event.EventService;
+import io.skyport.core.identity.AccountDao;
+import io.skyport.core.identity.DomainDao;
+import io.skyport.core.identity.IdentityService;
+import io.skyport.core.identity.SessionDao;
+import io.skyport.core.identity.UserDao;
+import io.skyport.core.identity.Visibility;
+import io.skyport.core.job.AsyncJobDao;
+import io.skyport.core.job.JobService;
+import io.skyport.core.dispatch.ParamBinder;
+import io.skyport.core.module.ModuleRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.skyport.core.security.PasswordHasher;
+import io.skyport.core.security.SecretCipher;
+import io.skyport.core.settings.SettingService;
+import io.skyport.plugin.EntityResolver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The core module: storage, identity, settings, events, node registration. */
+@Configuration(proxyBeanMethods = false)
+public class CoreModule {
+    public static final String VERSION = "0.1.0";
+
+    @Bean(destroyMethod = "close")
+    public HikariDataSource dataSource(ServerConfig config) {
+        return DatabaseFactory.open(config);
+    }
+
+    @Bean
+    public JdbcTemplate jdbcTemplate(HikariDataSource ds) {
+        return new JdbcTemplate(ds);
+    }
+
+    @Bean
+    public DataSourceTransactionManager transactionManager(HikariDataSource ds) {
+        return new DataSourceTransactionManager(ds);
+    }
+
+    @Bean
+    public TransactionTemplate transactionTemplate(DataSourceTransactionManager tm) {
+        return new TransactionTemplate(tm);
+    }
+
+    @Bean
+    public SecretCipher secretCipher(ServerConfig config) {
+        return SecretCipher.fromConfig(config);
+    }
+
+    @Bean
+    public EventService eventService(JdbcTemplate jdbc) {
+        return new EventService(jdbc);
+    }
+
+    @Bean
+    public SettingService settingService(JdbcTemplate jdbc, EventService events) {
+        return new SettingService(jdbc, events);
+    }
+
+    @Bean
+    public DomainDao domainDao(JdbcTemplate jdbc) {
+        return new DomainDao(jdbc);
+    }
+
+    @Bean
+    public AccountDao accountDao(JdbcTemplate jdbc) {
+        return new AccountDao(jdbc);
+    }
+
+    @Bean
+    public UserDao userDao(JdbcTemplate jdbc) {
+        return new UserDao(jdbc);
+    }
+
+    @Bean
+    public SessionDao sessionDao(JdbcTemplate jdbc) {
+        return new SessionDao(jdbc);
+    }
+
+    @Bean
+    public IdentityService identityService(DomainDao d, AccountDao a, UserDao u, SessionDao s, SecretCipher cipher,
+                                           EventService events, TransactionTemplate tx) {
+        return new IdentityService(d, a, u, s, new PasswordHasher(), cipher, events, tx);
+    }
+
+    @Bean(destroyMethod = "close")
+    public ManagementNode managementNode(JdbcTemplate jdbc, ServerConfig config) {
+        return new ManagementNode(jdbc, nodeId(config), VERSION);
+    }
+
+    /** The node id is configured, or generated once and kept in the home directory. */
+    static String nodeId(ServerConfig config) {
+        String configured = config.nodeId();
+        if (configured != null) {
+            return configured;
+        }
+        Path file = config.home().resolve("node.id");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(config.home());
+                Files.writeString(file, UUID.randomUUID().toString());
+            }
+            return Files.readString(file).trim();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read or create " + file, e);
+        }
+    }
+
+    @Bean
+    public AsyncJobDao asyncJobDao(JdbcTemplate jdbc) {
+        return new AsyncJobDao(jdbc);
+    }
+
+    @Bean(destroyMethod = "close")
+    public JobService jobService(AsyncJobDao dao, ManagementNode node, MeterRegistry metrics, ServerConfig config) {
+        return new JobService(dao, node, metrics, config.getInt("skyport.jobs.threads", 16));
+    }
+
+    @Bean
+    public ParamBinder paramBinder(ModuleRegistry registry) {
+        return new ParamBinder(registry);
+    }
+
+    @Bean
+    public EntityResolver domainResolver(IdentityService identity) {
+        return EntityResolver.of("domain", (uuid, caller) -> identity.domains().findByUuid(uuid)
+                .filter(d -> caller.isAdmin() || Visibility.of(caller).sees(-1, d.path())
+                        || d.path().equals(caller.domainPath()))
+                .map(d -> d.id()));
+    }
+
+    @Bean
+    public EntityResolver accountResolver(IdentityService identity) {
+        return EntityResolver.of("account", (uuid, caller) -> identity.accounts().findByUuid(uuid)
+                .filter(a -> identity.domains().findById(a.domainId())
+                        .map(d -> Visibility.of(caller).sees(a.id(), d.path())).orElse(false))
+                .map(a -> a.id()));
+    }
+
+    @Bean
+    public EntityResolver userResolver(IdentityService identity) {
+        return EntityResolver.of("user", (uuid, caller) -> identity.users().findByUuid(uuid)
+                .filter(u -> u.id() == caller.userId() || identity.accounts().findById(u.accountId())
+                        .flatMap(a -> identity.domains().findById(a.domainId())
+                                .map(d -> Visibility.of(caller).sees(a.id(), d.path()))).orElse(false))
+                .map(u -> u.id()));
+    }
+}

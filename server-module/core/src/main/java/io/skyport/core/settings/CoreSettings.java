@@ -1,0 +1,26 @@
+package io.skyport.core.settings;
+
+import io.skyport.plugin.Setting;
+import io.skyport.plugin.Setting.Scope;
+import java.util.List;
+
+/** Settings owned by the core, including the admin switches of the compatibility APIs. */
+public final class CoreSettings {
+    public static final Setting<Boolean> EC2_API_ENABLED = Setting.bool("ec2.api.enabled", true,
+            "Serve the EC2-compatible API at /ec2", "Compatibility APIs", Scope.GLOBAL);
+    public static final Setting<Boolean> GCE_API_ENABLED = Setting.bool("gce.api.enabled", true,
+            "Serve the GCE-compatible API at /compute/v1", "Compatibility APIs", Scope.GLOBAL);
+    public static final Setting<Integer> DEFAULT_PAGE_SIZE = Setting.integer("default.page.size", 500,
+            "Page size of list commands when the caller gives none", "Advanced", Scope.GLOBAL);
+    public static final Setting<Integer> SIGNATURE_EXPIRY_WINDOW = Setting.integer("api.signature.expires.max.seconds",
+            900, "Largest allowed distance of a signatureVersion=3 expires value from now", "Security", Scope.GLOBAL);
+    public static final Setting<Integer> EXPUNGE_DELAY = Setting.integer("expunge.delay", 20,
+            "Seconds a destroyed VM waits before it is expunged", "Advanced", Scope.GLOBAL);
+
+    private CoreSettings() {
+    }
+
+    public static List<Setting<?>> all() {
+        return List.of(EC2_API_ENABLED, GCE_API_ENABLED, DEFAULT_PAGE_SIZE, SIGNATURE_EXPIRY_WINDOW, EXPUNGE_DELAY);
+    }
+}

@@ -1,0 +1,25 @@
+package io.skyport.plugin;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * An HTTP surface a module serves under a URL prefix. When the switch setting is off the
+ * server calls {@link #writeDisabled} so the client sees its own protocol's error.
+ */
+public interface ApiEndpoint {
+    /** Path prefixes served, e.g. {@code /client/api}, {@code /ec2}. */
+    java.util.List<String> pathPrefixes();
+
+    /** The boolean setting that switches the endpoint on, if any. */
+    default Optional<Setting<Boolean>> enabledBy() {
+        return Optional.empty();
+    }
+
+    void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException;
+
+    /** Answer a request while switched off, in the protocol's own error format. */
+    void writeDisabled(HttpServletRequest req, HttpServletResponse resp) throws IOException;
+}

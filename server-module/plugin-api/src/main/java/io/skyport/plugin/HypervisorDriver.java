@@ -1,0 +1,61 @@
+package io.skyport.plugin;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hypervisor driver SPI: what the orchestrator asks of a host, whatever runs the
+ * instances (simulator, Docker, LXC). Calls are blocking and run on job threads.
+ */
+public interface HypervisorDriver {
+    /** Hypervisor type as listHosts reports it: Simulator, Docker, LXC. */
+    String hypervisorType();
+
+    /** Checks that the host answers and returns what it offers. */
+    HostCapacity connect(HostRef host);
+
+    HostCapacity hostCapacity(HostRef host);
+
+    void start(HostRef host, VmSpec vm);
+
+    void stop(HostRef host, String vmUuid, boolean force);
+
+    void reboot(HostRef host, String vmUuid);
+
+    void destroy(HostRef host, String vmUuid);
+
+    PowerState status(HostRef host, String vmUuid);
+
+    /** Every instance this host runs, by VM uuid, for reconciliation. */
+    Map<String, PowerState> list(HostRef host);
+
+    default String consoleOutput(HostRef host, String vmUuid) {
+        return "";
+    }
+
+    default ExecResult exec(HostRef host, String vmUuid, List<String> command) {
+        throw new UnsupportedOperationException(hypervisorType() + " hosts do not support exec");
+    }
+
+    default VmStats stats(HostRef host, String vmUuid) {
+        return new VmStats(0, 0, 0);
+    }
+
+    enum PowerState { RUNNING, STOPPED, MISSING, UNKNOWN }
+
+    record HostRef(long id, String uuid, String name, String url, Map<String, String> details) {
+    }
+
+    record HostCapacity(int cpus, long cpuSpeedMhz, long memoryBytes) {
+    }
+
+    record VmSpec(String uuid, String name, String accountUuid, int cpus, int cpuSpeedMhz, long memoryMb,
+                  String image, String userData, List<String> sshPublicKeys, Map<String, String> labels) {
+    }
+
+    record ExecResult(int exitCode, String stdout, String stderr) {
+    }
+
+    record VmStats(double cpuPercent, long memoryUsedBytes, long memoryLimitBytes) {
+    }
+}

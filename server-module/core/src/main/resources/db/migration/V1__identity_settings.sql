@@ -56,7 +56,7 @@ CREATE TABLE settings (
     name      VARCHAR(255)  NOT NULL,
     scope     VARCHAR(16)   NOT NULL,
     scope_id  BIGINT        NOT NULL,
-    value     VARCHAR(4096) NOT NULL,
+    setting_value VARCHAR(4096) NOT NULL,
     updated   DATETIME(3)   NOT NULL,
     PRIMARY KEY (name, scope, scope_id)
 );

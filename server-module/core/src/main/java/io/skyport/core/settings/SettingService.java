@@ -78,7 +78,7 @@ public class SettingService implements SettingReader {
         if (c != null && now - c.loadedAt() < CACHE_MILLIS) {
             return c.value();
         }
-        Optional<String> v = jdbc.queryForList("SELECT value FROM settings WHERE name = ? AND scope = ? AND scope_id = ?",
+        Optional<String> v = jdbc.queryForList("SELECT setting_value FROM settings WHERE name = ? AND scope = ? AND scope_id = ?",
                 String.class, name, scope.name(), scopeId).stream().findFirst();
         cache.put(key, new Cached(v, now));
         return v;
@@ -103,10 +103,10 @@ public class SettingService implements SettingReader {
         } catch (RuntimeException e) {
             throw new ApiException(ApiError.PARAM_ERROR, "Invalid value for configuration " + name + ": " + value);
         }
-        int n = jdbc.update("UPDATE settings SET value = ?, updated = ? WHERE name = ? AND scope = ? AND scope_id = ?",
+        int n = jdbc.update("UPDATE settings SET setting_value = ?, updated = ? WHERE name = ? AND scope = ? AND scope_id = ?",
                 value, Db.ts(Instant.now()), name, scope.name(), scopeId);
         if (n == 0) {
-            jdbc.update("INSERT INTO settings (name, scope, scope_id, value, updated) VALUES (?, ?, ?, ?, ?)",
+            jdbc.update("INSERT INTO settings (name, scope, scope_id, setting_value, updated) VALUES (?, ?, ?, ?, ?)",
                     name, scope.name(), scopeId, value, Db.ts(Instant.now()));
         }
         cache.remove(name + "|" + scope + "|" + scopeId);

@@ -2,7 +2,15 @@ package io.skyport.api;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skyport.api.auth.NativeAuthenticator;
+import io.skyport.api.view.ComputeViews;
 import io.skyport.api.view.ViewFactory;
+import io.skyport.core.catalog.ServiceOfferingDao;
+import io.skyport.core.catalog.TemplateDao;
+import io.skyport.core.identity.UserDao;
+import io.skyport.core.infra.InfraDao;
+import io.skyport.core.network.NetworkDao;
+import io.skyport.core.securitygroup.SecurityGroupDao;
+import org.springframework.jdbc.core.JdbcTemplate;
 import io.skyport.core.dispatch.CommandCatalog;
 import io.skyport.core.dispatch.ParamBinder;
 import io.skyport.core.identity.IdentityService;
@@ -24,6 +32,13 @@ public class NativeApiModule {
     @Bean
     public ViewFactory viewFactory(IdentityService identity) {
         return new ViewFactory(identity);
+    }
+
+    @Bean
+    public ComputeViews computeViews(ViewFactory views, InfraDao infra, ServiceOfferingDao offerings,
+                                     TemplateDao templates, NetworkDao networks, SecurityGroupDao groups, UserDao users,
+                                     JdbcTemplate jdbc) {
+        return new ComputeViews(views, infra, offerings, templates, networks, groups, users, jdbc);
     }
 
     @Bean

@@ -13,6 +13,8 @@ import io.skyport.core.identity.IdentityService;
 import io.skyport.core.job.JobService;
 import io.skyport.core.module.ModuleRegistry;
 import io.skyport.core.settings.SettingService;
+import io.skyport.core.vm.VmReconciler;
+import io.skyport.plugin.StartupHook;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -68,6 +70,11 @@ public final class SkyportServer implements AutoCloseable {
             ManagementNode node = core.getBean(ManagementNode.class);
             node.start(config.bindAddress() + ":" + port());
             recoverJobs(core, node);
+            core.getBean(VmReconciler.class).reconcile();
+            for (StartupHook hook : root.getBean(ModuleRegistry.class).startupHooks()) {
+                hook.serverStarted();
+            }
+            core.getBean(VmReconciler.class).startExpunger();
             running = true;
             return this;
         } catch (Exception e) {

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -31,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The core module: storage, identity, settings, events, node registration. */
 @Configuration(proxyBeanMethods = false)
+@ComponentScan({"io.skyport.core.infra", "io.skyport.core.catalog", "io.skyport.core.network", "io.skyport.core.vm",
+        "io.skyport.core.volume", "io.skyport.core.securitygroup", "io.skyport.core.keypair", "io.skyport.core.resource",
+        "io.skyport.core.tag", "io.skyport.core.publicip"})
 public class CoreModule {
     public static final String VERSION = "0.1.0";
 

@@ -7,11 +7,11 @@ import io.skyport.plugin.ApiException;
 import io.skyport.plugin.CallContext;
 
 /** Commands name an account either by id or by name plus domain, as CloudStack allows. */
-final class AccountTarget {
+public final class AccountTarget {
     private AccountTarget() {
     }
 
-    static Account resolve(IdentityService identity, CallContext ctx, Long id, String name, Long domainId) {
+    public static Account resolve(IdentityService identity, CallContext ctx, Long id, String name, Long domainId) {
         if (id != null) {
             return identity.visibleAccount(ctx, id);
         }

@@ -3,6 +3,7 @@ package io.skyport.core.module;
 import io.skyport.plugin.ApiEndpoint;
 import io.skyport.plugin.EntityResolver;
 import io.skyport.plugin.HypervisorDriver;
+import io.skyport.plugin.StartupHook;
 import io.skyport.plugin.UiPanel;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +26,18 @@ public class ModuleRegistry {
     private final Map<String, HypervisorDriver> drivers = new LinkedHashMap<>();
     private final List<UiPanel> panels = new ArrayList<>();
     private final Map<String, EntityResolver> resolvers = new LinkedHashMap<>();
+    private final List<StartupHook> startupHooks = new ArrayList<>();
+
+    public synchronized void addStartupHook(StartupHook h) {
+        startupHooks.add(h);
+    }
+
+    /** Hooks in run order. */
+    public synchronized List<StartupHook> startupHooks() {
+        List<StartupHook> out = new ArrayList<>(startupHooks);
+        out.sort(java.util.Comparator.comparingInt(StartupHook::order));
+        return out;
+    }
 
     public synchronized void addModule(LoadedModule m) {
         modules.add(m);

@@ -1,0 +1,144 @@
+package io.skyport.api.view;
+
+import io.skyport.api.write.Dates;
+import io.skyport.core.catalog.OsType;
+import io.skyport.core.catalog.ServiceOffering;
+import io.skyport.core.catalog.ServiceOfferingDao;
+import io.skyport.core.catalog.Template;
+import io.skyport.core.catalog.TemplateDao;
+import io.skyport.core.identity.Account;
+import io.skyport.core.identity.Domain;
+import io.skyport.core.identity.User;
+import io.skyport.core.identity.UserDao;
+import io.skyport.core.infra.Host;
+import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.Zone;
+import io.skyport.core.network.Ipv4;
+import io.skyport.core.network.Network;
+import io.skyport.core.network.NetworkDao;
+import io.skyport.core.network.Nic;
+import io.skyport.core.securitygroup.SecurityGroupDao;
+import io.skyport.core.vm.Vm;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Builds virtualmachine responses. One instance per request: owners, offerings and templates
+ * shared by the VMs of a page are looked up once.
+ */
+public class VmViewFactory {
+    private final ViewFactory views;
+    private final InfraDao infra;
+    private final ServiceOfferingDao offerings;
+    private final TemplateDao templates;
+    private final NetworkDao networks;
+    private final SecurityGroupDao groups;
+    private final UserDao users;
+    private final JdbcTemplate jdbc;
+    private final Map<String, Object> memo = new HashMap<>();
+
+    public VmViewFactory(ViewFactory views, InfraDao infra, ServiceOfferingDao offerings, TemplateDao templates,
+                         NetworkDao networks, SecurityGroupDao groups, UserDao users, JdbcTemplate jdbc) {
+        this.views = views;
+        this.infra = infra;
+        this.offerings = offerings;
+        this.templates = templates;
+        this.networks = networks;
+        this.groups = groups;
+        this.users = users;
+        this.jdbc = jdbc;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T cached(String kind, long id, Function<Long, T> load) {
+        return (T) memo.computeIfAbsent(kind + ":" + id, k -> load.apply(id));
+    }
+
+    public VmView view(Vm vm) {
+        VmView v = new VmView();
+        Account a = cached("account", vm.accountId(), views::account);
+        Domain d = cached("domain", a.domainId(), views::domain);
+        Optional<User> user = cached("user", a.id(), id -> users.listByAccount(id).stream().findFirst());
+        Zone z = cached("zone", vm.zoneId(), id -> infra.zone(id).orElseThrow());
+        ServiceOffering so = cached("offering", vm.serviceOfferingId(), id -> offerings.find(id).orElse(null));
+        Template t = cached("template", vm.templateId(), id -> templates.find(id).orElse(null));
+        v.id = vm.uuid();
+        v.name = vm.name();
+        v.displayname = vm.displayName();
+        v.account = a.name();
+        v.userid = user.map(User::uuid).orElse(null);
+        v.username = user.map(User::username).orElse(null);
+        v.domain = d.name();
+        v.domainid = d.uuid();
+        v.domainpath = "ROOT".equals(d.path()) ? "/" : d.path().substring(4);
+        v.created = Dates.format(vm.created());
+        v.lastupdated = Dates.format(vm.updated());
+        v.state = vm.state().name();
+        v.zoneid = z.uuid();
+        v.zonename = z.name();
+        if (vm.hostId() != null) {
+            Optional<Host> h = cached("host", vm.hostId(), infra::host);
+            h.ifPresent(host -> {
+                v.hostid = host.uuid();
+                v.hostname = host.name();
+                v.hostcontrolstate = "Up".equals(host.status()) ? "Enabled" : "Offline";
+            });
+        }
+        v.hypervisor = vm.hypervisor();
+        v.instancename = "i-" + a.id() + "-" + vm.id() + "-VM";
+        if (t != null) {
+            v.templateid = t.uuid();
+            v.templatename = t.name();
+            v.templatedisplaytext = t.displayText();
+            v.templateformat = t.format();
+            v.templatetype = t.featured() ? "BUILTIN" : "USER";
+            v.passwordenabled = t.passwordEnabled();
+            Optional<OsType> os = cached("os", t.osTypeId(), templates::osType);
+            os.ifPresent(o -> {
+                v.guestosid = o.uuid();
+                v.ostypeid = o.uuid();
+                v.osdisplayname = o.description();
+            });
+        }
+        if (so != null) {
+            v.serviceofferingid = so.uuid();
+            v.serviceofferingname = so.name();
+        }
+        v.cpunumber = vm.cpus();
+        v.cpuspeed = vm.cpuSpeed();
+        v.memory = vm.memoryMb();
+        v.keypairs = vm.keypairs();
+        v.nic = nics(vm);
+        v.ipaddress = v.nic.isEmpty() ? null : v.nic.get(0).ipaddress();
+        v.securitygroup = groups.ofVm(vm.id()).stream().map(g -> new VmView.SecurityGroupRef(g.uuid(), g.name(),
+                g.description(), a.name(), List.of(), List.of(), List.of(), List.of())).toList();
+        v.tags = tags("UserVm", vm.id(), a, d);
+        return v;
+    }
+
+    private List<VmView.NicView> nics(Vm vm) {
+        List<VmView.NicView> out = new ArrayList<>();
+        for (Nic n : networks.nicsOf(vm.id())) {
+            Network net = cached("network", n.networkId(), id -> networks.find(id).orElse(null));
+            String netmask = net == null ? null : Ipv4.Cidr.parse(net.cidr()).netmask();
+            out.add(new VmView.NicView(n.uuid(), net == null ? null : net.uuid(), net == null ? null : net.name(),
+                    n.ipAddress(), netmask, net == null ? null : net.gateway(), n.macAddress(),
+                    Integer.toString(n.deviceId()), n.isDefault(), "Guest", net == null ? null : net.networkType(),
+                    "vlan://untagged", "vlan://untagged", List.of(), List.of()));
+        }
+        return out;
+    }
+
+    /** Tags of a resource, in the embedded shape. */
+    public List<VmView.TagView> tags(String resourceType, long resourceId, Account a, Domain d) {
+        return jdbc.query("SELECT tag_key, tag_value, resource_uuid FROM resource_tags WHERE resource_type = ? "
+                        + "AND resource_id = ? ORDER BY id",
+                (rs, n) -> new VmView.TagView(rs.getString(1), rs.getString(2), resourceType, rs.getString(3),
+                        a.name(), d.uuid(), d.name(), d.path()), resourceType, resourceId);
+    }
+}

@@ -1,0 +1,4 @@
+package io.skyport.core.catalog;
+
+public record OsType(long id, String uuid, String description, String category) {
+}

@@ -1,0 +1,97 @@
+package io.skyport.core.network;
+
+import io.skyport.core.db.Db;
+import io.skyport.core.db.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class NetworkDao {
+    private final JdbcTemplate jdbc;
+
+    public NetworkDao(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static Network map(ResultSet rs, int n) throws SQLException {
+        return new Network(rs.getLong("id"), rs.getString("uuid"), rs.getString("name"), rs.getString("display_text"),
+                rs.getLong("zone_id"), Db.nullableLong(rs, "account_id"), rs.getString("cidr"), rs.getString("gateway"),
+                rs.getString("network_type"), rs.getString("traffic_type"), rs.getString("state"),
+                rs.getBoolean("is_default"), Db.instant(rs, "created"));
+    }
+
+    public long insert(String uuid, String name, String displayText, long zoneId, Long accountId, String cidr,
+                       String gateway, String networkType, boolean isDefault) {
+        return Rows.insert(jdbc, "INSERT INTO networks (uuid, name, display_text, zone_id, account_id, cidr, gateway, "
+                        + "network_type, traffic_type, state, is_default, created) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Guest', 'Implemented', ?, ?)",
+                uuid, name, displayText, zoneId, accountId, cidr, gateway, networkType, isDefault, Instant.now());
+    }
+
+    public Optional<Network> find(long id) {
+        return Rows.one(jdbc, "SELECT * FROM networks WHERE id = ? AND removed IS NULL", NetworkDao::map, id);
+    }
+
+    public Optional<Network> findByUuid(String uuid) {
+        return Rows.one(jdbc, "SELECT * FROM networks WHERE uuid = ? AND removed IS NULL", NetworkDao::map, uuid);
+    }
+
+    public Optional<Network> defaultForZone(long zoneId) {
+        return Rows.one(jdbc, "SELECT * FROM networks WHERE zone_id = ? AND is_default = TRUE AND removed IS NULL "
+                + "ORDER BY id", NetworkDao::map, zoneId);
+    }
+
+    /** Shared networks and the caller's own ({@code accountId} null: every network, for admins). */
+    public List<Network> list(Long accountId, Long id, Long zoneId, String keyword) {
+        Rows.Where w = new Rows.Where("SELECT * FROM networks WHERE removed IS NULL")
+                .and("(account_id IS NULL OR account_id = ?)", accountId).and("id = ?", id).and("zone_id = ?", zoneId)
+                .and("name LIKE ?", keyword == null ? null : Db.likeContains(keyword));
+        return jdbc.query(w.sql() + " ORDER BY id", NetworkDao::map, w.args());
+    }
+
+    private static Nic nic(ResultSet rs, int n) throws SQLException {
+        return new Nic(rs.getLong("id"), rs.getString("uuid"), rs.getLong("vm_id"), rs.getLong("network_id"),
+                rs.getString("ip_address"), rs.getString("mac_address"), rs.getInt("device_id"),
+                rs.getBoolean("is_default"));
+    }
+
+    public List<Nic> nicsOf(long vmId) {
+        return jdbc.query("SELECT * FROM nics WHERE vm_id = ? ORDER BY device_id", NetworkDao::nic, vmId);
+    }
+
+    public Optional<Long> highestAddress(long networkId) {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(ip_num) FROM nics WHERE network_id = ?", Long.class,
+                networkId));
+    }
+
+    /** The lowest free address at or above {@code from}, by walking the allocated ones in order. */
+    public long lowestFreeFrom(long networkId, long from, long to) {
+        long candidate = from;
+        List<Long> used = jdbc.queryForList("SELECT ip_num FROM nics WHERE network_id = ? AND ip_num >= ? "
+                + "AND ip_num <= ? ORDER BY ip_num", Long.class, networkId, from, to);
+        for (long u : used) {
+            if (u != candidate) {
+                break;
+            }
+            candidate++;
+        }
+        return candidate;
+    }
+
+    public void insertNic(String uuid, long vmId, long networkId, long address, String mac, int deviceId,
+                          boolean isDefault) {
+        Rows.insert(jdbc, "INSERT INTO nics (uuid, vm_id, network_id, ip_address, ip_num, mac_address, device_id, "
+                        + "is_default, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", uuid, vmId, networkId,
+                Ipv4.format(address), address, mac, deviceId, isDefault, Instant.now());
+    }
+
+    /** Releases a VM's addresses (on expunge). */
+    public void deleteNicsOf(long vmId) {
+        jdbc.update("DELETE FROM nics WHERE vm_id = ?", vmId);
+    }
+}

@@ -1,0 +1,62 @@
+package io.skyport.core.securitygroup;
+
+import io.skyport.core.db.Db;
+import io.skyport.core.db.Rows;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Security groups and VM membership (rules live in their own table). */
+@Repository
+public class SecurityGroupDao {
+    private final JdbcTemplate jdbc;
+
+    public SecurityGroupDao(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static SecurityGroup map(ResultSet rs, int n) throws SQLException {
+        return new SecurityGroup(rs.getLong("id"), rs.getString("uuid"), rs.getString("name"),
+                rs.getString("description"), rs.getLong("account_id"), rs.getLong("domain_id"),
+                Db.instant(rs, "created"));
+    }
+
+    public long insert(String uuid, String name, String description, long accountId, long domainId) {
+        return Rows.insert(jdbc, "INSERT INTO security_groups (uuid, name, description, account_id, domain_id, created) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", uuid, name, description, accountId, domainId, Instant.now());
+    }
+
+    public Optional<SecurityGroup> find(long id) {
+        return Rows.one(jdbc, "SELECT * FROM security_groups WHERE id = ?", SecurityGroupDao::map, id);
+    }
+
+    public Optional<SecurityGroup> findByUuid(String uuid) {
+        return Rows.one(jdbc, "SELECT * FROM security_groups WHERE uuid = ?", SecurityGroupDao::map, uuid);
+    }
+
+    public Optional<SecurityGroup> findByName(long accountId, String name) {
+        return Rows.one(jdbc, "SELECT * FROM security_groups WHERE account_id = ? AND name = ?", SecurityGroupDao::map,
+                accountId, name);
+    }
+
+    public List<SecurityGroup> ofVm(long vmId) {
+        return jdbc.query("SELECT g.* FROM security_groups g JOIN vm_security_groups m ON m.group_id = g.id "
+                + "WHERE m.vm_id = ? ORDER BY g.id", SecurityGroupDao::map, vmId);
+    }
+
+    public void addMember(long vmId, long groupId) {
+        jdbc.update("INSERT INTO vm_security_groups (vm_id, group_id) VALUES (?, ?)", vmId, groupId);
+    }
+
+    public void removeMembersOf(long vmId) {
+        jdbc.update("DELETE FROM vm_security_groups WHERE vm_id = ?", vmId);
+    }
+
+    public long memberCount(long groupId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM vm_security_groups WHERE group_id = ?", Long.class, groupId);
+    }
+}

@@ -1,0 +1,53 @@
+package io.skyport.core.vm;
+
+import io.skyport.core.infra.Host;
+import io.skyport.core.infra.InfraDao;
+import io.skyport.core.module.ModuleRegistry;
+import io.skyport.plugin.ApiError;
+import io.skyport.plugin.ApiException;
+import io.skyport.plugin.HypervisorDriver;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Chooses a host with room for a VM and reserves its cpu and memory there. The reservation is
+ * a conditional update, so two placements racing for the last capacity cannot both succeed.
+ */
+@Component
+public class Placement {
+    private final InfraDao infra;
+    private final ModuleRegistry registry;
+
+    public Placement(InfraDao infra, ModuleRegistry registry) {
+        this.infra = infra;
+        this.registry = registry;
+    }
+
+    /** Reserves capacity on the best usable host of the zone, skipping {@code avoid}. */
+    public Host reserve(Vm vm, Long requiredHostId, List<Long> avoid) {
+        List<Host> candidates = infra.candidates(vm.zoneId(), vm.cpuMhz(), vm.memoryBytes(), avoid);
+        for (Host h : candidates) {
+            if (requiredHostId != null && h.id() != requiredHostId) {
+                continue;
+            }
+            if (registry.driver(h.hypervisor()).isEmpty()) {
+                continue;
+            }
+            if (infra.reserve(h.id(), vm.cpuMhz(), vm.memoryBytes())) {
+                return h;
+            }
+        }
+        throw new ApiException(ApiError.INSUFFICIENT_CAPACITY, "Unable to create a deployment for VM " + vm.name()
+                + ": insufficient capacity (no host in the zone has " + vm.cpus() + " cpu x " + vm.cpuSpeed()
+                + " MHz and " + vm.memoryMb() + " MB free)");
+    }
+
+    public void release(long hostId, Vm vm) {
+        infra.release(hostId, vm.cpuMhz(), vm.memoryBytes());
+    }
+
+    public HypervisorDriver driverOf(Host h) {
+        return registry.driver(h.hypervisor()).orElseThrow(() -> new ApiException(ApiError.INTERNAL,
+                "No driver is loaded for hypervisor " + h.hypervisor()));
+    }
+}

@@ -1,0 +1,145 @@
+package io.skyport.core.vm;
+
+import io.skyport.core.db.Db;
+import io.skyport.core.db.Rows;
+import io.skyport.core.identity.Visibility;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class VmDao {
+    private final JdbcTemplate jdbc;
+
+    public VmDao(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static Vm map(ResultSet rs, int n) throws SQLException {
+        return new Vm(rs.getLong("id"), rs.getString("uuid"), rs.getString("name"), rs.getString("display_name"),
+                rs.getLong("account_id"), rs.getLong("domain_id"), rs.getLong("zone_id"), Db.nullableLong(rs, "host_id"),
+                Db.nullableLong(rs, "last_host_id"), rs.getLong("service_offering_id"), rs.getLong("template_id"),
+                rs.getString("hypervisor"), rs.getInt("cpus"), rs.getInt("cpu_speed"), rs.getInt("memory_mb"),
+                VmState.valueOf(rs.getString("state")), rs.getString("user_data"), rs.getString("keypairs"),
+                rs.getLong("update_count"), Db.instant(rs, "created"), Db.instant(rs, "updated"));
+    }
+
+    /** VM fields set at creation. */
+    public record NewVm(String uuid, String name, String displayName, long accountId, long domainId, long zoneId,
+                        long serviceOfferingId, long templateId, String hypervisor, int cpus, int cpuSpeed, int memoryMb,
+                        String userData, String keypairs) {
+    }
+
+    public long insert(NewVm v) {
+        Instant now = Instant.now();
+        return Rows.insert(jdbc, "INSERT INTO vms (uuid, name, display_name, account_id, domain_id, zone_id, "
+                        + "service_offering_id, template_id, hypervisor, cpus, cpu_speed, memory_mb, state, user_data, "
+                        + "keypairs, update_count, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Stopped', "
+                        + "?, ?, 0, ?, ?)", v.uuid(), v.name(), v.displayName(), v.accountId(), v.domainId(), v.zoneId(),
+                v.serviceOfferingId(), v.templateId(), v.hypervisor(), v.cpus(), v.cpuSpeed(), v.memoryMb(),
+                v.userData(), v.keypairs(), now, now);
+    }
+
+    public Optional<Vm> find(long id) {
+        return Rows.one(jdbc, "SELECT * FROM vms WHERE id = ? AND removed IS NULL", VmDao::map, id);
+    }
+
+    public Optional<Vm> findByUuid(String uuid) {
+        return Rows.one(jdbc, "SELECT * FROM vms WHERE uuid = ? AND removed IS NULL", VmDao::map, uuid);
+    }
+
+    /**
+     * Moves a VM from one state to another only if it is still in {@code from}: concurrent
+     * writers cannot both win. Sets the host (null clears it and remembers the last one).
+     */
+    public boolean transition(long id, VmState from, VmState to, Long hostId) {
+        return jdbc.update("UPDATE vms SET state = ?, last_host_id = COALESCE(host_id, last_host_id), host_id = ?, "
+                        + "update_count = update_count + 1, updated = ? WHERE id = ? AND state = ? AND removed IS NULL",
+                to.name(), hostId, Db.ts(Instant.now()), id, from.name()) == 1;
+    }
+
+    public void markRemoved(long id) {
+        jdbc.update("UPDATE vms SET removed = ?, host_id = NULL WHERE id = ?", Db.ts(Instant.now()), id);
+    }
+
+    public void update(long id, String displayName, String userData, String name) {
+        jdbc.update("UPDATE vms SET display_name = COALESCE(?, display_name), user_data = COALESCE(?, user_data), "
+                        + "name = COALESCE(?, name), update_count = update_count + 1, updated = ? WHERE id = ?",
+                displayName, userData, name, Db.ts(Instant.now()), id);
+    }
+
+    /** VMs in a transitional state, for recovery. */
+    public List<Vm> inStates(List<VmState> states) {
+        String marks = String.join(", ", states.stream().map(s -> "?").toList());
+        return jdbc.query("SELECT * FROM vms WHERE removed IS NULL AND state IN (" + marks + ") ORDER BY id",
+                VmDao::map, states.stream().map(Enum::name).toArray());
+    }
+
+    /** Destroyed VMs whose expunge delay has passed. */
+    public List<Vm> destroyedBefore(Instant cutoff, int max) {
+        return jdbc.query("SELECT * FROM vms WHERE removed IS NULL AND state = 'Destroyed' AND updated < ? ORDER BY id "
+                + "LIMIT ?", VmDao::map, Db.ts(cutoff), max);
+    }
+
+    /** Filter for VM listings; every field optional. */
+    public record Query(Visibility visibility, Long id, List<Long> ids, String name, String state, Long zoneId,
+                        Long hostId, String keyword, List<Long> taggedIds) {
+        public boolean unfiltered() {
+            return id == null && ids == null && name == null && state == null && zoneId == null && hostId == null
+                    && keyword == null && taggedIds == null;
+        }
+    }
+
+    private static Rows.Where where(Query q, String select) {
+        Visibility v = q.visibility();
+        Rows.Where w = new Rows.Where(select + " FROM vms v WHERE v.removed IS NULL");
+        if (v.onlyAccountId() != null) {
+            w.andAlways("v.account_id = ?", v.onlyAccountId());
+        } else if (!"ROOT".equals(v.domainPath())) {
+            w.andAlways("v.domain_id IN (SELECT id FROM domains WHERE path = ? OR path LIKE ?)", v.domainPath(),
+                    v.domainPath() + "/%");
+        }
+        w.and("v.id = ?", q.id()).and("v.name = ?", q.name()).and("v.state = ?", q.state())
+                .and("v.zone_id = ?", q.zoneId()).and("v.host_id = ?", q.hostId());
+        if (q.keyword() != null) {
+            String like = Db.likeContains(q.keyword());
+            w.andAlways("(v.name LIKE ? OR v.display_name LIKE ?)", like, like);
+        }
+        if (q.ids() != null) {
+            w.andAlways("v.id IN (" + inList(q.ids()) + ")");
+        }
+        if (q.taggedIds() != null) {
+            w.andAlways("v.id IN (" + inList(q.taggedIds()) + ")");
+        }
+        return w;
+    }
+
+    private static String inList(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return "NULL";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Long id : ids) {
+            if (sb.length() > 0) {
+                sb.append(',');
+            }
+            sb.append(id.longValue());
+        }
+        return sb.toString();
+    }
+
+    /** One page in id order: served from the (account_id, removed, id) index, never sorted in memory. */
+    public List<Vm> list(Query q, int offset, int limit) {
+        Rows.Where w = where(q, "SELECT v.*");
+        return jdbc.query(w.sql() + " ORDER BY v.id LIMIT ? OFFSET ?", VmDao::map, w.args(limit, offset));
+    }
+
+    public long count(Query q) {
+        Rows.Where w = where(q, "SELECT COUNT(*)");
+        return jdbc.queryForObject(w.sql(), Long.class, w.args());
+    }
+}

@@ -1,0 +1,265 @@
+package io.skyport.core.vm;
+
+import io.skyport.core.catalog.Template;
+import io.skyport.core.catalog.TemplateDao;
+import io.skyport.core.event.EventService;
+import io.skyport.core.identity.AccountDao;
+import io.skyport.core.infra.Host;
+import io.skyport.core.infra.InfraDao;
+import io.skyport.core.keypair.SshKeyPairDao;
+import io.skyport.plugin.ApiError;
+import io.skyport.plugin.ApiException;
+import io.skyport.plugin.CallContext;
+import io.skyport.plugin.HypervisorDriver;
+import io.skyport.plugin.HypervisorDriver.VmSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.springframework.stereotype.Component;
+
+/**
+ * Power operations on one VM: start, stop, reboot, destroy, recover, expunge. Each runs inside
+ * a job whose sync key is the VM, so operations on one VM never interleave; each checks the
+ * state machine when it runs (not when it was submitted) and leaves the VM in a consistent
+ * state, with capacity released, whatever the driver does.
+ */
+@Component
+public class VmOperations {
+    private static final Logger LOG = LogManager.getLogger(VmOperations.class);
+    private static final int START_ATTEMPTS = 3;
+
+    private final VmDao vms;
+    private final InfraDao infra;
+    private final TemplateDao templates;
+    private final SshKeyPairDao keypairs;
+    private final AccountDao accounts;
+    private final Placement placement;
+    private final VmProvisioner provisioner;
+    private final EventService events;
+
+    public VmOperations(VmDao vms, InfraDao infra, TemplateDao templates, SshKeyPairDao keypairs, AccountDao accounts,
+                        Placement placement, VmProvisioner provisioner, EventService events) {
+        this.vms = vms;
+        this.infra = infra;
+        this.templates = templates;
+        this.keypairs = keypairs;
+        this.accounts = accounts;
+        this.placement = placement;
+        this.provisioner = provisioner;
+        this.events = events;
+    }
+
+    private Vm load(long id) {
+        return vms.find(id).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Unable to find VM by id " + id));
+    }
+
+    private static ApiException invalidState(Vm vm, String action) {
+        return new ApiException(ApiError.INVALID_STATE, "Unable to " + action + " VM " + vm.name()
+                + " because it is in state " + vm.state());
+    }
+
+    /** Starts a stopped VM on a host with room, trying other hosts if the driver fails. */
+    public Vm start(CallContext caller, long vmId, Long hostId) {
+        Vm vm = load(vmId);
+        if (vm.state() != VmState.Stopped) {
+            if (vm.state() == VmState.Running) {
+                return vm;
+            }
+            throw invalidState(vm, "start");
+        }
+        List<Long> avoid = new ArrayList<>();
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
+            Host host;
+            try {
+                host = placement.reserve(vm, hostId, avoid);
+            } catch (ApiException noRoom) {
+                if (last == null) {
+                    events.record(caller, "VM.START", "WARN", "Failed", noRoom.getMessage(), "VirtualMachine",
+                            vm.uuid());
+                    throw noRoom;
+                }
+                break;
+            }
+            if (!vms.transition(vm.id(), VmState.Stopped, VmState.Starting, host.id())) {
+                placement.release(host.id(), vm);
+                throw invalidState(load(vmId), "start");
+            }
+            try {
+                placement.driverOf(host).start(host.ref(), spec(vm));
+                vms.transition(vm.id(), VmState.Starting, VmState.Running, host.id());
+                events.record(caller, "VM.START", "Started VM " + vm.name() + " on host " + host.name(),
+                        "VirtualMachine", vm.uuid());
+                return load(vmId);
+            } catch (RuntimeException e) {
+                last = e;
+                placement.release(host.id(), vm);
+                vms.transition(vm.id(), VmState.Starting, VmState.Stopped, null);
+                avoid.add(host.id());
+                LOG.warn("start of VM {} failed on host {}: {}", vm.uuid(), host.name(), e.getMessage());
+            }
+        }
+        String why = last == null ? "no host available" : last.getMessage();
+        events.record(caller, "VM.START", "ERROR", "Failed", "Failed to start VM " + vm.name() + ": " + why,
+                "VirtualMachine", vm.uuid());
+        throw new ApiException(ApiError.INSUFFICIENT_CAPACITY, "Unable to start VM " + vm.name() + ": " + why);
+    }
+
+    /** Stops a running VM; {@code forced} stops it in the database even when the host fails. */
+    public Vm stop(CallContext caller, long vmId, boolean forced) {
+        Vm vm = load(vmId);
+        if (vm.state() != VmState.Running) {
+            throw invalidState(vm, "stop");
+        }
+        if (!vms.transition(vm.id(), VmState.Running, VmState.Stopping, vm.hostId())) {
+            throw invalidState(load(vmId), "stop");
+        }
+        Optional<Host> host = vm.hostId() == null ? Optional.empty() : infra.host(vm.hostId());
+        try {
+            host.ifPresent(h -> placement.driverOf(h).stop(h.ref(), vm.uuid(), forced));
+        } catch (RuntimeException e) {
+            if (!forced) {
+                vms.transition(vm.id(), VmState.Stopping, VmState.Running, vm.hostId());
+                events.record(caller, "VM.STOP", "ERROR", "Failed", "Failed to stop VM " + vm.name() + ": "
+                        + e.getMessage(), "VirtualMachine", vm.uuid());
+                throw new ApiException(ApiError.INTERNAL, "Unable to stop VM " + vm.name() + ": " + e.getMessage());
+            }
+            LOG.warn("forced stop of VM {}: host failed ({}), stopping it anyway", vm.uuid(), e.getMessage());
+        }
+        vms.transition(vm.id(), VmState.Stopping, VmState.Stopped, null);
+        host.ifPresent(h -> placement.release(h.id(), vm));
+        events.record(caller, "VM.STOP", "Stopped VM " + vm.name(), "VirtualMachine", vm.uuid());
+        return load(vmId);
+    }
+
+    public Vm reboot(CallContext caller, long vmId) {
+        Vm vm = load(vmId);
+        if (vm.state() != VmState.Running || vm.hostId() == null) {
+            throw invalidState(vm, "reboot");
+        }
+        Host host = infra.host(vm.hostId()).orElseThrow(() -> invalidState(vm, "reboot"));
+        try {
+            placement.driverOf(host).reboot(host.ref(), vm.uuid());
+        } catch (RuntimeException e) {
+            events.record(caller, "VM.REBOOT", "ERROR", "Failed", "Failed to reboot VM " + vm.name() + ": "
+                    + e.getMessage(), "VirtualMachine", vm.uuid());
+            throw new ApiException(ApiError.INTERNAL, "Unable to reboot VM " + vm.name() + ": " + e.getMessage());
+        }
+        events.record(caller, "VM.REBOOT", "Rebooted VM " + vm.name(), "VirtualMachine", vm.uuid());
+        return load(vmId);
+    }
+
+    /** Destroys a VM (stopping it first); with {@code expunge} it is removed at once. */
+    public Vm destroy(CallContext caller, long vmId, boolean expunge) {
+        Vm vm = load(vmId);
+        if (vm.state() == VmState.Running) {
+            vm = stop(caller, vmId, true);
+        }
+        if (vm.state() == VmState.Destroyed && expunge) {
+            return expunge(caller, vmId);
+        }
+        if (vm.state() != VmState.Stopped && vm.state() != VmState.Error) {
+            throw invalidState(vm, "destroy");
+        }
+        if (!vms.transition(vm.id(), vm.state(), VmState.Destroyed, null)) {
+            throw invalidState(load(vmId), "destroy");
+        }
+        provisioner.releaseRunningCounters(vm);
+        events.record(caller, "VM.DESTROY", "Destroyed VM " + vm.name(), "VirtualMachine", vm.uuid());
+        return expunge ? expunge(caller, vmId) : load(vmId);
+    }
+
+    public Vm recover(CallContext caller, long vmId) {
+        Vm vm = load(vmId);
+        if (vm.state() != VmState.Destroyed) {
+            throw invalidState(vm, "recover");
+        }
+        provisioner.reserveRunningCounters(vm);
+        if (!vms.transition(vm.id(), VmState.Destroyed, VmState.Stopped, null)) {
+            provisioner.releaseRunningCounters(vm);
+            throw invalidState(load(vmId), "recover");
+        }
+        events.record(caller, "VM.RECOVER", "Recovered VM " + vm.name(), "VirtualMachine", vm.uuid());
+        return load(vmId);
+    }
+
+    /** Removes a destroyed (or failed) VM from its host and from the database. */
+    public Vm expunge(CallContext caller, long vmId) {
+        Vm vm = load(vmId);
+        boolean countersHeld = vm.state() != VmState.Destroyed;
+        if (vm.state() != VmState.Expunging) {
+            if (!vm.state().canMoveTo(VmState.Expunging) || !vms.transition(vm.id(), vm.state(), VmState.Expunging,
+                    null)) {
+                throw invalidState(vm, "expunge");
+            }
+        }
+        Long hostId = vm.hostId() != null ? vm.hostId() : vm.lastHostId();
+        if (hostId != null) {
+            infra.host(hostId).ifPresent(h -> {
+                try {
+                    placement.driverOf(h).destroy(h.ref(), vm.uuid());
+                } catch (RuntimeException e) {
+                    LOG.warn("host {} could not remove VM {}: {}", h.name(), vm.uuid(), e.getMessage());
+                }
+            });
+        }
+        provisioner.removeRows(vm, countersHeld && vm.state() != VmState.Expunging);
+        events.record(caller, "VM.EXPUNGE", "Expunged VM " + vm.name(), "VirtualMachine", vm.uuid());
+        return vm;
+    }
+
+    /** Changes names or user data; new user data reaches the VM at its next start. */
+    public Vm update(CallContext caller, long vmId, String displayName, String name, String userData) {
+        Vm vm = load(vmId);
+        if (vm.state() == VmState.Destroyed || vm.state() == VmState.Expunging) {
+            throw invalidState(vm, "update");
+        }
+        provisioner.checkUpdate(name, userData);
+        vms.update(vm.id(), displayName, userData, name);
+        events.record(caller, "VM.UPDATE", "Updated VM " + vm.name(), "VirtualMachine", vm.uuid());
+        return load(vmId);
+    }
+
+    /** After a failed deploy: the VM never ran, so it goes away entirely. */
+    public void discardFailedDeploy(CallContext caller, long vmId, String reason) {
+        vms.find(vmId).ifPresent(vm -> {
+            if (vm.state() == VmState.Stopped || vm.state() == VmState.Error) {
+                vms.transition(vm.id(), vm.state(), VmState.Error, null);
+                events.record(caller, "VM.CREATE", "ERROR", "Failed", "Deploy of VM " + vm.name() + " failed: "
+                        + reason, "VirtualMachine", vm.uuid());
+                expunge(caller, vmId);
+            }
+        });
+    }
+
+    /** What the driver needs to run the VM. */
+    VmSpec spec(Vm vm) {
+        Template t = templates.find(vm.templateId()).orElseThrow();
+        List<String> keys = new ArrayList<>();
+        if (vm.keypairs() != null) {
+            for (String name : vm.keypairs().split(",")) {
+                keypairs.findByName(vm.accountId(), name).ifPresent(k -> keys.add(k.publicKey()));
+            }
+        }
+        String account = accounts.findById(vm.accountId()).map(a -> a.uuid()).orElse("");
+        return new VmSpec(vm.uuid(), vm.name(), account, vm.cpus(), vm.cpuSpeed(), vm.memoryMb(),
+                t.image() != null ? t.image() : t.name(), vm.userData(), keys, Map.of("skyport.vm", vm.uuid()));
+    }
+
+    public Optional<HypervisorDriver.PowerState> observed(Vm vm) {
+        Long hostId = vm.hostId() != null ? vm.hostId() : vm.lastHostId();
+        if (hostId == null) {
+            return Optional.of(HypervisorDriver.PowerState.MISSING);
+        }
+        return infra.host(hostId).map(h -> {
+            try {
+                return placement.driverOf(h).status(h.ref(), vm.uuid());
+            } catch (RuntimeException e) {
+                return HypervisorDriver.PowerState.UNKNOWN;
+            }
+        });
+    }
+}

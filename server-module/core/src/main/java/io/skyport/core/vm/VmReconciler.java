@@ -1,0 +1,102 @@
+package io.skyport.core.vm;
+
+import io.skyport.core.infra.Host;
+import io.skyport.core.infra.InfraDao;
+import io.skyport.core.job.JobService;
+import io.skyport.core.resource.ResourceCounter;
+import io.skyport.core.settings.CoreSettings;
+import io.skyport.core.settings.SettingService;
+import io.skyport.plugin.CallContext;
+import io.skyport.plugin.HypervisorDriver.PowerState;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the database and the hypervisors in step. At start-up (after the jobs of a dead node
+ * were failed) it settles every VM left in a transitional state by asking its host, recomputes
+ * host reservations and account counters from the rows; in the background it expunges VMs
+ * destroyed longer ago than {@code expunge.delay}.
+ */
+@Component
+public class VmReconciler implements AutoCloseable {
+    private static final Logger LOG = LogManager.getLogger(VmReconciler.class);
+
+    private final VmDao vms;
+    private final InfraDao infra;
+    private final VmOperations ops;
+    private final ResourceCounter counter;
+    private final JobService jobs;
+    private final SettingService settings;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "skyport-expunger");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public VmReconciler(VmDao vms, InfraDao infra, VmOperations ops, ResourceCounter counter, JobService jobs,
+                        SettingService settings) {
+        this.vms = vms;
+        this.infra = infra;
+        this.ops = ops;
+        this.counter = counter;
+        this.jobs = jobs;
+        this.settings = settings;
+    }
+
+    /** Settles transitional VMs; returns how many were changed. */
+    public int reconcile() {
+        CallContext system = CallContext.system();
+        int settled = 0;
+        for (Vm vm : vms.inStates(List.of(VmState.Starting, VmState.Stopping, VmState.Expunging))) {
+            PowerState seen = ops.observed(vm).orElse(PowerState.MISSING);
+            VmState target = vm.state() == VmState.Expunging ? VmState.Expunging
+                    : seen == PowerState.RUNNING ? VmState.Running : VmState.Stopped;
+            LOG.warn("reconciling VM {} left in {}: host reports {}, now {}", vm.uuid(), vm.state(), seen, target);
+            if (target == VmState.Expunging) {
+                ops.expunge(system, vm.id());
+            } else {
+                vms.transition(vm.id(), vm.state(), target, target == VmState.Running ? vm.hostId() : null);
+            }
+            settled++;
+        }
+        for (Host h : infra.hosts(null, null, null, null, null, null)) {
+            infra.recomputeUsage(h.id());
+        }
+        counter.recomputeAll();
+        return settled;
+    }
+
+    public void startExpunger() {
+        timer.scheduleWithFixedDelay(this::expungeDue, 10, 10, TimeUnit.SECONDS);
+    }
+
+    void expungeDue() {
+        try {
+            Instant cutoff = Instant.now().minusSeconds(settings.get(CoreSettings.EXPUNGE_DELAY));
+            for (Vm vm : vms.destroyedBefore(cutoff, 100)) {
+                // claim the VM first, so the next pass does not queue it again
+                if (!vms.transition(vm.id(), VmState.Destroyed, VmState.Expunging, null)) {
+                    continue;
+                }
+                jobs.submit(CallContext.system(), "expungeVirtualMachine", "VirtualMachine", vm.uuid(),
+                        "VirtualMachine:" + vm.uuid(), () -> {
+                            ops.expunge(CallContext.system(), vm.id());
+                            return null;
+                        });
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("expunge pass failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -15,7 +15,9 @@ import io.skyport.core.dispatch.CommandCatalog;
 import io.skyport.core.dispatch.ParamBinder;
 import io.skyport.core.identity.IdentityService;
 import io.skyport.core.job.JobService;
+import io.skyport.core.resource.ResourceCounter;
 import io.skyport.core.settings.SettingService;
+import io.skyport.core.vm.VmDao;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -30,8 +32,8 @@ public class NativeApiModule {
     }
 
     @Bean
-    public ViewFactory viewFactory(IdentityService identity) {
-        return new ViewFactory(identity);
+    public ViewFactory viewFactory(IdentityService identity, ResourceCounter counter, VmDao vms) {
+        return new ViewFactory(identity, counter, vms);
     }
 
     @Bean

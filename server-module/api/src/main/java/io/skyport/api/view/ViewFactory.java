@@ -7,14 +7,32 @@ import io.skyport.core.identity.User;
 import io.skyport.core.job.AsyncJob;
 import io.skyport.plugin.ApiError;
 import io.skyport.plugin.ApiException;
+import io.skyport.core.resource.ResourceCounter;
+import io.skyport.core.resource.ResourceType;
+import io.skyport.core.vm.VmDao;
 import java.util.List;
+import java.util.Map;
 
 /** Builds response views from model rows, looking up the owners they name. */
 public class ViewFactory {
     private final IdentityService identity;
+    private final ResourceCounter counter;
+    private final VmDao vms;
 
-    public ViewFactory(IdentityService identity) {
+    public ViewFactory(IdentityService identity, ResourceCounter counter, VmDao vms) {
         this.identity = identity;
+        this.counter = counter;
+        this.vms = vms;
+    }
+
+    /** The account's usage from its counters (maintained with every resource change). */
+    public ResourceCountersView.Usage usage(long accountId) {
+        Map<ResourceType, Long> u = counter.usage(accountId);
+        long vms = u.getOrDefault(ResourceType.USER_VM, 0L);
+        return new ResourceCountersView.Usage(vms, this.vms.countRunning(accountId), u.getOrDefault(ResourceType.CPU, 0L),
+                u.getOrDefault(ResourceType.MEMORY, 0L), u.getOrDefault(ResourceType.PUBLIC_IP, 0L), 0,
+                u.getOrDefault(ResourceType.PRIMARY_STORAGE, 0L), u.getOrDefault(ResourceType.VOLUME, 0L),
+                u.getOrDefault(ResourceType.TEMPLATE, 0L), 0);
     }
 
     public Domain domain(long id) {
@@ -35,7 +53,7 @@ public class ViewFactory {
     public AccountView account(Account a) {
         Domain d = domain(a.domainId());
         List<UserView> users = identity.users().listByAccount(a.id()).stream().map(u -> new UserView(u, a, d)).toList();
-        return new AccountView(a, d, users, ResourceCountersView.Usage.NONE);
+        return new AccountView(a, d, users, usage(a.id()));
     }
 
     public DomainView domain(Domain d) {

@@ -72,6 +72,11 @@ public class VmDao {
                 displayName, userData, name, Db.ts(Instant.now()), id);
     }
 
+    public long countRunning(long accountId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM vms WHERE account_id = ? AND removed IS NULL "
+                + "AND state = 'Running'", Long.class, accountId);
+    }
+
     /** VMs in a transitional state, for recovery. */
     public List<Vm> inStates(List<VmState> states) {
         String marks = String.join(", ", states.stream().map(s -> "?").toList());

@@ -5,6 +5,7 @@ import io.skyport.core.job.AsyncJob;
 import io.skyport.core.job.JobService;
 import io.skyport.plugin.CallContext;
 import io.skyport.plugin.response.AsyncJobSubmitted;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Submits the work of an async native command and answers with CloudStack's job-submitted body. */
@@ -20,9 +21,15 @@ public class NativeJobs {
      */
     public AsyncJobSubmitted submit(CallContext caller, String command, String instanceType, String instanceUuid,
                                     boolean returnsId, Supplier<Object> work) {
+        return submitForJob(caller, command, instanceType, instanceUuid, returnsId, jobUuid -> work.get());
+    }
+
+    /** As {@link #submit}, for work whose result names the job it ran in. */
+    public AsyncJobSubmitted submitForJob(CallContext caller, String command, String instanceType,
+                                          String instanceUuid, boolean returnsId, Function<String, Object> work) {
         String syncKey = instanceUuid == null ? null : instanceType + ":" + instanceUuid;
         AsyncJob job = jobs.submit(caller, command, instanceType, instanceUuid, syncKey,
-                () -> ResponseTree.encode(work.get()));
+                jobUuid -> ResponseTree.encode(work.apply(jobUuid)));
         return new AsyncJobSubmitted(job.uuid(), returnsId ? instanceUuid : null);
     }
 }

@@ -8,6 +8,9 @@ import io.skyport.core.network.NetworkDao;
 import io.skyport.core.securitygroup.SecurityGroupDao;
 import io.skyport.core.vm.Vm;
 import io.skyport.plugin.response.EntityResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Hands out per-request {@link VmViewFactory} instances (their lookup memo lives one request). */
@@ -37,8 +40,24 @@ public class ComputeViews {
         return new VmViewFactory(views, infra, offerings, templates, networks, groups, users, jdbc);
     }
 
-    /** {@code {"virtualmachine": {...}}}, the result of every VM job. */
+    /** {@code {"virtualmachine": {...}}}, outside a job. */
     public EntityResponse vmResult(Vm vm) {
         return new EntityResponse("virtualmachine", vms().view(vm));
+    }
+
+    /** What CloudStack answers for a VM that no longer exists after the job (destroy with expunge). */
+    public EntityResponse expungedResult() {
+        Map<String, Object> gone = new LinkedHashMap<>();
+        gone.put("affinitygroup", List.of());
+        gone.put("deleteprotection", false);
+        gone.put("nic", List.of());
+        gone.put("securitygroup", List.of());
+        gone.put("tags", List.of());
+        return new EntityResponse("virtualmachine", gone);
+    }
+
+    /** {@code {"virtualmachine": {...}}} as the result of the job that acted on it. */
+    public EntityResponse vmResult(Vm vm, String jobUuid) {
+        return new EntityResponse("virtualmachine", vms().view(vm).withJob(jobUuid));
     }
 }

@@ -32,8 +32,8 @@ public final class VmView {
     String hypervisor;
     String instancename;
     String arch = "x86_64";
-    String bootmode = "legacy";
-    String boottype = "Bios";
+    String bootmode;
+    String boottype;
     String templateid;
     String templatename;
     String templatedisplaytext;
@@ -58,6 +58,13 @@ public final class VmView {
     String jobid;
     Integer jobstatus;
     Map<String, String> details = Map.of();
+
+    /** The same VM as the result of the job acting on it (CloudStack names the job inside the VM). */
+    public VmView withJob(String jobUuid) {
+        jobid = jobUuid;
+        jobstatus = 0;
+        return this;
+    }
     List<Object> affinitygroup = List.of();
     List<NicView> nic = List.of();
     List<SecurityGroupRef> securitygroup = List.of();

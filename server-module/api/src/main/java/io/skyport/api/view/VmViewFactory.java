@@ -90,6 +90,13 @@ public class VmViewFactory {
             });
         }
         v.hypervisor = vm.hypervisor();
+        if (vm.lastHostId() == null) {
+            v.bootmode = "legacy";
+            v.boottype = "Bios";
+        } else {
+            // CloudStack records this detail once a VM has left a host and reports it from then on
+            v.details = Map.of("Message.ReservedCapacityFreed.Flag", "false");
+        }
         v.instancename = "i-" + a.id() + "-" + vm.id() + "-VM";
         if (t != null) {
             v.templateid = t.uuid();
@@ -122,6 +129,8 @@ public class VmViewFactory {
     }
 
     private List<VmView.NicView> nics(Vm vm) {
+        // a NIC is implemented on the wire (and has a broadcast URI) only while its VM runs
+        boolean implemented = vm.state() == io.skyport.core.vm.VmState.Running;
         List<VmView.NicView> out = new ArrayList<>();
         for (Nic n : networks.nicsOf(vm.id())) {
             Network net = cached("network", n.networkId(), id -> networks.find(id).orElse(null));
@@ -129,7 +138,8 @@ public class VmViewFactory {
             out.add(new VmView.NicView(n.uuid(), net == null ? null : net.uuid(), net == null ? null : net.name(),
                     n.ipAddress(), netmask, net == null ? null : net.gateway(), n.macAddress(),
                     Integer.toString(n.deviceId()), n.isDefault(), "Guest", net == null ? null : net.networkType(),
-                    "vlan://untagged", "vlan://untagged", List.of(), List.of()));
+                    implemented ? "vlan://untagged" : null, implemented ? "vlan://untagged" : null, List.of(),
+                    List.of()));
         }
         return out;
     }

@@ -31,10 +31,10 @@ import org.apache.logging.log4j.Logger;
 public class JobService implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(JobService.class);
 
-    /** The work of a job; returns the JSON of its result (CloudStack job-result shape) or null. */
+    /** The work of a job, told its own job id; returns the JSON of its result (CloudStack job-result shape) or null. */
     @FunctionalInterface
     public interface JobWork {
-        String run();
+        String run(String jobUuid);
     }
 
     private final AsyncJobDao dao;
@@ -66,7 +66,7 @@ public class JobService implements AutoCloseable {
         String uuid = UUID.randomUUID().toString();
         long id = dao.insert(uuid, cmd, caller.accountId(), caller.userId(), instanceType, instanceUuid, syncKey,
                 node.id());
-        Runnable task = () -> execute(id, cmd, work);
+        Runnable task = () -> execute(id, uuid, cmd, work);
         if (syncKey == null) {
             pool.execute(task);
         } else {
@@ -107,10 +107,10 @@ public class JobService implements AutoCloseable {
         };
     }
 
-    private void execute(long id, String cmd, JobWork work) {
+    private void execute(long id, String uuid, String cmd, JobWork work) {
         running.incrementAndGet();
         try {
-            String result = work.run();
+            String result = work.run(uuid);
             dao.complete(id, AsyncJob.SUCCEEDED, 0, result);
             succeeded.increment();
         } catch (ApiException e) {

@@ -57,9 +57,10 @@ public class VmDao {
      * writers cannot both win. Sets the host (null clears it and remembers the last one).
      */
     public boolean transition(long id, VmState from, VmState to, Long hostId) {
-        return jdbc.update("UPDATE vms SET state = ?, last_host_id = COALESCE(host_id, last_host_id), host_id = ?, "
-                        + "update_count = update_count + 1, updated = ? WHERE id = ? AND state = ? AND removed IS NULL",
-                to.name(), hostId, Db.ts(Instant.now()), id, from.name()) == 1;
+        String host = hostId == null ? "last_host_id = COALESCE(host_id, last_host_id), host_id = NULL"
+                : "host_id = " + hostId.longValue();
+        return jdbc.update("UPDATE vms SET state = ?, " + host + ", update_count = update_count + 1, updated = ? "
+                + "WHERE id = ? AND state = ? AND removed IS NULL", to.name(), Db.ts(Instant.now()), id, from.name()) == 1;
     }
 
     public void markRemoved(long id) {

@@ -85,7 +85,7 @@ public class VmReconciler implements AutoCloseable {
                     continue;
                 }
                 jobs.submit(CallContext.system(), "expungeVirtualMachine", "VirtualMachine", vm.uuid(),
-                        "VirtualMachine:" + vm.uuid(), () -> {
+                        "VirtualMachine:" + vm.uuid(), job -> {
                             ops.expunge(CallContext.system(), vm.id());
                             return null;
                         });

@@ -104,12 +104,12 @@ public class DeployVirtualMachine implements ApiOperation {
                 networkIds == null || networkIds.isEmpty() ? null : networkIds.get(0), start,
                 ctx.isAdmin() ? hostId : null));
         Long host = ctx.isAdmin() ? hostId : null;
-        return jobs.submit(ctx, "deployVirtualMachine", "VirtualMachine", vm.uuid(), true, () -> {
+        return jobs.submitForJob(ctx, "deployVirtualMachine", "VirtualMachine", vm.uuid(), true, jobUuid -> {
             if (!start) {
-                return vmJobs.views().vmResult(vm);
+                return vmJobs.views().vmResult(vm, jobUuid);
             }
             try {
-                return vmJobs.views().vmResult(ops.start(ctx, vm.id(), host));
+                return vmJobs.views().vmResult(ops.start(ctx, vm.id(), host), jobUuid);
             } catch (ApiException e) {
                 ops.discardFailedDeploy(ctx, vm.id(), e.getMessage());
                 throw e;

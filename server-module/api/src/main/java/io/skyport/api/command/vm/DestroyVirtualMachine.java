@@ -28,7 +28,12 @@ public class DestroyVirtualMachine implements ApiOperation {
 
     @Override
     public Object execute(CallContext ctx) {
-        boolean now = Boolean.TRUE.equals(expunge);
-        return jobs.submit(ctx, "destroyVirtualMachine", id, vmId -> ops.destroy(ctx, vmId, now));
+        if (Boolean.TRUE.equals(expunge)) {
+            return jobs.submitRaw(ctx, "destroyVirtualMachine", id, vmId -> {
+                ops.destroy(ctx, vmId, true);
+                return jobs.views().expungedResult();
+            });
+        }
+        return jobs.submit(ctx, "destroyVirtualMachine", id, vmId -> ops.destroy(ctx, vmId, false));
     }
 }

@@ -26,7 +26,9 @@ public class VmJobs {
 
     /** Submits an operation whose job result is the VM. */
     public AsyncJobSubmitted submit(CallContext ctx, String command, long vmId, LongFunction<Vm> operation) {
-        return submitRaw(ctx, command, vmId, id -> views.vmResult(operation.apply(id)));
+        Vm vm = vms.find(vmId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Unable to find VM"));
+        return jobs.submitForJob(ctx, command, "VirtualMachine", vm.uuid(), false,
+                jobUuid -> views.vmResult(operation.apply(vmId), jobUuid));
     }
 
     /** Submits an operation with a result of its own shape. */

@@ -74,7 +74,7 @@ public final class SkyportServer implements AutoCloseable {
             for (StartupHook hook : root.getBean(ModuleRegistry.class).startupHooks()) {
                 hook.serverStarted();
             }
-            core.getBean(VmReconciler.class).startExpunger();
+            core.getBean(VmReconciler.class).startBackgroundWork(node);
             running = true;
             return this;
         } catch (Exception e) {

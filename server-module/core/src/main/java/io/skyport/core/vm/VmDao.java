@@ -78,11 +78,15 @@ public class VmDao {
                 + "AND state = 'Running'", Long.class, accountId);
     }
 
-    /** VMs in a transitional state, for recovery. */
-    public List<Vm> inStates(List<VmState> states) {
+    /**
+     * VMs in one of {@code states} that no pending job is working on: left behind by a node that
+     * died mid-operation. VMs a live job is moving are not touched.
+     */
+    public List<Vm> orphanedIn(List<VmState> states) {
         String marks = String.join(", ", states.stream().map(s -> "?").toList());
-        return jdbc.query("SELECT * FROM vms WHERE removed IS NULL AND state IN (" + marks + ") ORDER BY id",
-                VmDao::map, states.stream().map(Enum::name).toArray());
+        return jdbc.query("SELECT * FROM vms v WHERE v.removed IS NULL AND v.state IN (" + marks + ") AND NOT EXISTS "
+                + "(SELECT 1 FROM async_job j WHERE j.status = 0 AND j.instance_type = 'VirtualMachine' "
+                + "AND j.instance_uuid = v.uuid) ORDER BY v.id", VmDao::map, states.stream().map(Enum::name).toArray());
     }
 
     /** Destroyed VMs whose expunge delay has passed. */

@@ -1,5 +1,6 @@
 package io.skyport.core.vm;
 
+import io.skyport.core.cluster.ManagementNode;
 import io.skyport.core.infra.Host;
 import io.skyport.core.infra.InfraDao;
 import io.skyport.core.job.JobService;
@@ -49,11 +50,24 @@ public class VmReconciler implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** Settles transitional VMs; returns how many were changed. */
+    /**
+     * Start-up reconciliation: settles orphaned VMs, then rebuilds host reservations and account
+     * counters from the rows. Returns how many VMs were settled.
+     */
     public int reconcile() {
+        int settled = settleOrphans();
+        for (Host h : infra.hosts(null, null, null, null, null, null)) {
+            infra.recomputeUsage(h.id());
+        }
+        counter.recomputeAll();
+        return settled;
+    }
+
+    /** Settles VMs left in a transitional state with no pending job; returns how many. */
+    int settleOrphans() {
         CallContext system = CallContext.system();
         int settled = 0;
-        for (Vm vm : vms.inStates(List.of(VmState.Starting, VmState.Stopping, VmState.Expunging))) {
+        for (Vm vm : vms.orphanedIn(List.of(VmState.Starting, VmState.Stopping, VmState.Expunging))) {
             PowerState seen = ops.observed(vm).orElse(PowerState.MISSING);
             VmState target = vm.state() == VmState.Expunging ? VmState.Expunging
                     : seen == PowerState.RUNNING ? VmState.Running : VmState.Stopped;
@@ -65,15 +79,27 @@ public class VmReconciler implements AutoCloseable {
             }
             settled++;
         }
-        for (Host h : infra.hosts(null, null, null, null, null, null)) {
-            infra.recomputeUsage(h.id());
-        }
-        counter.recomputeAll();
         return settled;
     }
 
-    public void startExpunger() {
+    /** Background duties: expunge due VMs, take over the jobs of management servers that died. */
+    public void startBackgroundWork(ManagementNode node) {
         timer.scheduleWithFixedDelay(this::expungeDue, 10, 10, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(() -> takeOverDeadPeers(node), 15, 15, TimeUnit.SECONDS);
+    }
+
+    void takeOverDeadPeers(ManagementNode node) {
+        try {
+            int failed = 0;
+            for (long dead : node.deadPeers()) {
+                failed += jobs.recoverJobsOf(dead, "The management server running the job stopped responding").size();
+            }
+            if (failed > 0) {
+                LOG.warn("took over {} job(s) of dead management servers; settled {} VM(s)", failed, settleOrphans());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("dead peer scan failed: {}", e.toString());
+        }
     }
 
     void expungeDue() {

@@ -2,6 +2,7 @@ package io.skyport.app;
 
 import io.skyport.core.identity.IdentityService;
 import io.skyport.core.module.ModuleRegistry;
+import io.skyport.plugin.ApiEndpoint;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -24,10 +25,11 @@ final class Banner {
         out.println("Skyport is running");
         out.println("  modules     " + server.registry().modules().stream().map(ModuleRegistry.LoadedModule::name)
                 .collect(Collectors.joining(", ")));
-        out.println("  native API  " + base + "/client/api");
-        out.println("  web UI      " + base + "/client/");
-        out.println("  EC2 API     " + base + "/ec2");
-        out.println("  GCE API     " + base + "/compute/v1");
+        for (ApiEndpoint e : server.registry().endpoints()) {
+            for (String prefix : e.pathPrefixes()) {
+                out.println("  endpoint    " + base + prefix);
+            }
+        }
         out.println("  metrics     " + base + "/metrics");
         out.println("  health      " + base + "/healthz");
         out.println("  data        " + server.config().home());
@@ -42,8 +44,6 @@ final class Banner {
             out.println();
             out.println("Client configuration for cs (python3 -m cs), written to " + ini + ":");
             out.println("  CLOUDSTACK_CONFIG=" + ini + " python3 -m cs listZones");
-            out.println("EC2 clients use the same keys:");
-            out.println("  aws --endpoint-url " + base + "/ec2 --region skyport-1 ec2 describe-instances");
         } else {
             out.println("  admin keys  in " + server.config().home().resolve("cloudstack.ini")
                     + " (written at first start), or regenerate them with registerUserKeys");

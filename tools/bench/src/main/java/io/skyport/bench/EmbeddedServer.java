@@ -1,0 +1,64 @@
+package io.skyport.bench;
+
+import io.skyport.app.SkyportServer;
+import io.skyport.core.config.ServerConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+
+/**
+ * A throw-away Skyport server in this JVM: fresh home in a temp directory, embedded H2, a free
+ * port on loopback, and the admin API keys created by its first start.
+ */
+final class EmbeddedServer implements AutoCloseable {
+    private final Path home;
+    private final SkyportServer server;
+
+    private EmbeddedServer(Path home, SkyportServer server) {
+        this.home = home;
+        this.server = server;
+    }
+
+    /**
+     * Must run before anything touches logging: the server's log configuration reads its log
+     * directory and level from system properties when it initialises.
+     */
+    static Path prepareHome() throws IOException {
+        Path home = Files.createTempDirectory("skyport-bench");
+        System.setProperty("skyport.home", home.toString());
+        // INFO lines from the server would interleave with the benchmark's progress output
+        if (System.getProperty("skyport.log.level") == null) {
+            System.setProperty("skyport.log.level", "WARN");
+        }
+        return home;
+    }
+
+    static EmbeddedServer start(Path home) throws Exception {
+        ServerConfig config = ServerConfig.of(home, Map.of("skyport.port", "0", "skyport.bind", "127.0.0.1"));
+        return new EmbeddedServer(home, new SkyportServer(config).start());
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    String apiKey() {
+        return server.bootstrap().apiKey();
+    }
+
+    String secretKey() {
+        return server.bootstrap().secretKey();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        try (var walk = Files.walk(home)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: it is a temp directory
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.skyport.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The result as a small Markdown document: setup, one row per phase, one verdict per command. */
+final class MarkdownReport {
+    private final String setup;
+    private final List<PhaseResult> phases;
+    private final List<String> commands;
+    private final double target;
+
+    MarkdownReport(String setup, List<PhaseResult> phases, List<String> commands, double target) {
+        this.setup = setup;
+        this.phases = phases;
+        this.commands = commands;
+        this.target = target;
+    }
+
+    static final String HEALTHZ = "/healthz";
+
+    double meanPerSecond(String workload) {
+        return phases.stream().filter(p -> p.workload().equals(workload)).mapToDouble(PhaseResult::perSecond)
+                .average().orElse(0);
+    }
+
+    long errors(String workload) {
+        return phases.stream().filter(p -> p.workload().equals(workload)).mapToLong(PhaseResult::errors).sum();
+    }
+
+    double ratio(String command) {
+        double base = meanPerSecond(HEALTHZ);
+        return base == 0 ? 0 : meanPerSecond(command) / base;
+    }
+
+    /** A command passes when its ratio reaches the target and neither it nor /healthz had errors. */
+    boolean passed(String command) {
+        return ratio(command) >= target && errors(command) == 0 && errors(HEALTHZ) == 0;
+    }
+
+    boolean allPassed() {
+        return commands.stream().allMatch(this::passed);
+    }
+
+    String render() {
+        StringBuilder md = new StringBuilder();
+        md.append("## Signed native API throughput relative to /healthz\n\n").append(setup).append("\n\n");
+        md.append("| phase | workload | req/s | p50 ms | p99 ms | ok | errors |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|\n");
+        for (PhaseResult p : phases) {
+            md.append(fmt("| %d | %s | %.0f | %.2f | %.2f | %d | %d |%n", p.number(), code(p.workload()),
+                    p.perSecond(), p.p50Millis(), p.p99Millis(), p.ok(), p.errors()));
+        }
+        md.append("\n| command | mean req/s | mean /healthz req/s | ratio | target | result |\n");
+        md.append("|---|---:|---:|---:|---:|---|\n");
+        for (String c : commands) {
+            md.append(fmt("| %s | %.0f | %.0f | %.3f | ≥ %.2f | %s |%n", code(c), meanPerSecond(c),
+                    meanPerSecond(HEALTHZ), ratio(c), target, passed(c) ? "PASS" : "FAIL"));
+        }
+        md.append('\n').append(errorSummary()).append('\n');
+        return md.toString();
+    }
+
+    private String errorSummary() {
+        Map<String, Long> kinds = new TreeMap<>();
+        long total = 0;
+        for (PhaseResult p : phases) {
+            total += p.errors();
+            p.errorKinds().forEach((k, v) -> kinds.merge(p.workload() + ": " + k, v, Long::sum));
+        }
+        if (total == 0) {
+            return "No errors: every request was answered 200.";
+        }
+        List<String> parts = new ArrayList<>();
+        kinds.forEach((k, v) -> parts.add(k + " × " + v));
+        return "**This run had " + total + " errors** (non-200 answers or I/O failures; the ratio is not "
+                + "meaningful): " + String.join(", ", parts) + ".";
+    }
+
+    private static String code(String s) {
+        return "`" + s.replace("|", "\\|") + "`";
+    }
+
+    private static String fmt(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+}

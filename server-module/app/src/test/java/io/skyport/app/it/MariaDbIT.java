@@ -35,26 +35,15 @@ import org.junit.Test;
  * restart. Each run gets its own throw-away database.
  */
 public class MariaDbIT {
-    private static final String URL = Live.env("SKYPORT_IT_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
-    private static final String USER = Live.env("SKYPORT_IT_MARIADB_USER", "skyport");
-    private static final String PASSWORD = Live.env("SKYPORT_IT_MARIADB_PASSWORD", "skyport");
-
+    private static ScratchMariaDb scratch;
     private static String database;
     private static TestServer server;
 
     @BeforeClass
     public static void createDatabaseAndStart() throws Exception {
-        String candidate = "skyport_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String why = null;
-        try (Connection c = connect(URL); Statement st = c.createStatement()) {
-            st.execute("CREATE DATABASE " + candidate + " CHARACTER SET utf8mb4");
-            database = candidate;
-        } catch (SQLException e) {
-            why = "cannot create a database at " + URL + " as " + USER + ": " + e.getMessage();
-        }
-        Live.require("mariadb", why == null, why);
-        server = new TestServer(Map.of("skyport.db.url", withDatabase(URL, database), "skyport.db.user", USER,
-                "skyport.db.password", PASSWORD)).start();
+        scratch = ScratchMariaDb.create();
+        database = scratch.name();
+        server = new TestServer(scratch.serverConfig()).start();
     }
 
     @AfterClass
@@ -62,10 +51,8 @@ public class MariaDbIT {
         if (server != null) {
             server.stop();
         }
-        if (database != null) {
-            try (Connection c = connect(URL); Statement st = c.createStatement()) {
-                st.execute("DROP DATABASE IF EXISTS " + database);
-            }
+        if (scratch != null) {
+            scratch.close();
         }
     }
 
@@ -76,7 +63,7 @@ public class MariaDbIT {
             assertEquals("MariaDB", c.getMetaData().getDatabaseProductName());
             assertEquals(database, c.getCatalog());
         }
-        try (Connection c = connect(withDatabase(URL, database)); Statement st = c.createStatement()) {
+        try (Connection c = ScratchMariaDb.connect(scratch.url()); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery(
                     "SELECT version, description, success FROM schema_version WHERE version = '1'")) {
                 assertTrue("schema_version has no V1 row", rs.next());
@@ -189,22 +176,5 @@ public class MariaDbIT {
             out.add(e.getAsJsonObject().get(field).getAsString());
         }
         return out;
-    }
-
-    private static Connection connect(String url) throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", USER);
-        p.setProperty("password", PASSWORD);
-        // fail fast when nothing listens, so a missing server skips quickly
-        p.setProperty("connectTimeout", "5000");
-        return DriverManager.getConnection(url, p);
-    }
-
-    /** The server URL with the database appended, keeping any options after '?'. */
-    static String withDatabase(String serverUrl, String db) {
-        int q = serverUrl.indexOf('?');
-        String base = q < 0 ? serverUrl : serverUrl.substring(0, q);
-        String options = q < 0 ? "" : serverUrl.substring(q);
-        return (base.endsWith("/") ? base : base + "/") + db + options;
     }
 }

@@ -11,7 +11,6 @@ import com.google.gson.JsonObject;
 import io.skyport.app.SkyportServer;
 import io.skyport.app.it.NativeClient.Reply;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,10 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -36,13 +32,11 @@ import org.junit.Test;
  */
 public class MariaDbIT {
     private static ScratchMariaDb scratch;
-    private static String database;
     private static TestServer server;
 
     @BeforeClass
     public static void createDatabaseAndStart() throws Exception {
         scratch = ScratchMariaDb.create();
-        database = scratch.name();
         server = new TestServer(scratch.serverConfig()).start();
     }
 
@@ -61,7 +55,7 @@ public class MariaDbIT {
         try (Connection c = server.server().coreBean(DataSource.class).getConnection()) {
             // guards against the configuration silently falling back to the embedded H2
             assertEquals("MariaDB", c.getMetaData().getDatabaseProductName());
-            assertEquals(database, c.getCatalog());
+            assertEquals(scratch.name(), c.getCatalog());
         }
         try (Connection c = ScratchMariaDb.connect(scratch.url()); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery(

@@ -97,10 +97,13 @@ public final class ServerConfig {
         return get("skyport.bind", "0.0.0.0");
     }
 
-    /** JDBC URL; the embedded H2 file database under the home directory by default. */
+    /**
+     * JDBC URL; the embedded H2 file database under the home directory by default. WRITE_DELAY=0
+     * writes every commit through at once, so a killed process loses no committed transaction.
+     */
     public String dbUrl() {
         return get("skyport.db.url", "jdbc:h2:file:" + home.resolve("db").resolve("skyport")
-                + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                + ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
     }
 
     public String dbUser() {

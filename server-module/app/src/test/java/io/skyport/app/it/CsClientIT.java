@@ -10,14 +10,13 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -27,8 +26,7 @@ import org.junit.Test;
  * only by the {@code cloudstack.ini} the server writes at its first start.
  */
 public class CsClientIT {
-    // the system interpreter: the one first on PATH may be a private build without the package
-    private static final String PYTHON = "/usr/bin/python3";
+    private static final String PYTHON = ExternalProcess.PYTHON;
     private static final long TIMEOUT_SECONDS = 60;
 
     @ClassRule
@@ -36,16 +34,7 @@ public class CsClientIT {
 
     @BeforeClass
     public static void requireCs() {
-        String why = null;
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            why = PYTHON + " not found";
-        } else {
-            Run probe = run(List.of(PYTHON, "-c", "import cs"), null);
-            if (probe.exit != 0) {
-                why = PYTHON + " cannot import cs (install python3-cs): " + probe.stderr.strip();
-            }
-        }
-        Live.require("python3-cs", why == null, why);
+        ExternalProcess.requirePythonModule("cs", "python3-cs");
     }
 
     @Test
@@ -96,54 +85,52 @@ public class CsClientIT {
         assertEquals(Set.of("admin", "cs-user"), values(after.getAsJsonArray("account"), "name"));
     }
 
+    @Test
+    public void deployListAndDestroyAVmWithTheStockClient() {
+        String zone = cs("listZones").getAsJsonArray("zone").get(0).getAsJsonObject().get("id").getAsString();
+        String offering = null;
+        for (JsonElement e : cs("listServiceOfferings").getAsJsonArray("serviceoffering")) {
+            if ("Small Instance".equals(e.getAsJsonObject().get("name").getAsString())) {
+                offering = e.getAsJsonObject().get("id").getAsString();
+            }
+        }
+        String template = cs("listTemplates", "templatefilter=featured").getAsJsonArray("template").get(0)
+                .getAsJsonObject().get("id").getAsString();
+        // cs waits for the async job and prints its result
+        JsonObject deployed = cs("deployVirtualMachine", "zoneid=" + zone, "serviceofferingid=" + offering,
+                "templateid=" + template, "name=cs-vm", "userdata=I2Nsb3VkLWNvbmZpZwo=");
+        JsonObject vm = deployed.has("virtualmachine") ? deployed.getAsJsonObject("virtualmachine")
+                : deployed.getAsJsonObject("jobresult").getAsJsonObject("virtualmachine");
+        assertEquals(deployed.toString(), "Running", vm.get("state").getAsString());
+        assertEquals("cs-vm", vm.get("name").getAsString());
+        String id = vm.get("id").getAsString();
+        JsonObject listed = cs("listVirtualMachines", "id=" + id);
+        assertEquals(1, listed.get("count").getAsInt());
+        JsonObject destroyed = cs("destroyVirtualMachine", "id=" + id, "expunge=true");
+        assertTrue(destroyed.toString(), destroyed.toString().contains("virtualmachine"));
+        JsonObject after = cs("listVirtualMachines", "name=cs-vm");
+        assertTrue("expunged VM is gone: " + after, !after.has("virtualmachine"));
+    }
+
     /** Runs {@code python3 -m cs} with the server's configuration and parses its JSON output. */
     private static JsonObject cs(String... args) {
         List<String> cmd = new ArrayList<>(List.of(PYTHON, "-m", "cs"));
         cmd.addAll(List.of(args));
-        Run r = run(cmd, SERVER.home().resolve("cloudstack.ini"));
-        if (r.exit != 0) {
-            fail("cs " + String.join(" ", args) + " exited " + r.exit + "\nstdout: " + r.stdout + "\nstderr: "
-                    + r.stderr);
+        ExternalProcess.Run r = ExternalProcess.run(cmd, Map.of("CLOUDSTACK_CONFIG",
+                SERVER.home().resolve("cloudstack.ini").toString()), TIMEOUT_SECONDS);
+        if (r.exit() != 0) {
+            fail("cs " + String.join(" ", args) + " exited " + r.exit() + "\nstdout: " + r.stdout() + "\nstderr: "
+                    + r.stderr());
+        }
+        if (r.stdout().isBlank()) {
+            // cs prints nothing for an empty answer such as {"listvirtualmachinesresponse":{}}
+            return new JsonObject();
         }
         try {
-            return JsonParser.parseString(r.stdout).getAsJsonObject();
+            return JsonParser.parseString(r.stdout()).getAsJsonObject();
         } catch (JsonParseException | IllegalStateException e) {
-            throw new AssertionError("cs " + String.join(" ", args) + " printed no JSON object: " + r.stdout
-                    + "\nstderr: " + r.stderr, e);
-        }
-    }
-
-    private record Run(int exit, String stdout, String stderr) {
-    }
-
-    private static Run run(List<String> cmd, Path config) {
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        // only the file may configure cs: these variables would override it
-        pb.environment().keySet().removeIf(k -> k.startsWith("CLOUDSTACK_"));
-        if (config != null) {
-            pb.environment().put("CLOUDSTACK_CONFIG", config.toString());
-        }
-        try {
-            Path out = Files.createTempFile("skyport-cs", ".out");
-            Path err = Files.createTempFile("skyport-cs", ".err");
-            try {
-                Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-                if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new AssertionError(cmd + " did not finish in " + TIMEOUT_SECONDS + " s; stderr: "
-                            + Files.readString(err, StandardCharsets.UTF_8));
-                }
-                return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                        Files.readString(err, StandardCharsets.UTF_8));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            return new Run(-1, "", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted running " + cmd, e);
+            throw new AssertionError("cs " + String.join(" ", args) + " printed no JSON object: " + r.stdout()
+                    + "\nstderr: " + r.stderr(), e);
         }
     }
 

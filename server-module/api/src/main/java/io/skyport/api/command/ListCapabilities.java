@@ -14,7 +14,6 @@ import java.util.Map;
  */
 @ApiCommand(name = "listCapabilities", description = "Lists capabilities", entity = "capability")
 public class ListCapabilities implements ApiOperation {
-
     @Override
     public Object execute(CallContext ctx) {
         Map<String, Object> c = new LinkedHashMap<>();

@@ -3,16 +3,13 @@ package io.skyport.app;
 import io.skyport.core.identity.IdentityService;
 import io.skyport.core.module.ModuleRegistry;
 import io.skyport.plugin.ApiEndpoint;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Collectors;
 
 /**
  * What an operator needs after start: endpoints, the admin credentials created on first start
- * (shown once), and client configuration for {@code cs}.
+ * (shown once), and where the {@code cs} client configuration was written. Printing only: the
+ * server writes that file itself (see {@link ClientConfigWriter}).
  */
 final class Banner {
     private Banner() {
@@ -40,28 +37,15 @@ final class Banner {
             out.println("  password    " + b.password());
             out.println("  API key     " + b.apiKey());
             out.println("  secret key  " + b.secretKey());
-            Path ini = writeCsConfig(server.config().home(), base, b);
-            out.println();
-            out.println("Client configuration for cs (python3 -m cs), written to " + ini + ":");
-            out.println("  CLOUDSTACK_CONFIG=" + ini + " python3 -m cs listZones");
+            server.clientConfig().ifPresent(ini -> {
+                out.println();
+                out.println("Client configuration for cs (python3 -m cs), written to " + ini + ":");
+                out.println("  CLOUDSTACK_CONFIG=" + ini + " python3 -m cs listZones");
+            });
         } else {
-            out.println("  admin keys  in " + server.config().home().resolve("cloudstack.ini")
+            out.println("  admin keys  in " + server.config().home().resolve(ClientConfigWriter.FILE_NAME)
                     + " (written at first start), or regenerate them with registerUserKeys");
         }
         out.println();
-    }
-
-    /** The cs client's configuration file, readable by its owner only. */
-    private static Path writeCsConfig(Path home, String base, IdentityService.Bootstrap b) {
-        Path ini = home.resolve("cloudstack.ini");
-        String text = "[cloudstack]\nendpoint = " + base + "/client/api\nkey = " + b.apiKey() + "\nsecret = "
-                + b.secretKey() + "\n";
-        try {
-            Files.writeString(ini, text);
-            Files.setPosixFilePermissions(ini, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException | UnsupportedOperationException e) {
-            System.err.println("skyport: could not write " + ini + ": " + e.getMessage());
-        }
-        return ini;
     }
 }

@@ -15,8 +15,10 @@ import io.skyport.core.module.ModuleRegistry;
 import io.skyport.core.settings.SettingService;
 import io.skyport.core.vm.VmReconciler;
 import io.skyport.plugin.StartupHook;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -31,9 +33,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
- * One management server: root context, module contexts, first-start bootstrap, job recovery
- * and the HTTP listener. {@link #start()} returns once the server answers; {@link #close()}
- * drains requests and jobs before it lets go of the database.
+ * One management server: root context, module contexts, first-start bootstrap (admin account and
+ * the cs client configuration), job recovery and the HTTP listener. {@link #start()} returns once
+ * the server answers; {@link #close()} drains requests and jobs before it lets go of the database.
  */
 public final class SkyportServer implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(SkyportServer.class);
@@ -43,6 +45,7 @@ public final class SkyportServer implements AutoCloseable {
     private AnnotationConfigApplicationContext root;
     private Server jetty;
     private IdentityService.Bootstrap bootstrap;
+    private Path clientConfig;
     private volatile boolean running;
 
     public SkyportServer(ServerConfig config) {
@@ -67,6 +70,11 @@ public final class SkyportServer implements AutoCloseable {
             AnnotationConfigApplicationContext core = modules.get(0);
             bootstrap = core.getBean(IdentityService.class).bootstrap(config.get("skyport.admin.password", null));
             startHttp(prometheus, core);
+            if (bootstrap.created()) {
+                // the port is known only now that the listener is up
+                clientConfig = ClientConfigWriter.write(config.home(), config.publicUrl(port()) + "/client/api",
+                        bootstrap).orElse(null);
+            }
             ManagementNode node = core.getBean(ManagementNode.class);
             node.start(config.bindAddress() + ":" + port());
             recoverJobs(core, node);
@@ -132,6 +140,11 @@ public final class SkyportServer implements AutoCloseable {
 
     public IdentityService.Bootstrap bootstrap() {
         return bootstrap;
+    }
+
+    /** The cs client configuration written by this start; empty unless this was the first start. */
+    public Optional<Path> clientConfig() {
+        return Optional.ofNullable(clientConfig);
     }
 
     public ServerConfig config() {

@@ -69,6 +69,8 @@ public final class ComputeBench implements Callable<Integer> {
     private String template;
 
     public static void main(String[] args) {
+        // before any logger exists: the server's per-event INFO lines would dominate the run
+        System.setProperty("skyport.log.level", System.getProperty("skyport.log.level", "WARN"));
         System.exit(new CommandLine(new ComputeBench()).execute(args));
     }
 
@@ -76,7 +78,7 @@ public final class ComputeBench implements Callable<Integer> {
     public Integer call() throws Exception {
         Path home = Files.createTempDirectory("skyport-bench");
         SkyportServer server = new SkyportServer(ServerConfig.of(home, Map.of("skyport.port", "0",
-                "skyport.bind", "127.0.0.1", "skyport.log.level", "WARN"))).start();
+                "skyport.bind", "127.0.0.1"))).start();
         try {
             base = "http://127.0.0.1:" + server.port() + "/client/api";
             apiKey = server.bootstrap().apiKey();
@@ -127,7 +129,7 @@ public final class ComputeBench implements Callable<Integer> {
         }
         List<Future<Integer>> done = new ArrayList<>();
         for (String job : jobs) {
-            done.add(pool.submit(() -> awaitJob(job, 1)));
+            done.add(pool.submit(() -> awaitJob(job, 20)));
         }
         int ok = 0;
         for (int i = 0; i < done.size(); i++) {

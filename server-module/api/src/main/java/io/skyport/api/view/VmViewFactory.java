@@ -17,6 +17,7 @@ import io.skyport.core.network.Ipv4;
 import io.skyport.core.network.Network;
 import io.skyport.core.network.NetworkDao;
 import io.skyport.core.network.Nic;
+import io.skyport.core.securitygroup.SecurityGroup;
 import io.skyport.core.securitygroup.SecurityGroupDao;
 import io.skyport.core.vm.Vm;
 import java.util.ArrayList;
@@ -59,7 +60,28 @@ public class VmViewFactory {
         return (T) memo.computeIfAbsent(kind + ":" + id, k -> load.apply(id));
     }
 
+    /** Views of a page of VMs: NICs, groups and tags of the whole page are read in one query each. */
+    public List<VmView> views(List<Vm> page) {
+        List<Long> ids = page.stream().map(Vm::id).toList();
+        Map<Long, List<Nic>> nics = new HashMap<>();
+        for (Nic n : networks.nicsOf(ids)) {
+            nics.computeIfAbsent(n.vmId(), k -> new ArrayList<>()).add(n);
+        }
+        Map<Long, List<SecurityGroup>> sgs = groups.ofVms(ids);
+        Map<Long, List<String[]>> tagRows = tagRows("UserVm", ids);
+        List<VmView> out = new ArrayList<>(page.size());
+        for (Vm vm : page) {
+            out.add(build(vm, nics.getOrDefault(vm.id(), List.of()), sgs.getOrDefault(vm.id(), List.of()),
+                    tagRows.getOrDefault(vm.id(), List.of())));
+        }
+        return out;
+    }
+
     public VmView view(Vm vm) {
+        return views(List.of(vm)).get(0);
+    }
+
+    private VmView build(Vm vm, List<Nic> vmNics, List<SecurityGroup> vmGroups, List<String[]> vmTags) {
         VmView v = new VmView();
         Account a = cached("account", vm.accountId(), views::account);
         Domain d = cached("domain", a.domainId(), views::domain);
@@ -120,19 +142,20 @@ public class VmViewFactory {
         v.cpuspeed = vm.cpuSpeed();
         v.memory = vm.memoryMb();
         v.keypairs = vm.keypairs();
-        v.nic = nics(vm);
+        v.nic = nics(vm, vmNics);
         v.ipaddress = v.nic.isEmpty() ? null : v.nic.get(0).ipaddress();
-        v.securitygroup = groups.ofVm(vm.id()).stream().map(g -> new VmView.SecurityGroupRef(g.uuid(), g.name(),
+        v.securitygroup = vmGroups.stream().map(g -> new VmView.SecurityGroupRef(g.uuid(), g.name(),
                 g.description(), a.name(), List.of(), List.of(), List.of(), List.of())).toList();
-        v.tags = tags("UserVm", vm.id(), a, d);
+        v.tags = vmTags.stream().map(row -> new VmView.TagView(row[0], row[1], "UserVm", row[2], a.name(), d.uuid(),
+                d.name(), d.path())).toList();
         return v;
     }
 
-    private List<VmView.NicView> nics(Vm vm) {
+    private List<VmView.NicView> nics(Vm vm, List<Nic> vmNics) {
         // a NIC is implemented on the wire (and has a broadcast URI) only while its VM runs
         boolean implemented = vm.state() == io.skyport.core.vm.VmState.Running;
         List<VmView.NicView> out = new ArrayList<>();
-        for (Nic n : networks.nicsOf(vm.id())) {
+        for (Nic n : vmNics) {
             Network net = cached("network", n.networkId(), id -> networks.find(id).orElse(null));
             String netmask = net == null ? null : Ipv4.Cidr.parse(net.cidr()).netmask();
             out.add(new VmView.NicView(n.uuid(), net == null ? null : net.uuid(), net == null ? null : net.name(),
@@ -141,6 +164,24 @@ public class VmViewFactory {
                     implemented ? "vlan://untagged" : null, implemented ? "vlan://untagged" : null, List.of(),
                     List.of()));
         }
+        return out;
+    }
+
+    /** key, value, resource uuid of the tags of several resources, by resource id. */
+    private Map<Long, List<String[]>> tagRows(String resourceType, List<Long> ids) {
+        Map<Long, List<String[]>> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(",", ids.stream().map(i -> "?").toList());
+        List<Object> args = new ArrayList<>();
+        args.add(resourceType);
+        args.addAll(ids);
+        jdbc.query("SELECT resource_id, tag_key, tag_value, resource_uuid FROM resource_tags WHERE resource_type = ? "
+                + "AND resource_id IN (" + marks + ") ORDER BY id", rs -> {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+                }, args.toArray());
         return out;
     }
 

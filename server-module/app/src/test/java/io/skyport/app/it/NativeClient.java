@@ -27,6 +27,14 @@ public class NativeClient {
         this.secret = secret;
     }
 
+    public String apiKey() {
+        return apiKey;
+    }
+
+    public String secret() {
+        return secret;
+    }
+
     /** A response: HTTP status, content type and raw body. */
     public record Reply(int status, String contentType, String body) {
         public JsonObject json() {

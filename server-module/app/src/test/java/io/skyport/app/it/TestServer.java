@@ -13,7 +13,7 @@ import org.junit.rules.ExternalResource;
  * A real Skyport server for integration tests: fresh home directory, random port, embedded H2
  * unless a JDBC URL is given. Exposes an admin client signed with the keys of the first start.
  */
-public class TestServer extends ExternalResource {
+public class TestServer extends ExternalResource implements AutoCloseable {
     private final Map<String, String> extra;
     private Path home;
     private SkyportServer server;
@@ -29,21 +29,51 @@ public class TestServer extends ExternalResource {
 
     @Override
     protected void before() throws Throwable {
-        home = Files.createTempDirectory("skyport-it");
-        Map<String, String> cfg = new HashMap<>();
-        cfg.put("skyport.port", "0");
-        cfg.put("skyport.bind", "127.0.0.1");
-        cfg.putAll(extra);
-        server = new SkyportServer(ServerConfig.of(home, cfg)).start();
-        admin = new NativeClient(baseUrl(), server.bootstrap().apiKey(), server.bootstrap().secretKey());
+        start();
     }
 
     @Override
     protected void after() {
+        stop();
+    }
+
+    /** Starts the server in a fresh home directory; for tests that manage the lifecycle themselves. */
+    public TestServer start() throws Exception {
+        home = Files.createTempDirectory("skyport-it");
+        server = launch();
+        admin = new NativeClient(baseUrl(), server.bootstrap().apiKey(), server.bootstrap().secretKey());
+        return this;
+    }
+
+    /**
+     * Stops the server and starts a new one on the same home directory and configuration, as an
+     * operator's restart would. The admin client keeps the first start's keys: a restart creates
+     * none, and the stored ones must still work (their secret is encrypted with the home's key).
+     */
+    public TestServer restart() throws Exception {
+        server.close();
+        server = null;
+        server = launch();
+        admin = new NativeClient(baseUrl(), admin.apiKey(), admin.secret());
+        return this;
+    }
+
+    /** Stops the server and deletes its home directory. */
+    public void stop() {
         if (server != null) {
             server.close();
+            server = null;
         }
         deleteTree(home);
+        home = null;
+    }
+
+    private SkyportServer launch() throws Exception {
+        Map<String, String> cfg = new HashMap<>();
+        cfg.put("skyport.port", "0");
+        cfg.put("skyport.bind", "127.0.0.1");
+        cfg.putAll(extra);
+        return new SkyportServer(ServerConfig.of(home, cfg)).start();
     }
 
     static void deleteTree(Path p) {
@@ -75,5 +105,10 @@ public class TestServer extends ExternalResource {
 
     public Path home() {
         return home;
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 }

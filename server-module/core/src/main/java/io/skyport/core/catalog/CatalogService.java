@@ -70,8 +70,9 @@ public class CatalogService {
     }
 
     public Template registerTemplate(CallContext caller, TemplateDao.NewTemplate t) {
-        if (t.isPublic() && !caller.isAdmin()) {
-            throw new ApiException(ApiError.FORBIDDEN, "Only administrators may register public templates");
+        if ((t.isPublic() || t.featured()) && !caller.isAdmin()) {
+            throw new ApiException(ApiError.FORBIDDEN, "Only administrators may register public or featured "
+                    + "templates");
         }
         templates.osType(t.osTypeId()).orElseThrow(() -> notFound("OS type"));
         long id = templates.insert(t);

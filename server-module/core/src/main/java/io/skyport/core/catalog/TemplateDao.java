@@ -86,6 +86,10 @@ public class TemplateDao {
         return Rows.one(jdbc, "SELECT * FROM os_types WHERE id = ?", TemplateDao::osType, id);
     }
 
+    public Optional<OsType> osTypeByUuid(String uuid) {
+        return Rows.one(jdbc, "SELECT * FROM os_types WHERE uuid = ?", TemplateDao::osType, uuid);
+    }
+
     public List<OsType> osTypes(Long id, String description, String keyword) {
         Rows.Where w = new Rows.Where("SELECT * FROM os_types WHERE 1 = 1").and("id = ?", id)
                 .and("description = ?", description)

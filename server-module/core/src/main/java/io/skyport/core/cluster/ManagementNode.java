@@ -25,6 +25,7 @@ public class ManagementNode implements AutoCloseable {
     private final String version;
     private final ScheduledExecutorService timer;
     private volatile long id;
+    private volatile String address;
 
     public ManagementNode(JdbcTemplate jdbc, String nodeId, String version) {
         this.jdbc = jdbc;
@@ -39,6 +40,7 @@ public class ManagementNode implements AutoCloseable {
 
     /** Registers (or re-registers after a restart) and starts the heartbeat. */
     public void start(String address) {
+        this.address = address;
         Instant now = Instant.now();
         int n = jdbc.update("UPDATE mshost SET address = ?, version = ?, state = 'Up', started = ?, last_heartbeat = ? "
                 + "WHERE node_id = ?", address, version, Db.ts(now), Db.ts(now), nodeId);
@@ -71,6 +73,11 @@ public class ManagementNode implements AutoCloseable {
 
     public String nodeId() {
         return nodeId;
+    }
+
+    /** host:port this node serves on, once started. */
+    public String address() {
+        return address;
     }
 
     @Override

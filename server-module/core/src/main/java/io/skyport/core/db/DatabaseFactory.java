@@ -41,14 +41,15 @@ public final class DatabaseFactory {
     }
 
     public static MigrateResult migrate(javax.sql.DataSource ds) {
-        MigrateResult result = Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")
                 .table("schema_version")
-                .load()
-                .migrate();
-        LOG.info("schema migrated: {} migration(s) applied, now at version {}",
-                result.migrationsExecuted, result.targetSchemaVersion);
+                .load();
+        MigrateResult result = flyway.migrate();
+        var current = flyway.info().current();
+        LOG.info("schema migrated: {} migration(s) applied, now at version {}", result.migrationsExecuted,
+                current == null ? "none" : current.getVersion());
         return result;
     }
 

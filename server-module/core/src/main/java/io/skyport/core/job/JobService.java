@@ -72,7 +72,9 @@ public class JobService implements AutoCloseable {
         } else {
             enqueue(syncKey, task);
         }
-        return dao.findById(id).orElseThrow();
+        java.time.Instant now = java.time.Instant.now();
+        return new AsyncJob(id, uuid, cmd, caller.accountId(), caller.userId(), instanceType, instanceUuid, syncKey,
+                AsyncJob.PENDING, 0, 0, null, node.id(), now, now, null);
     }
 
     private void enqueue(String key, Runnable task) {

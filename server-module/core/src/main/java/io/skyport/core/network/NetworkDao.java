@@ -64,6 +64,16 @@ public class NetworkDao {
         return jdbc.query("SELECT * FROM nics WHERE vm_id = ? ORDER BY device_id", NetworkDao::nic, vmId);
     }
 
+    /** NICs of several VMs in one query, for list pages. */
+    public List<Nic> nicsOf(List<Long> vmIds) {
+        if (vmIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", vmIds.stream().map(i -> "?").toList());
+        return jdbc.query("SELECT * FROM nics WHERE vm_id IN (" + marks + ") ORDER BY vm_id, device_id", NetworkDao::nic,
+                vmIds.toArray());
+    }
+
     public Optional<Long> highestAddress(long networkId) {
         return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(ip_num) FROM nics WHERE network_id = ?", Long.class,
                 networkId));

@@ -36,17 +36,45 @@ public class ResourceCounter {
 
     /** Adds {@code amount} to the account's counter, failing with RESOURCE_LIMIT when it would exceed the limit. */
     public void reserve(long accountId, ResourceType type, long amount) {
-        ensureRow(accountId, type);
-        long limit = limit(accountId, type);
-        int n = limit < 0
+        reserve(accountId, Map.of(type, amount));
+    }
+
+    /**
+     * Reserves several counters of one account at once (deploy takes vm, cpu, memory, volume):
+     * the account's limits are read once. Must run in the caller's transaction, so a refusal of
+     * one counter undoes the others.
+     */
+    public void reserve(long accountId, Map<ResourceType, Long> amounts) {
+        boolean admin = accounts.findById(accountId).map(a -> a.role() == Role.ADMIN).orElse(false);
+        Map<String, Long> explicit = new java.util.HashMap<>();
+        jdbc.query("SELECT resource_type, max_amount FROM resource_limits WHERE account_id = ?",
+                rs -> {
+                    explicit.put(rs.getString(1), rs.getLong(2));
+                }, accountId);
+        for (Map.Entry<ResourceType, Long> e : amounts.entrySet()) {
+            ResourceType type = e.getKey();
+            long amount = e.getValue();
+            long limit = -1;
+            if (type.limitSetting() != null) {
+                limit = explicit.containsKey(type.key()) ? explicit.get(type.key())
+                        : admin ? -1 : settings.get(type.limitSetting(), Setting.Scope.ACCOUNT, accountId);
+            }
+            if (add(accountId, type, amount, limit) == 0) {
+                ensureRow(accountId, type);
+                if (add(accountId, type, amount, limit) == 0) {
+                    throw new ApiException(ApiError.RESOURCE_LIMIT, "Maximum number of resources of type '"
+                            + type.key() + "' for account has been exceeded (limit " + limit + ")");
+                }
+            }
+        }
+    }
+
+    private int add(long accountId, ResourceType type, long amount, long limit) {
+        return limit < 0
                 ? jdbc.update("UPDATE resource_counts SET amount = amount + ? WHERE account_id = ? AND resource_type = ?",
                         amount, accountId, type.key())
                 : jdbc.update("UPDATE resource_counts SET amount = amount + ? WHERE account_id = ? AND resource_type = ? "
                         + "AND amount + ? <= ?", amount, accountId, type.key(), amount, limit);
-        if (n == 0) {
-            throw new ApiException(ApiError.RESOURCE_LIMIT, "Maximum number of resources of type '" + type.key()
-                    + "' for account has been exceeded (limit " + limit + ")");
-        }
     }
 
     public void release(long accountId, ResourceType type, long amount) {

@@ -48,6 +48,21 @@ public class SecurityGroupDao {
                 + "WHERE m.vm_id = ? ORDER BY g.id", SecurityGroupDao::map, vmId);
     }
 
+    /** Groups of several VMs in one query: VM id to its groups. */
+    public java.util.Map<Long, List<SecurityGroup>> ofVms(List<Long> vmIds) {
+        java.util.Map<Long, List<SecurityGroup>> out = new java.util.HashMap<>();
+        if (vmIds.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(",", vmIds.stream().map(i -> "?").toList());
+        jdbc.query("SELECT m.vm_id AS member_vm_id, g.* FROM security_groups g JOIN vm_security_groups m "
+                + "ON m.group_id = g.id WHERE m.vm_id IN (" + marks + ") ORDER BY g.id", rs -> {
+                    out.computeIfAbsent(rs.getLong("member_vm_id"), k -> new java.util.ArrayList<>())
+                            .add(map(rs, 0));
+                }, vmIds.toArray());
+        return out;
+    }
+
     public void addMember(long vmId, long groupId) {
         jdbc.update("INSERT INTO vm_security_groups (vm_id, group_id) VALUES (?, ?)", vmId, groupId);
     }

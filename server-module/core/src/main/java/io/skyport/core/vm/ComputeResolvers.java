@@ -78,6 +78,11 @@ public class ComputeResolvers {
     }
 
     @Bean
+    public EntityResolver osTypeResolver(TemplateDao dao) {
+        return EntityResolver.of("ostype", (uuid, caller) -> dao.osTypeByUuid(uuid).map(o -> o.id()));
+    }
+
+    @Bean
     public EntityResolver networkResolver(NetworkDao dao) {
         return EntityResolver.of("network", (uuid, caller) -> dao.findByUuid(uuid)
                 .filter(n -> n.accountId() == null || caller.isAdmin() || n.accountId() == caller.accountId())

@@ -22,6 +22,8 @@ import io.skyport.plugin.ApiError;
 import io.skyport.plugin.ApiException;
 import io.skyport.plugin.CallContext;
 import java.util.Base64;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -108,11 +110,13 @@ public class VmProvisioner {
         String vmName = name != null ? name : "VM-" + uuid;
         String hypervisor = clusterHypervisor(zone.id(), template);
         Vm created = tx.execute(status -> {
-            counter.reserve(owner.id(), ResourceType.USER_VM, 1);
-            counter.reserve(owner.id(), ResourceType.CPU, offering.cpus());
-            counter.reserve(owner.id(), ResourceType.MEMORY, offering.memoryMb());
-            counter.reserve(owner.id(), ResourceType.VOLUME, 1);
-            counter.reserve(owner.id(), ResourceType.VM_ROWS, 1);
+            Map<ResourceType, Long> usage = new EnumMap<>(ResourceType.class);
+            usage.put(ResourceType.USER_VM, 1L);
+            usage.put(ResourceType.CPU, (long) offering.cpus());
+            usage.put(ResourceType.MEMORY, (long) offering.memoryMb());
+            usage.put(ResourceType.VOLUME, 1L);
+            usage.put(ResourceType.VM_ROWS, 1L);
+            counter.reserve(owner.id(), usage);
             long id = vms.insert(new VmDao.NewVm(uuid, vmName, r.displayName() != null ? r.displayName() : vmName,
                     owner.id(), owner.domainId(), zone.id(), offering.id(), template.id(), hypervisor, offering.cpus(),
                     offering.cpuSpeed(), offering.memoryMb(), r.userData(),
@@ -223,11 +227,11 @@ public class VmProvisioner {
     }
 
     public void reserveRunningCounters(Vm vm) {
-        tx.executeWithoutResult(status -> {
-            counter.reserve(vm.accountId(), ResourceType.USER_VM, 1);
-            counter.reserve(vm.accountId(), ResourceType.CPU, vm.cpus());
-            counter.reserve(vm.accountId(), ResourceType.MEMORY, vm.memoryMb());
-        });
+        Map<ResourceType, Long> usage = new EnumMap<>(ResourceType.class);
+        usage.put(ResourceType.USER_VM, 1L);
+        usage.put(ResourceType.CPU, (long) vm.cpus());
+        usage.put(ResourceType.MEMORY, (long) vm.memoryMb());
+        tx.executeWithoutResult(status -> counter.reserve(vm.accountId(), usage));
     }
 
     private static ApiException notFound(String what) {

@@ -2,7 +2,6 @@ package io.skyport.api.command.vm;
 
 import io.skyport.api.command.BaseListCommand;
 import io.skyport.api.view.VmView;
-import io.skyport.api.view.VmViewFactory;
 import io.skyport.core.identity.Visibility;
 import io.skyport.core.resource.ResourceCounter;
 import io.skyport.core.resource.ResourceType;
@@ -75,11 +74,7 @@ public class ListVirtualMachines extends BaseListCommand implements ApiOperation
         }
         VmDao.Query q = new VmDao.Query(v, id, ids, name, state(), zoneId, hostId, keyword(), taggedIds());
         List<Vm> page = vms.list(q, offset(), limit());
-        VmViewFactory factory = jobs.views().vms();
-        List<VmView> views = new ArrayList<>(page.size());
-        for (Vm vm : page) {
-            views.add(factory.view(vm));
-        }
+        List<VmView> views = jobs.views().vms().views(page);
         return new ListResponse<>("virtualmachine", views, total(q, v, page.size()));
     }
 

@@ -1,0 +1,31 @@
+package io.skyport.api.command.infra;
+
+import io.skyport.api.view.ViewFactory;
+import io.skyport.api.view.infra.InfraViews;
+import io.skyport.core.catalog.TemplateDao;
+import io.skyport.core.cluster.ManagementNode;
+import io.skyport.core.identity.DomainDao;
+import io.skyport.core.infra.InfraDao;
+import io.skyport.core.publicip.VlanIpRangeDao;
+import io.skyport.plugin.Setting;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Beans of the infrastructure and catalog commands: their views and the region setting. */
+@Configuration(proxyBeanMethods = false)
+public class InfraCommandsConfig {
+    public static final Setting<String> REGION_NAME = Setting.string("region.name", "Local",
+            "Name of the region this management server answers for in listRegions", "Advanced",
+            Setting.Scope.GLOBAL);
+
+    @Bean
+    public Setting<String> regionNameSetting() {
+        return REGION_NAME;
+    }
+
+    @Bean
+    public InfraViews infraViews(InfraDao infra, TemplateDao templates, ViewFactory views, VlanIpRangeDao ranges,
+                                 ManagementNode node, DomainDao domains) {
+        return new InfraViews(infra, templates, views, ranges, node, domains);
+    }
+}

@@ -1,0 +1,122 @@
+package io.skyport.app.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonObject;
+import io.skyport.core.catalog.ServiceOfferingDao;
+import io.skyport.core.catalog.TemplateDao;
+import io.skyport.core.infra.Host;
+import io.skyport.core.infra.InfraDao;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * The VM lifecycle through the signed native API on the demo simulator zone; run on the
+ * embedded H2 by {@link VmLifecycleIT} and on a live MariaDB by {@link VmLifecycleMariaDbIT}.
+ */
+public abstract class VmLifecycleScenarios {
+    /** The server the scenarios run against. */
+    protected abstract TestServer server();
+
+    private String zone;
+    private String offering;
+    private String template;
+
+    @Before
+    public void ids() {
+        InfraDao infra = server().server().coreBean(InfraDao.class);
+        zone = infra.zones(null, null, null).get(0).uuid();
+        offering = server().server().coreBean(ServiceOfferingDao.class).findByName("Small Instance").orElseThrow().uuid();
+        template = server().server().coreBean(TemplateDao.class)
+                .list(1, true, "featured", null, null, null, null, null).get(0).uuid();
+    }
+
+    private JsonObject deploy(String name) {
+        JsonObject submit = server().admin().call("deployVirtualMachine", "zoneid", zone, "serviceofferingid", offering,
+                "templateid", template, "name", name, "userdata", "I2Nsb3VkLWNvbmZpZwo=").inner();
+        assertNotNull(submit.toString(), submit.get("jobid"));
+        assertNotNull(submit.toString(), submit.get("id"));
+        return server().admin().awaitJob(submit.get("jobid").getAsString());
+    }
+
+    private static JsonObject vmOf(JsonObject job) {
+        return job.getAsJsonObject("jobresult").getAsJsonObject("virtualmachine");
+    }
+
+    private JsonObject op(String command, String id, String... extra) {
+        List<String> kv = new ArrayList<>(List.of("id", id));
+        kv.addAll(List.of(extra));
+        JsonObject submit = server().admin().call(command, kv.toArray(new String[0])).inner();
+        return server().admin().awaitJob(submit.get("jobid").getAsString());
+    }
+
+    @Test
+    public void fullLifecycle() {
+        JsonObject job = deploy("life1");
+        assertEquals(job.toString(), 1, job.get("jobstatus").getAsInt());
+        JsonObject vm = vmOf(job);
+        String id = vm.get("id").getAsString();
+        assertEquals("Running", vm.get("state").getAsString());
+        assertTrue(vm.get("ipaddress").getAsString().startsWith("198.18."));
+        assertEquals("I2Nsb3VkLWNvbmZpZwo=", server().admin().call("getVirtualMachineUserData", "virtualmachineid", id)
+                .inner().getAsJsonObject("virtualmachineuserdata").get("userdata").getAsString());
+
+        JsonObject listed = server().admin().call("listVirtualMachines", "id", id).inner();
+        assertEquals(1, listed.get("count").getAsInt());
+
+        assertEquals("Stopped", vmOf(op("stopVirtualMachine", id)).get("state").getAsString());
+        JsonObject again = op("stopVirtualMachine", id);
+        assertEquals("stopping a stopped VM fails in its job", 2, again.get("jobstatus").getAsInt());
+        assertEquals(530, again.get("jobresultcode").getAsInt());
+        assertEquals("Running", vmOf(op("startVirtualMachine", id)).get("state").getAsString());
+        assertEquals(1, op("rebootVirtualMachine", id).get("jobstatus").getAsInt());
+        assertEquals("Destroyed", vmOf(op("destroyVirtualMachine", id)).get("state").getAsString());
+        JsonObject recovered = server().admin().call("recoverVirtualMachine", "id", id).inner();
+        assertEquals("Stopped", recovered.getAsJsonObject("virtualmachine").get("state").getAsString());
+        assertEquals(1, op("destroyVirtualMachine", id, "expunge", "true").get("jobstatus").getAsInt());
+        assertEquals(431, server().admin().call("listVirtualMachines", "id", id).status());
+    }
+
+    @Test
+    public void concurrentOperationsOnOneVmSerialise() {
+        String id = vmOf(deploy("conc1")).get("id").getAsString();
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String cmd = i % 2 == 0 ? "stopVirtualMachine" : "startVirtualMachine";
+            jobs.add(server().admin().call(cmd, "id", id).inner().get("jobid").getAsString());
+        }
+        for (String j : jobs) {
+            JsonObject r = server().admin().awaitJob(j);
+            assertEquals("queued stop/start pairs all succeed in order: " + r, 1, r.get("jobstatus").getAsInt());
+        }
+        JsonObject vm = server().admin().call("listVirtualMachines", "id", id).inner()
+                .getAsJsonArray("virtualmachine").get(0).getAsJsonObject();
+        assertEquals("Running", vm.get("state").getAsString());
+    }
+
+    @Test
+    public void injectedStartFailuresLeaveNothingBehind() {
+        InfraDao infra = server().server().coreBean(InfraDao.class);
+        long cpuBefore = infra.hosts(null, null, null, null, null, null).stream().mapToLong(Host::cpuUsed).sum();
+        long vmsBefore = server().admin().call("listVirtualMachines").inner().has("count")
+                ? server().admin().call("listVirtualMachines").inner().get("count").getAsLong() : 0;
+        assertEquals(200, server().admin().call("configureSimulator", "name", "start", "count", "100").status());
+        try {
+            JsonObject job = deploy("doomed1");
+            assertEquals(job.toString(), 2, job.get("jobstatus").getAsInt());
+            assertTrue(job.toString(), job.getAsJsonObject("jobresult").get("errortext").getAsString()
+                    .contains("simulated start failure"));
+        } finally {
+            server().admin().call("configureSimulator", "clear", "true");
+        }
+        long cpuAfter = infra.hosts(null, null, null, null, null, null).stream().mapToLong(Host::cpuUsed).sum();
+        assertEquals("capacity released", cpuBefore, cpuAfter);
+        long vmsAfter = server().admin().call("listVirtualMachines").inner().has("count")
+                ? server().admin().call("listVirtualMachines").inner().get("count").getAsLong() : 0;
+        assertEquals("no half-made VM", vmsBefore, vmsAfter);
+    }
+}

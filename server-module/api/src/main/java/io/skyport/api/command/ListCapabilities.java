@@ -1,19 +1,28 @@
 package io.skyport.api.command;
 
 import io.skyport.api.write.Writers;
+import io.skyport.core.settings.CoreSettings;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.ApiOperation;
 import io.skyport.plugin.CallContext;
+import io.skyport.plugin.SettingReader;
 import io.skyport.plugin.response.EntityResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The capability keys of CloudStack 4.20, no more: stock clients and UIs read this object, and
- * whether the EC2 and GCE APIs are on is an admin setting (listConfigurations), not a capability.
+ * CloudStack 4.20's capability keys, plus Skyport's switches for its EC2 and GCE APIs: unlike
+ * listConfigurations this is open to every user, so a UI can tell any user which APIs are on.
+ * Clients ignore keys they do not know.
  */
 @ApiCommand(name = "listCapabilities", description = "Lists capabilities", entity = "capability")
 public class ListCapabilities implements ApiOperation {
+    private final SettingReader settings;
+
+    public ListCapabilities(SettingReader settings) {
+        this.settings = settings;
+    }
+
     @Override
     public Object execute(CallContext ctx) {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -45,6 +54,8 @@ public class ListCapabilities implements ApiOperation {
         c.put("customhypervisordisplayname", "Custom");
         c.put("sharedfsvmmincpucount", 1);
         c.put("sharedfsvmminramsize", 512);
+        c.put("ec2apienabled", settings.get(CoreSettings.EC2_API_ENABLED));
+        c.put("gceapienabled", settings.get(CoreSettings.GCE_API_ENABLED));
         return new EntityResponse("capability", c);
     }
 }

@@ -41,12 +41,16 @@ public class ReferenceShapeIT {
      * account, which its database seed script inserts without a creation date, so it has none;
      * every account createAccount makes has one (see createAccount.json), and so does every
      * Skyport account, the bootstrap admin included.</li>
+     * <li>{@code capability.ec2apienabled} and {@code gceapienabled}: Skyport's own switches for its
+     * EC2 and GCE APIs, in listCapabilities because every user may read it (see InfraShapeIT).</li>
      * </ul>
      * Not an exception but a known gap: listApis's {@code response} (the fields of the command's
      * answer) is an empty array, because Skyport's views carry no field metadata to describe
      * them. An empty array is not element-compared; its key and type still are.
      */
-    private static final Set<String> NOT_COMPARED = Set.of("$.listaccountsresponse.account[].created");
+    private static final Set<String> NOT_COMPARED = Set.of("$.listaccountsresponse.account[].created",
+            "$.listcapabilitiesresponse.capability.ec2apienabled",
+            "$.listcapabilitiesresponse.capability.gceapienabled");
 
     /** Files this class compares; their copies under src/test/resources must equal the shared ones. */
     private static final List<String> USED = List.of("listAccounts.json", "createAccount.json", "listUsers.json",

@@ -60,7 +60,7 @@ public class CreateAccount implements ApiOperation {
     public Object execute(CallContext ctx) {
         var created = identity.createAccount(ctx, new IdentityService.NewAccount(account, role(), domainId, username,
                 password, email, firstname, lastname, timezone));
-        return new EntityResponse("account", views.account(created));
+        return new EntityResponse("account", views.newAccount(created));
     }
 
     private Role role() {

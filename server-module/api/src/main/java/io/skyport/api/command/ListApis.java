@@ -47,9 +47,31 @@ public class ListApis implements ApiOperation {
                     pf.param().description(), pf.param().type().wireName(), pf.param().length(),
                     pf.param().required(), blankToNull(pf.param().since()), null)).toList();
             out.add(new ApiView(d.name(), d.command().description(), d.command().async(),
-                    blankToNull(d.command().since()), blankToNull(d.command().related()), params, List.of()));
+                    blankToNull(d.command().since()), related(d), params, List.of()));
         }
         return ListResponse.of("api", out);
+    }
+
+    /**
+     * The declared related commands, else, as CloudStack derives them, every command that answers
+     * with the same kind of entity (listAccounts: createAccount, disableAccount, ...); null
+     * (omitted) when there is none.
+     */
+    private String related(CommandDescriptor d) {
+        if (!d.command().related().isEmpty()) {
+            return d.command().related();
+        }
+        String entity = d.command().entity();
+        if (entity.isEmpty()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (CommandDescriptor other : catalog.list(NativeApiEndpoint.API)) {
+            if (entity.equals(other.command().entity())) {
+                names.add(other.name());
+            }
+        }
+        return String.join(",", names);
     }
 
     private static String blankToNull(String s) {

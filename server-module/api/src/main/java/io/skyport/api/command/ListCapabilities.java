@@ -10,6 +10,11 @@ import io.skyport.plugin.response.EntityResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+/**
+ * CloudStack 4.20's capability keys, plus Skyport's switches for its EC2 and GCE APIs: unlike
+ * listConfigurations this is open to every user, so a UI can tell any user which APIs are on.
+ * Clients ignore keys they do not know.
+ */
 @ApiCommand(name = "listCapabilities", description = "Lists capabilities", entity = "capability")
 public class ListCapabilities implements ApiOperation {
     private final SettingReader settings;

@@ -1,5 +1,6 @@
 package io.skyport.api.command;
 
+import io.skyport.core.identity.IdentityService;
 import io.skyport.core.settings.SettingService;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.ApiOperation;
@@ -25,20 +26,31 @@ public class ListConfigurations extends BaseListCommand implements ApiOperation 
     private Long accountId;
 
     private final SettingService settings;
+    private final IdentityService identity;
 
-    public ListConfigurations(SettingService settings) {
+    public ListConfigurations(SettingService settings, IdentityService identity) {
         super(settings);
         this.settings = settings;
+        this.identity = identity;
     }
 
-    /** One setting as listConfigurations shows it. */
+    /** The external id of a scoping account, or null for global values. */
+    static String accountUuid(IdentityService identity, Long accountId) {
+        return accountId == null ? null : identity.accounts().findById(accountId).map(a -> a.uuid()).orElse(null);
+    }
+
+    /**
+     * One setting as listConfigurations shows it. CloudStack 4.20 puts the description in
+     * {@code displaytext} only, and names a {@code scope} and the scope's {@code id} only for a
+     * value read or set for one account; a global value has neither.
+     */
     public record ConfigurationView(String name, String value, String defaultvalue, String category, String component,
-                                    String description, String displaytext, String group, String subgroup,
-                                    String type, boolean isdynamic, String scope, String id) {
-        static ConfigurationView of(Setting<?> s, String value, Long scopeId) {
+                                    String displaytext, String group, String subgroup, String type,
+                                    boolean isdynamic, String scope, String id) {
+        static ConfigurationView of(Setting<?> s, String value, String accountUuid) {
             return new ConfigurationView(s.name(), value, s.defaultValue(), s.category(), "management-server",
-                    s.description(), s.description(), s.category(), "Skyport", s.typeName(), s.dynamic(),
-                    s.scope().name().toLowerCase(), scopeId == null ? null : scopeId.toString());
+                    s.description(), s.category(), "Skyport", s.typeName(), s.dynamic(),
+                    accountUuid == null ? null : "account", accountUuid);
         }
     }
 
@@ -49,8 +61,9 @@ public class ListConfigurations extends BaseListCommand implements ApiOperation 
         long scopeId = accountId == null ? 0 : accountId;
         List<Setting<?>> scoped = found.stream()
                 .filter(s -> scope == Setting.Scope.GLOBAL || s.scope() == scope).toList();
+        String scopeUuid = accountUuid(identity, accountId);
         List<ConfigurationView> page = scoped.stream().skip(offset()).limit(limit())
-                .map(s -> ConfigurationView.of(s, settings.rawValue(s, scope, scopeId), null)).toList();
+                .map(s -> ConfigurationView.of(s, settings.rawValue(s, scope, scopeId), scopeUuid)).toList();
         return new ListResponse<>("configuration", page, scoped.size());
     }
 }

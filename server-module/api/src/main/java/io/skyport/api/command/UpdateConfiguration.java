@@ -1,6 +1,7 @@
 package io.skyport.api.command;
 
 import io.skyport.api.command.ListConfigurations.ConfigurationView;
+import io.skyport.core.identity.IdentityService;
 import io.skyport.core.settings.SettingService;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.ApiOperation;
@@ -25,9 +26,11 @@ public class UpdateConfiguration implements ApiOperation {
     private Long accountId;
 
     private final SettingService settings;
+    private final IdentityService identity;
 
-    public UpdateConfiguration(SettingService settings) {
+    public UpdateConfiguration(SettingService settings, IdentityService identity) {
         this.settings = settings;
+        this.identity = identity;
     }
 
     @Override
@@ -36,6 +39,6 @@ public class UpdateConfiguration implements ApiOperation {
         long scopeId = accountId == null ? 0 : accountId;
         Setting<?> s = settings.update(ctx, name, value, scope, scopeId);
         return new EntityResponse("configuration", ConfigurationView.of(s, settings.rawValue(s, scope, scopeId),
-                accountId));
+                ListConfigurations.accountUuid(identity, accountId)));
     }
 }

@@ -7,7 +7,9 @@ import io.skyport.plugin.Role;
 import java.util.List;
 
 /**
- * CloudStack's account response.
+ * CloudStack's account response. {@code receivedbytes}/{@code sentbytes} come from the
+ * account's network traffic statistics, which CloudStack only has once the account has been
+ * listed with its networks; the response to createAccount never carries them.
  */
 @SuppressWarnings("unused")
 public final class AccountView extends ResourceCountersView {
@@ -28,11 +30,18 @@ public final class AccountView extends ResourceCountersView {
     private final List<UserView> user;
     private final long vmrunning;
     private final long vmstopped;
-    private final long receivedbytes = 0;
-    private final long sentbytes = 0;
+    private final Long receivedbytes;
+    private final Long sentbytes;
 
     public AccountView(Account a, Domain d, List<UserView> users, Usage u) {
+        this(a, d, users, u, true);
+    }
+
+    /** {@code withTraffic}: include the traffic counters (Skyport meters no guest traffic: 0). */
+    public AccountView(Account a, Domain d, List<UserView> users, Usage u, boolean withTraffic) {
         super(a.role() == Role.ADMIN, u);
+        receivedbytes = withTraffic ? 0L : null;
+        sentbytes = withTraffic ? 0L : null;
         vmrunning = u.vmsRunning();
         vmstopped = u.vms() - u.vmsRunning();
         id = a.uuid();

@@ -5,7 +5,11 @@ import io.skyport.core.identity.Account;
 import io.skyport.core.identity.Domain;
 import io.skyport.core.identity.User;
 
-/** CloudStack's user response; field names are the wire names. */
+/**
+ * CloudStack's user response; field names are the wire names. Users nested in an account
+ * response carry no {@code apikeyaccess} (CloudStack sends it only where the user itself is
+ * listed), so nested views leave it out.
+ */
 @SuppressWarnings("unused")
 public final class UserView {
     private final String id;
@@ -25,7 +29,7 @@ public final class UserView {
     private final String roletype;
     private final String timezone;
     private final String apikey;
-    private final String apikeyaccess = "INHERIT";
+    private final String apikeyaccess;
     private final boolean isdefault;
     private final boolean is2faenabled = false;
     private final boolean is2famandated = false;
@@ -33,6 +37,12 @@ public final class UserView {
     private final String usersource = "native";
 
     public UserView(User u, Account a, Domain d) {
+        this(u, a, d, false);
+    }
+
+    /** {@code nested}: part of an account response. */
+    public UserView(User u, Account a, Domain d, boolean nested) {
+        apikeyaccess = nested ? null : "INHERIT";
         id = u.uuid();
         username = u.username();
         firstname = u.firstname();

@@ -51,9 +51,19 @@ public class ViewFactory {
     }
 
     public AccountView account(Account a) {
+        return account(a, true);
+    }
+
+    /** A just-created account: no traffic statistics exist for it yet, as in CloudStack's createAccount. */
+    public AccountView newAccount(Account a) {
+        return account(a, false);
+    }
+
+    private AccountView account(Account a, boolean withTraffic) {
         Domain d = domain(a.domainId());
-        List<UserView> users = identity.users().listByAccount(a.id()).stream().map(u -> new UserView(u, a, d)).toList();
-        return new AccountView(a, d, users, usage(a.id()));
+        List<UserView> users = identity.users().listByAccount(a.id()).stream()
+                .map(u -> new UserView(u, a, d, true)).toList();
+        return new AccountView(a, d, users, usage(a.id()), withTraffic);
     }
 
     public DomainView domain(Domain d) {

@@ -3,11 +3,6 @@ package io.skyport.app.it;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,17 +17,9 @@ public final class JsonShape {
     private JsonShape() {
     }
 
-    /** A captured reference response from src/test/resources/reference/cloudstack-4.20. */
+    /** A captured reference response (see {@link ReferenceCaptures}). */
     public static JsonObject capture(String file) {
-        String path = "/reference/cloudstack-4.20/" + file;
-        try (InputStream in = JsonShape.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + path);
-            }
-            return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return ReferenceCaptures.load(file);
     }
 
     /** Differences between {@code reference} and {@code actual}, ignoring {@code ignored} key paths. */
@@ -53,30 +40,81 @@ public final class JsonShape {
             return;
         }
         if (ref.isJsonObject()) {
-            JsonObject r = ref.getAsJsonObject();
-            JsonObject a = act.getAsJsonObject();
-            Set<String> keys = new TreeSet<>(r.keySet());
-            keys.addAll(a.keySet());
-            for (String k : keys) {
-                String p = path + "." + k;
-                if (ignored.contains(p)) {
-                    continue;
-                }
-                if (!r.has(k)) {
-                    out.add(p + ": not in the reference");
-                } else if (!a.has(k)) {
+            compareObject(path, ref.getAsJsonObject(), Set.of(), act.getAsJsonObject(), ignored, out);
+        } else if (ref.isJsonArray()) {
+            compareArray(path, ref.getAsJsonArray(), act.getAsJsonArray(), ignored, out);
+        }
+    }
+
+    /** Both ways: every reference key must be present unless {@code optional}, and no key may be extra. */
+    private static void compareObject(String path, JsonObject r, Set<String> optional, JsonObject a,
+                                      Set<String> ignored, List<String> out) {
+        Set<String> keys = new TreeSet<>(r.keySet());
+        keys.addAll(a.keySet());
+        for (String k : keys) {
+            String p = path + "." + k;
+            if (ignored.contains(p)) {
+                continue;
+            }
+            if (!r.has(k)) {
+                out.add(p + ": not in the reference");
+            } else if (!a.has(k)) {
+                if (!optional.contains(k)) {
                     out.add(p + ": missing");
-                } else {
-                    compare(p, r.get(k), a.get(k), ignored, out);
+                }
+            } else {
+                compare(p, r.get(k), a.get(k), ignored, out);
+            }
+        }
+    }
+
+    /**
+     * Every actual element is compared with the reference's first element. Where the reference
+     * holds several objects whose key sets differ (listApis params: only some carry
+     * {@code since} or {@code related}), a key that only some of them carry is optional, and its
+     * shape is taken from the first element that has it; with one element this is exactly a
+     * comparison with the first element.
+     */
+    private static void compareArray(String path, JsonArray r, JsonArray a, Set<String> ignored, List<String> out) {
+        if (r.isEmpty()) {
+            return;
+        }
+        String p = path + "[]";
+        if (!r.get(0).isJsonObject()) {
+            for (JsonElement e : a) {
+                compare(p, r.get(0), e, ignored, out);
+            }
+            return;
+        }
+        JsonObject merged = new JsonObject();
+        Set<String> optional = new TreeSet<>();
+        for (JsonElement e : r) {
+            if (!e.isJsonObject()) {
+                continue;
+            }
+            for (String k : e.getAsJsonObject().keySet()) {
+                if (!merged.has(k)) {
+                    merged.add(k, e.getAsJsonObject().get(k));
                 }
             }
-        } else if (ref.isJsonArray()) {
-            JsonArray r = ref.getAsJsonArray();
-            JsonArray a = act.getAsJsonArray();
-            if (r.size() > 0) {
-                for (int i = 0; i < a.size(); i++) {
-                    compare(path + "[]", r.get(0), a.get(i), ignored, out);
+        }
+        for (JsonElement e : r) {
+            if (e.isJsonObject()) {
+                for (String k : merged.keySet()) {
+                    if (!e.getAsJsonObject().has(k)) {
+                        optional.add(k);
+                    }
                 }
+            }
+        }
+        for (JsonElement e : a) {
+            if (ignored.contains(p)) {
+                return;
+            }
+            if (!e.isJsonObject()) {
+                out.add(p + ": reference is object, actual is " + type(e));
+            } else {
+                compareObject(p, merged, optional, e.getAsJsonObject(), ignored, out);
             }
         }
     }

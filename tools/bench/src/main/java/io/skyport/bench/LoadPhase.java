@@ -24,7 +24,7 @@ final class LoadPhase {
         this.threads = threads;
     }
 
-    PhaseResult run(int number, Workload workload, Duration duration, boolean warmup) throws InterruptedException {
+    PhaseResult run(int number, int round, Workload workload, Duration duration, boolean warmup) throws InterruptedException {
         List<Worker> workers = new ArrayList<>();
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
@@ -50,7 +50,7 @@ final class LoadPhase {
             logs.add(w.latencies);
         }
         long[] sorted = LatencyLog.sortedUnion(logs);
-        return new PhaseResult(number, workload.name(), warmup, ok, errors, seconds,
+        return new PhaseResult(number, round, workload.name(), warmup, ok, errors, seconds,
                 LatencyLog.percentileMillis(sorted, 50), LatencyLog.percentileMillis(sorted, 99), kinds);
     }
 

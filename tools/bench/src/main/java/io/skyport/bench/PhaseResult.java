@@ -6,7 +6,7 @@ import java.util.Map;
  * The outcome of one timed phase. Throughput counts only 200 answers, so a phase that fails
  * fast cannot look quick; every other answer or I/O failure is an error, counted by kind.
  */
-record PhaseResult(int number, String workload, boolean warmup, long ok, long errors, double seconds,
+record PhaseResult(int number, int round, String workload, boolean warmup, long ok, long errors, double seconds,
                    double p50Millis, double p99Millis, Map<String, Long> errorKinds) {
 
     double perSecond() {

@@ -65,11 +65,11 @@ final class MarkdownReport {
     String render() {
         StringBuilder md = new StringBuilder();
         md.append("## Signed native API throughput relative to /healthz\n\n").append(setup).append("\n\n");
-        md.append("| phase | workload | req/s | p50 ms | p99 ms | ok | errors |\n");
-        md.append("|---:|---|---:|---:|---:|---:|---:|\n");
+        md.append("| phase | workload | req/s | p50 ms | p99 ms | CPU µs/req | ok | errors |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (PhaseResult p : phases) {
-            md.append(fmt("| %d | %s | %.0f | %.2f | %.2f | %d | %d |%n", p.number(), code(p.workload()),
-                    p.perSecond(), p.p50Millis(), p.p99Millis(), p.ok(), p.errors()));
+            md.append(fmt("| %d | %s | %.0f | %.2f | %.2f | %.0f | %d | %d |%n", p.number(), code(p.workload()),
+                    p.perSecond(), p.p50Millis(), p.p99Millis(), p.cpuMicrosPerRequest(), p.ok(), p.errors()));
         }
         md.append("\n| command | mean req/s | mean /healthz req/s | ratio | ratio per round | target | result |\n");
         md.append("|---|---:|---:|---:|---|---:|---|\n");

@@ -8,6 +8,7 @@ import io.skyport.core.event.EventService;
 import io.skyport.core.identity.AccountDao;
 import io.skyport.core.identity.DomainDao;
 import io.skyport.core.identity.IdentityService;
+import io.skyport.core.identity.PrincipalDao;
 import io.skyport.core.identity.SessionDao;
 import io.skyport.core.identity.UserDao;
 import io.skyport.core.identity.Visibility;
@@ -94,9 +95,14 @@ public class CoreModule {
     }
 
     @Bean
-    public IdentityService identityService(DomainDao d, AccountDao a, UserDao u, SessionDao s, SecretCipher cipher,
-                                           EventService events, TransactionTemplate tx) {
-        return new IdentityService(d, a, u, s, new PasswordHasher(), cipher, events, tx);
+    public PrincipalDao principalDao(JdbcTemplate jdbc) {
+        return new PrincipalDao(jdbc);
+    }
+
+    @Bean
+    public IdentityService identityService(DomainDao d, AccountDao a, UserDao u, SessionDao s, PrincipalDao p,
+                                           SecretCipher cipher, EventService events, TransactionTemplate tx) {
+        return new IdentityService(d, a, u, s, p, new PasswordHasher(), cipher, events, tx);
     }
 
     @Bean(destroyMethod = "close")

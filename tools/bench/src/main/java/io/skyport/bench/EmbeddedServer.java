@@ -53,11 +53,21 @@ final class EmbeddedServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         server.close();
-        try (var walk = Files.walk(home)) {
+        // the embedded database may still write its file while it shuts down; try again briefly
+        for (int attempt = 0; attempt < 5 && Files.exists(home); attempt++) {
+            deleteTree(home);
+            if (Files.exists(home)) {
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException ignored) {
+        } catch (IOException | java.io.UncheckedIOException ignored) {
             // best effort: it is a temp directory
         }
     }

@@ -1,6 +1,7 @@
 package io.skyport.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,8 +25,9 @@ final class LoadPhase {
         this.threads = threads;
     }
 
-    PhaseResult run(int number, Workload workload, Duration duration, boolean warmup) throws InterruptedException {
+    PhaseResult run(int number, int round, Workload workload, Duration duration, boolean warmup) throws InterruptedException {
         List<Worker> workers = new ArrayList<>();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         for (int i = 0; i < threads; i++) {
@@ -39,6 +41,7 @@ final class LoadPhase {
             w.thread.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpu = processCpuNanos() - cpuStart;
         long ok = 0;
         long errors = 0;
         Map<String, Long> kinds = new TreeMap<>();
@@ -50,8 +53,20 @@ final class LoadPhase {
             logs.add(w.latencies);
         }
         long[] sorted = LatencyLog.sortedUnion(logs);
-        return new PhaseResult(number, workload.name(), warmup, ok, errors, seconds,
-                LatencyLog.percentileMillis(sorted, 50), LatencyLog.percentileMillis(sorted, 99), kinds);
+        double cpuPerRequest = sorted.length == 0 || cpu < 0 ? 0 : cpu / 1e3 / sorted.length;
+        return new PhaseResult(number, round, workload.name(), warmup, ok, errors, seconds,
+                LatencyLog.percentileMillis(sorted, 50), LatencyLog.percentileMillis(sorted, 99), cpuPerRequest, kinds);
+    }
+
+    /**
+     * CPU time of this JVM (load generator, and the server when it runs in-process). Per request
+     * it is far less sensitive than throughput to other processes competing for the cores.
+     */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private final class Worker implements Runnable {

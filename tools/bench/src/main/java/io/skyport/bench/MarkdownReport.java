@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** The result as a small Markdown document: setup, one row per phase, one verdict per command. */
 final class MarkdownReport {
@@ -31,6 +32,22 @@ final class MarkdownReport {
         return phases.stream().filter(p -> p.workload().equals(workload)).mapToLong(PhaseResult::errors).sum();
     }
 
+    /** Ratio within each round: shows whether the JVM was still warming up or the machine was busy. */
+    List<Double> ratioPerRound(String command) {
+        List<Double> out = new ArrayList<>();
+        int rounds = phases.stream().mapToInt(PhaseResult::round).max().orElse(0);
+        for (int r = 1; r <= rounds; r++) {
+            double base = perSecond(HEALTHZ, r);
+            out.add(base == 0 ? 0 : perSecond(command, r) / base);
+        }
+        return out;
+    }
+
+    private double perSecond(String workload, int round) {
+        return phases.stream().filter(p -> p.round() == round && p.workload().equals(workload))
+                .mapToDouble(PhaseResult::perSecond).sum();
+    }
+
     double ratio(String command) {
         double base = meanPerSecond(HEALTHZ);
         return base == 0 ? 0 : meanPerSecond(command) / base;
@@ -48,17 +65,19 @@ final class MarkdownReport {
     String render() {
         StringBuilder md = new StringBuilder();
         md.append("## Signed native API throughput relative to /healthz\n\n").append(setup).append("\n\n");
-        md.append("| phase | workload | req/s | p50 ms | p99 ms | ok | errors |\n");
-        md.append("|---:|---|---:|---:|---:|---:|---:|\n");
+        md.append("| phase | workload | req/s | p50 ms | p99 ms | CPU µs/req | ok | errors |\n");
+        md.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (PhaseResult p : phases) {
-            md.append(fmt("| %d | %s | %.0f | %.2f | %.2f | %d | %d |%n", p.number(), code(p.workload()),
-                    p.perSecond(), p.p50Millis(), p.p99Millis(), p.ok(), p.errors()));
+            md.append(fmt("| %d | %s | %.0f | %.2f | %.2f | %.0f | %d | %d |%n", p.number(), code(p.workload()),
+                    p.perSecond(), p.p50Millis(), p.p99Millis(), p.cpuMicrosPerRequest(), p.ok(), p.errors()));
         }
-        md.append("\n| command | mean req/s | mean /healthz req/s | ratio | target | result |\n");
-        md.append("|---|---:|---:|---:|---:|---|\n");
+        md.append("\n| command | mean req/s | mean /healthz req/s | ratio | ratio per round | target | result |\n");
+        md.append("|---|---:|---:|---:|---|---:|---|\n");
         for (String c : commands) {
-            md.append(fmt("| %s | %.0f | %.0f | %.3f | ≥ %.2f | %s |%n", code(c), meanPerSecond(c),
-                    meanPerSecond(HEALTHZ), ratio(c), target, passed(c) ? "PASS" : "FAIL"));
+            String perRound = ratioPerRound(c).stream().map(r -> fmt("%.2f", r))
+                    .collect(Collectors.joining(", "));
+            md.append(fmt("| %s | %.0f | %.0f | **%.3f** | %s | ≥ %.2f | %s |%n", code(c), meanPerSecond(c),
+                    meanPerSecond(HEALTHZ), ratio(c), perRound, target, passed(c) ? "PASS" : "FAIL"));
         }
         md.append('\n').append(errorSummary()).append('\n');
         return md.toString();

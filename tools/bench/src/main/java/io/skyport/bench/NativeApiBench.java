@@ -117,13 +117,13 @@ public final class NativeApiBench implements Callable<Integer> {
         LoadPhase load = new LoadPhase(http, threads);
         if (warmup > 0) {
             for (Workload w : withHealthzFirst(healthz, workloads)) {
-                progress.println(load.run(0, w, Duration.ofSeconds(warmup), true).progressLine());
+                progress.println(load.run(0, 0, w, Duration.ofSeconds(warmup), true).progressLine());
             }
         }
         List<PhaseResult> phases = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (Workload w : withHealthzFirst(healthz, workloads)) {
-                PhaseResult r = load.run(phases.size() + 1, w, Duration.ofSeconds(duration), false);
+                PhaseResult r = load.run(phases.size() + 1, round + 1, w, Duration.ofSeconds(duration), false);
                 progress.println(r.progressLine());
                 phases.add(r);
             }
@@ -154,7 +154,9 @@ public final class NativeApiBench implements Callable<Integer> {
                 HttpResponse<String> r = http.send(w.next(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
                     String body = r.body().length() > 300 ? r.body().substring(0, 300) + "…" : r.body();
-                    return w.name() + " answered HTTP " + r.statusCode() + ": " + body;
+                    // CloudStack answers an unknown command like a bad signature, so say both
+                    String hint = r.statusCode() == 401 ? " (wrong keys, or a command this server does not have)" : "";
+                    return w.name() + " answered HTTP " + r.statusCode() + hint + ": " + body;
                 }
             } catch (IOException e) {
                 return w.name() + " failed: " + e;

@@ -110,6 +110,35 @@ public class NativeApiIT {
         assertEquals(200, SERVER.admin().signed(p).status());
     }
 
+    /** Authentication resolves user, account and domain together; each must be live and enabled. */
+    @Test
+    public void keysWorkOnlyWhileTheAccountIsEnabledAndNotDeleted() {
+        NativeClient admin = SERVER.admin();
+        Reply created = admin.call("createAccount", "username", "itkeys", "password", "K3ys-secret", "firstname", "K",
+                "lastname", "S", "email", "k@example.org");
+        assertEquals(created.body(), 200, created.status());
+        JsonObject account = created.inner().getAsJsonObject("account");
+        String accountId = account.get("id").getAsString();
+        String userId = account.getAsJsonArray("user").get(0).getAsJsonObject().get("id").getAsString();
+        JsonObject keys = admin.call("registerUserKeys", "id", userId).inner().getAsJsonObject("userkeys");
+        NativeClient user = new NativeClient(SERVER.baseUrl(), keys.get("apikey").getAsString(),
+                keys.get("secretkey").getAsString());
+        assertEquals(200, user.call("listAccounts").status());
+
+        JsonObject disabled = admin.awaitJob(admin.call("disableAccount", "id", accountId, "lock", "false").inner()
+                .get("jobid").getAsString());
+        assertEquals(disabled.toString(), 1, disabled.get("jobstatus").getAsInt());
+        assertEquals("keys of a disabled account are refused", 401, user.call("listAccounts").status());
+
+        assertEquals(200, admin.call("enableAccount", "id", accountId).status());
+        assertEquals("and accepted again once it is enabled", 200, user.call("listAccounts").status());
+
+        JsonObject deleted = admin.awaitJob(admin.call("deleteAccount", "id", accountId).inner().get("jobid")
+                .getAsString());
+        assertEquals(deleted.toString(), 1, deleted.get("jobstatus").getAsInt());
+        assertEquals("keys of a deleted account are refused", 401, user.call("listAccounts").status());
+    }
+
     @Test
     public void loginGivesASessionThatWorksUntilLogout() {
         Map<String, String> login = new LinkedHashMap<>();

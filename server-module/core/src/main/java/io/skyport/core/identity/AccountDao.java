@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 public class AccountDao {
-    private static final String COLS = "a.id, a.uuid, a.name, a.domain_id, a.role, a.state, a.is_default, a.created";
+    static final String COLS = "a.id, a.uuid, a.name, a.domain_id, a.role, a.state, a.is_default, a.created";
     private final JdbcTemplate jdbc;
 
     public AccountDao(JdbcTemplate jdbc) {
@@ -21,9 +21,15 @@ public class AccountDao {
     }
 
     static Account map(ResultSet rs, int n) throws SQLException {
-        return new Account(rs.getLong("id"), rs.getString("uuid"), rs.getString("name"), rs.getLong("domain_id"),
-                Role.valueOf(rs.getString("role")), AccountState.valueOf(rs.getString("state")),
-                rs.getBoolean("is_default"), Db.instant(rs, "created"));
+        return mapPrefixed(rs, "");
+    }
+
+    /** @param p prefix of the column labels, for joins that alias them ({@link PrincipalDao}) */
+    static Account mapPrefixed(ResultSet rs, String p) throws SQLException {
+        return new Account(rs.getLong(p + "id"), rs.getString(p + "uuid"), rs.getString(p + "name"),
+                rs.getLong(p + "domain_id"), Role.valueOf(rs.getString(p + "role")),
+                AccountState.valueOf(rs.getString(p + "state")), rs.getBoolean(p + "is_default"),
+                Db.instant(rs, p + "created"));
     }
 
     public long insert(String uuid, String name, long domainId, Role role, boolean isDefault) {

@@ -11,7 +11,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /** Domains form a tree; the path ({@code ROOT/child}) makes subtree queries index-friendly. */
 public class DomainDao {
-    private static final String COLS = "id, uuid, name, parent_id, path, level, state, created";
+    static final String COLS = "id, uuid, name, parent_id, path, level, state, created";
     private final JdbcTemplate jdbc;
 
     public DomainDao(JdbcTemplate jdbc) {
@@ -19,9 +19,14 @@ public class DomainDao {
     }
 
     private static Domain map(ResultSet rs, int n) throws SQLException {
-        return new Domain(rs.getLong("id"), rs.getString("uuid"), rs.getString("name"),
-                Db.nullableLong(rs, "parent_id"), rs.getString("path"), rs.getInt("level"),
-                rs.getString("state"), Db.instant(rs, "created"));
+        return mapPrefixed(rs, "");
+    }
+
+    /** @param p prefix of the column labels, for joins that alias them ({@link PrincipalDao}) */
+    static Domain mapPrefixed(ResultSet rs, String p) throws SQLException {
+        return new Domain(rs.getLong(p + "id"), rs.getString(p + "uuid"), rs.getString(p + "name"),
+                Db.nullableLong(rs, p + "parent_id"), rs.getString(p + "path"), rs.getInt(p + "level"),
+                rs.getString(p + "state"), Db.instant(rs, p + "created"));
     }
 
     public long insert(String uuid, String name, Long parentId, String path, int level) {

@@ -25,17 +25,20 @@ public class IdentityService {
     private final AccountDao accounts;
     private final UserDao users;
     private final SessionDao sessions;
+    private final PrincipalDao principals;
     private final PasswordHasher hasher;
     private final SecretCipher cipher;
     private final EventService events;
     private final TransactionTemplate tx;
 
     public IdentityService(DomainDao domains, AccountDao accounts, UserDao users, SessionDao sessions,
-                           PasswordHasher hasher, SecretCipher cipher, EventService events, TransactionTemplate tx) {
+                           PrincipalDao principals, PasswordHasher hasher, SecretCipher cipher, EventService events,
+                           TransactionTemplate tx) {
         this.domains = domains;
         this.accounts = accounts;
         this.users = users;
         this.sessions = sessions;
+        this.principals = principals;
         this.hasher = hasher;
         this.cipher = cipher;
         this.events = events;
@@ -85,7 +88,7 @@ public class IdentityService {
     }
 
     public Optional<Principal> principal(long userId) {
-        return users.findById(userId).flatMap(this::principalOf);
+        return principals.findByUserId(userId);
     }
 
     private Optional<Principal> principalOf(User u) {
@@ -98,7 +101,7 @@ public class IdentityService {
         if (apiKey == null || apiKey.isEmpty() || apiKey.length() > 128) {
             return Optional.empty();
         }
-        return users.findByApiKey(apiKey).filter(u -> u.secretKeyEncrypted() != null).flatMap(this::principalOf)
+        return principals.findByApiKey(apiKey).filter(p -> p.user().secretKeyEncrypted() != null)
                 .filter(Principal::enabled)
                 .map(p -> new KeyedPrincipal(p, cipher.decrypt(p.user().secretKeyEncrypted())));
     }

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 public class UserDao {
-    private static final String COLS = "u.id, u.uuid, u.account_id, u.username, u.password_hash, u.firstname, u.lastname, "
+    static final String COLS = "u.id, u.uuid, u.account_id, u.username, u.password_hash, u.firstname, u.lastname, "
             + "u.email, u.timezone, u.state, u.api_key, u.secret_key_enc, u.is_default, u.created";
     private final JdbcTemplate jdbc;
 
@@ -21,11 +21,16 @@ public class UserDao {
     }
 
     static User map(ResultSet rs, int n) throws SQLException {
-        return new User(rs.getLong("id"), rs.getString("uuid"), rs.getLong("account_id"), rs.getString("username"),
-                rs.getString("password_hash"), rs.getString("firstname"), rs.getString("lastname"),
-                rs.getString("email"), rs.getString("timezone"), AccountState.valueOf(rs.getString("state")),
-                rs.getString("api_key"), rs.getString("secret_key_enc"), rs.getBoolean("is_default"),
-                Db.instant(rs, "created"));
+        return mapPrefixed(rs, "");
+    }
+
+    /** @param p prefix of the column labels, for joins that alias them ({@link PrincipalDao}) */
+    static User mapPrefixed(ResultSet rs, String p) throws SQLException {
+        return new User(rs.getLong(p + "id"), rs.getString(p + "uuid"), rs.getLong(p + "account_id"),
+                rs.getString(p + "username"), rs.getString(p + "password_hash"), rs.getString(p + "firstname"),
+                rs.getString(p + "lastname"), rs.getString(p + "email"), rs.getString(p + "timezone"),
+                AccountState.valueOf(rs.getString(p + "state")), rs.getString(p + "api_key"),
+                rs.getString(p + "secret_key_enc"), rs.getBoolean(p + "is_default"), Db.instant(rs, p + "created"));
     }
 
     public record NewUser(String uuid, long accountId, String username, String passwordHash, String firstname,

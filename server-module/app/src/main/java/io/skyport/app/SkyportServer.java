@@ -101,7 +101,7 @@ public final class SkyportServer implements AutoCloseable {
 
     private void startHttp(PrometheusMeterRegistry prometheus, AnnotationConfigApplicationContext core)
             throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(config.getInt("skyport.http.threads", 64), 4);
+        QueuedThreadPool threads = new QueuedThreadPool(config.httpThreads(), 4);
         threads.setName("skyport-http");
         jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();

@@ -135,7 +135,7 @@ public class CoreModule {
 
     @Bean(destroyMethod = "close")
     public JobService jobService(AsyncJobDao dao, ManagementNode node, MeterRegistry metrics, ServerConfig config) {
-        return new JobService(dao, node, metrics, config.getInt("skyport.jobs.threads", 16));
+        return new JobService(dao, node, metrics, config.jobThreads());
     }
 
     @Bean

@@ -119,11 +119,10 @@ public class SimulatorDriver implements HypervisorDriver {
         return "[simulator] instance " + vmUuid + " on " + host.name() + " is " + status(host, vmUuid) + "\n";
     }
 
+    /** One statement (an upsert both databases understand), so one commit per power change. */
     private void put(String vmUuid, String hostUuid, PowerState state) {
-        if (jdbc.update("UPDATE simulator_instances SET host_uuid = ?, power_state = ?, updated = ? WHERE vm_uuid = ?",
-                hostUuid, state.name(), Db.ts(Instant.now()), vmUuid) == 0) {
-            jdbc.update("INSERT INTO simulator_instances (vm_uuid, host_uuid, power_state, updated) VALUES (?, ?, ?, ?)",
-                    vmUuid, hostUuid, state.name(), Db.ts(Instant.now()));
-        }
+        jdbc.update("INSERT INTO simulator_instances (vm_uuid, host_uuid, power_state, updated) VALUES (?, ?, ?, ?) "
+                        + "ON DUPLICATE KEY UPDATE host_uuid = VALUES(host_uuid), power_state = VALUES(power_state), "
+                        + "updated = VALUES(updated)", vmUuid, hostUuid, state.name(), Db.ts(Instant.now()));
     }
 }

@@ -59,6 +59,18 @@ public final class ComputeBench implements Callable<Integer> {
     @Option(names = "--out", description = "also write the Markdown report to this file")
     Path out;
 
+    @Option(names = "--set", description = "server configuration key=value (repeatable), e.g. skyport.jobs.threads=4")
+    Map<String, String> serverSettings = new java.util.HashMap<>();
+
+    @Option(names = "--db-url", description = "JDBC URL of the database (default: embedded H2 in a temp home)")
+    String dbUrl;
+
+    @Option(names = "--db-user", description = "database user")
+    String dbUser;
+
+    @Option(names = "--db-password", description = "database password")
+    String dbPassword;
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private String base;
@@ -77,8 +89,18 @@ public final class ComputeBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path home = Files.createTempDirectory("skyport-bench");
-        SkyportServer server = new SkyportServer(ServerConfig.of(home, Map.of("skyport.port", "0",
-                "skyport.bind", "127.0.0.1"))).start();
+        Map<String, String> config = new java.util.HashMap<>(Map.of("skyport.port", "0", "skyport.bind", "127.0.0.1"));
+        config.putAll(serverSettings);
+        if (dbUrl != null) {
+            config.put("skyport.db.url", dbUrl);
+        }
+        if (dbUser != null) {
+            config.put("skyport.db.user", dbUser);
+        }
+        if (dbPassword != null) {
+            config.put("skyport.db.password", dbPassword);
+        }
+        SkyportServer server = new SkyportServer(ServerConfig.of(home, config)).start();
         try {
             base = "http://127.0.0.1:" + server.port() + "/client/api";
             apiKey = server.bootstrap().apiKey();
@@ -129,7 +151,9 @@ public final class ComputeBench implements Callable<Integer> {
         }
         List<Future<Integer>> done = new ArrayList<>();
         for (String job : jobs) {
-            done.add(pool.submit(() -> awaitJob(job, 20)));
+            // clients poll a job about four times a second (cs and libcloud poll every few seconds):
+            // faster polling would measure the polls, not the deploys
+            done.add(pool.submit(() -> awaitJob(job, 250)));
         }
         int ok = 0;
         for (int i = 0; i < done.size(); i++) {

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The shared async job framework: every long operation of every API is a persisted job run
@@ -67,10 +69,24 @@ public class JobService implements AutoCloseable {
         long id = dao.insert(uuid, cmd, caller.accountId(), caller.userId(), instanceType, instanceUuid, syncKey,
                 node.id());
         Runnable task = () -> execute(id, uuid, cmd, work);
-        if (syncKey == null) {
-            pool.execute(task);
+        Runnable schedule = () -> {
+            if (syncKey == null) {
+                pool.execute(task);
+            } else {
+                enqueue(syncKey, task);
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // submitted inside a transaction (with the rows it works on): it may run only once they are committed,
+            // and not at all if they are rolled back
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    schedule.run();
+                }
+            });
         } else {
-            enqueue(syncKey, task);
+            schedule.run();
         }
         java.time.Instant now = java.time.Instant.now();
         return new AsyncJob(id, uuid, cmd, caller.accountId(), caller.userId(), instanceType, instanceUuid, syncKey,

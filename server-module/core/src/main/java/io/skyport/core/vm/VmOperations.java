@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Power operations on one VM: start, stop, reboot, destroy, recover, expunge. Each runs inside
@@ -39,9 +40,11 @@ public class VmOperations {
     private final Placement placement;
     private final VmProvisioner provisioner;
     private final EventService events;
+    private final TransactionTemplate tx;
 
     public VmOperations(VmDao vms, InfraDao infra, TemplateDao templates, SshKeyPairDao keypairs, AccountDao accounts,
-                        Placement placement, VmProvisioner provisioner, EventService events) {
+                        Placement placement, VmProvisioner provisioner, EventService events, TransactionTemplate tx) {
+        this.tx = tx;
         this.vms = vms;
         this.infra = infra;
         this.templates = templates;
@@ -75,7 +78,14 @@ public class VmOperations {
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
             Host host;
             try {
-                host = placement.reserve(vm, hostId, avoid);
+                // the reservation and the move to Starting commit together, or neither does
+                host = tx.execute(status -> {
+                    Host chosen = placement.reserve(vm, hostId, avoid);
+                    if (!vms.transition(vm.id(), VmState.Stopped, VmState.Starting, chosen.id())) {
+                        throw invalidState(load(vmId), "start");
+                    }
+                    return chosen;
+                });
             } catch (ApiException noRoom) {
                 if (last == null) {
                     events.record(caller, "VM.START", "WARN", "Failed", noRoom.getMessage(), "VirtualMachine",
@@ -84,15 +94,13 @@ public class VmOperations {
                 }
                 break;
             }
-            if (!vms.transition(vm.id(), VmState.Stopped, VmState.Starting, host.id())) {
-                placement.release(host.id(), vm);
-                throw invalidState(load(vmId), "start");
-            }
             try {
                 placement.driverOf(host).start(host.ref(), spec(vm));
-                vms.transition(vm.id(), VmState.Starting, VmState.Running, host.id());
-                events.record(caller, "VM.START", "Started VM " + vm.name() + " on host " + host.name(),
-                        "VirtualMachine", vm.uuid());
+                tx.executeWithoutResult(status -> {
+                    vms.transition(vm.id(), VmState.Starting, VmState.Running, host.id());
+                    events.record(caller, "VM.START", "Started VM " + vm.name() + " on host " + host.name(),
+                            "VirtualMachine", vm.uuid());
+                });
                 return load(vmId);
             } catch (RuntimeException e) {
                 last = e;

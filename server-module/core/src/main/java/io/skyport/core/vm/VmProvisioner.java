@@ -127,10 +127,9 @@ public class VmProvisioner {
             for (long g : securityGroupsFor(owner, r)) {
                 groups.addMember(id, g);
             }
+            events.record(caller, "VM.CREATE", "Creating VM " + vmName + " (" + uuid + ")", "VirtualMachine", uuid);
             return vms.find(id).orElseThrow();
         });
-        events.record(caller, "VM.CREATE", "Creating VM " + created.name() + " (" + created.uuid() + ")",
-                "VirtualMachine", created.uuid());
         return created;
     }
 

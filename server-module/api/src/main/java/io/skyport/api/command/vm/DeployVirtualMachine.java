@@ -15,6 +15,7 @@ import io.skyport.plugin.Param;
 import io.skyport.plugin.ParamType;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @ApiCommand(name = "deployVirtualMachine", async = true, entity = "virtualmachine", description = "Creates and "
         + "automatically starts a virtual machine based on a service offering, disk offering, and template.")
@@ -81,9 +82,11 @@ public class DeployVirtualMachine implements ApiOperation {
     private final IdentityService identity;
     private final NativeJobs jobs;
     private final VmJobs vmJobs;
+    private final TransactionTemplate tx;
 
     public DeployVirtualMachine(VmProvisioner provisioner, VmOperations ops, IdentityService identity, NativeJobs jobs,
-                                VmJobs vmJobs) {
+                                VmJobs vmJobs, TransactionTemplate tx) {
+        this.tx = tx;
         this.provisioner = provisioner;
         this.ops = ops;
         this.identity = identity;
@@ -99,11 +102,15 @@ public class DeployVirtualMachine implements ApiOperation {
             keys.add(0, keypair);
         }
         boolean start = startVm == null || startVm;
-        Vm vm = provisioner.create(ctx, new DeployRequest(owner, zoneId, serviceOfferingId, templateId, name,
-                displayName, userData, keys, securityGroupIds, securityGroupNames,
-                networkIds == null || networkIds.isEmpty() ? null : networkIds.get(0), start,
-                ctx.isAdmin() ? hostId : null));
         Long host = ctx.isAdmin() ? hostId : null;
+        DeployRequest request = new DeployRequest(owner, zoneId, serviceOfferingId, templateId, name, displayName,
+                userData, keys, securityGroupIds, securityGroupNames,
+                networkIds == null || networkIds.isEmpty() ? null : networkIds.get(0), start, host);
+        // the VM and its job are committed together: a crash leaves both or neither
+        return tx.execute(status -> submit(ctx, provisioner.create(ctx, request), start, host));
+    }
+
+    private Object submit(CallContext ctx, Vm vm, boolean start, Long host) {
         return jobs.submitForJob(ctx, "deployVirtualMachine", "VirtualMachine", vm.uuid(), true, jobUuid -> {
             if (!start) {
                 return vmJobs.views().vmResult(vm, jobUuid);

@@ -39,17 +39,18 @@ def main():
     node = driver.create_node(name="lc-node-" + suffix, size=size, image=images[0], location=locations[0],
                               ex_keyname=keypair.name, ex_userdata="#cloud-config\nhostname: lc\n",
                               ex_security_groups=[group["name"]], ex_start_vm=True)
-    step("created", id=node.id, name=node.name, state=node.state, private_ips=node.private_ips)
+    step("created", id=node.id, name=node.name, state=str(node.state),
+         addresses=node.private_ips + node.public_ips)
 
     listed = [n for n in driver.list_nodes() if n.id == node.id]
-    step("listed", count=len(listed), state=listed[0].state if listed else None,
+    step("listed", count=len(listed), state=str(listed[0].state) if listed else None,
          security_groups=listed[0].extra.get("security_group") if listed else None,
          key_name=listed[0].extra.get("key_name") if listed else None)
 
     step("rebooted", ok=driver.reboot_node(node))
     step("destroyed", ok=driver.destroy_node(node))
     remaining = [n for n in driver.list_nodes() if n.id == node.id]
-    step("after_destroy", states=[n.state for n in remaining],
+    step("after_destroy", states=[str(n.state) for n in remaining],
          running=[n.state == NodeState.RUNNING for n in remaining])
 
 

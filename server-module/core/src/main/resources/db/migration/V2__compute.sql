@@ -149,6 +149,7 @@ CREATE TABLE networks (
     traffic_type  VARCHAR(16)   NOT NULL,
     state         VARCHAR(16)   NOT NULL,
     is_default    BOOLEAN       NOT NULL,
+    last_ip       BIGINT        NULL,
     created       DATETIME(3)   NOT NULL,
     removed       DATETIME(3)   NULL,
     CONSTRAINT uq_networks_uuid UNIQUE (uuid)

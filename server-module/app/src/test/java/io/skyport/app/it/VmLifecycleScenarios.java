@@ -82,6 +82,41 @@ public abstract class VmLifecycleScenarios {
     }
 
     @Test
+    public void concurrentFirstDeploysOfANewAccountAllSucceedWithDistinctAddresses() throws Exception {
+        String name = "burst" + System.nanoTime();
+        JsonObject account = server().admin().call("createAccount", "username", name, "password", "Burst-Passw0rd",
+                "firstname", "B", "lastname", "U", "email", name + "@example.org").inner().getAsJsonObject("account");
+        String userId = account.getAsJsonArray("user").get(0).getAsJsonObject().get("id").getAsString();
+        JsonObject keys = server().admin().call("registerUserKeys", "id", userId).inner().getAsJsonObject("userkeys");
+        NativeClient user = new NativeClient(server().baseUrl(), keys.get("apikey").getAsString(),
+                keys.get("secretkey").getAsString());
+        // the account's first deploys race to create its default security group and counters
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        List<java.util.concurrent.Future<JsonObject>> submitted = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            int n = i;
+            submitted.add(pool.submit(() -> user.call("deployVirtualMachine", "zoneid", zone, "serviceofferingid",
+                    offering, "templateid", template, "name", "burst-" + n).inner()));
+        }
+        java.util.Set<String> addresses = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<JsonObject> f : submitted) {
+            JsonObject submit = f.get();
+            assertNotNull("deploy accepted: " + submit, submit.get("jobid"));
+            JsonObject job = user.awaitJob(submit.get("jobid").getAsString());
+            assertEquals(job.toString(), 1, job.get("jobstatus").getAsInt());
+            addresses.add(vmOf(job).get("ipaddress").getAsString());
+        }
+        pool.shutdown();
+        assertEquals("every VM has its own address", 12, addresses.size());
+        JsonObject groups = user.call("listVirtualMachines").inner();
+        assertEquals(12, groups.get("count").getAsInt());
+        for (var vm : groups.getAsJsonArray("virtualmachine")) {
+            assertEquals("default", vm.getAsJsonObject().getAsJsonArray("securitygroup").get(0).getAsJsonObject()
+                    .get("name").getAsString());
+        }
+    }
+
+    @Test
     public void concurrentOperationsOnOneVmSerialise() {
         String id = vmOf(deploy("conc1")).get("id").getAsString();
         List<String> jobs = new ArrayList<>();

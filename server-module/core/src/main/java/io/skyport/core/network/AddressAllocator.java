@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Guest addresses from a network's CIDR: unique per network (a database constraint), handed out
- * above the highest in use and, once the top is reached, from the lowest gap; released on expunge.
+ * in order by a per-network cursor and, once the top is reached, from the lowest gap; released
+ * on expunge.
  */
 @Component
 public class AddressAllocator {
-    private static final int ATTEMPTS = 16;
     private final NetworkDao networks;
     private final SecureRandom random = new SecureRandom();
 
@@ -21,34 +21,33 @@ public class AddressAllocator {
         this.networks = networks;
     }
 
-    /** Gives the VM a NIC on the network; must run inside the transaction creating the VM. */
+    /**
+     * Gives the VM a NIC on the network; must run inside the transaction creating the VM. The
+     * network's cursor hands out addresses in order; once it passes the top of the CIDR the
+     * lowest released address is reused.
+     */
     public void allocateNic(Network network, long vmId, int deviceId, boolean isDefault) {
         Ipv4.Cidr cidr = Ipv4.Cidr.parse(network.cidr());
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            long address = next(network.id(), cidr);
-            try {
-                networks.insertNic(UUID.randomUUID().toString(), vmId, network.id(), address, mac(), deviceId,
-                        isDefault);
-                return;
-            } catch (DuplicateKeyException raced) {
-                // another deploy took this address between our read and insert: pick again
+        long address = networks.advanceCursor(network.id(), cidr.firstHost() - 1);
+        if (address > cidr.lastHost() || address < cidr.firstHost()) {
+            address = networks.lowestFreeFrom(network.id(), cidr.firstHost(), cidr.lastHost());
+            if (address > cidr.lastHost()) {
+                throw new ApiException(ApiError.INSUFFICIENT_CAPACITY, "Insufficient address capacity: network "
+                        + cidr + " has no free address");
             }
+            networks.setCursor(network.id(), address);
         }
-        throw new ApiException(ApiError.INSUFFICIENT_CAPACITY, "Unable to allocate an address in network "
-                + network.name() + " after " + ATTEMPTS + " attempts");
-    }
-
-    private long next(long networkId, Ipv4.Cidr cidr) {
-        long highest = networks.highestAddress(networkId).orElse(cidr.firstHost() - 1);
-        if (highest < cidr.lastHost()) {
-            return Math.max(highest + 1, cidr.firstHost());
+        try {
+            networks.insertNic(UUID.randomUUID().toString(), vmId, network.id(), address, mac(), deviceId, isDefault);
+        } catch (DuplicateKeyException inUse) {
+            // the cursor was moved back by hand or a NIC was added around it: take the lowest free one
+            long gap = networks.lowestFreeFrom(network.id(), cidr.firstHost(), cidr.lastHost());
+            if (gap > cidr.lastHost()) {
+                throw new ApiException(ApiError.INSUFFICIENT_CAPACITY, "Insufficient address capacity: network "
+                        + cidr + " has no free address");
+            }
+            networks.insertNic(UUID.randomUUID().toString(), vmId, network.id(), gap, mac(), deviceId, isDefault);
         }
-        long gap = networks.lowestFreeFrom(networkId, cidr.firstHost(), cidr.lastHost());
-        if (gap > cidr.lastHost()) {
-            throw new ApiException(ApiError.INSUFFICIENT_CAPACITY, "Insufficient address capacity: network "
-                    + cidr + " has no free address");
-        }
-        return gap;
     }
 
     private String mac() {

@@ -74,16 +74,28 @@ public class NetworkDao {
                 vmIds.toArray());
     }
 
-    public Optional<Long> highestAddress(long networkId) {
-        return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(ip_num) FROM nics WHERE network_id = ?", Long.class,
-                networkId));
+    /**
+     * Advances the network's address cursor and returns the new value. The update locks the
+     * network row until the caller's transaction ends, so allocations in one network are
+     * serialised on every database and isolation level.
+     */
+    public long advanceCursor(long networkId, long before) {
+        jdbc.update("UPDATE networks SET last_ip = COALESCE(last_ip, ?) + 1 WHERE id = ?", before, networkId);
+        return jdbc.queryForObject("SELECT last_ip FROM networks WHERE id = ?", Long.class, networkId);
     }
 
-    /** The lowest free address at or above {@code from}, by walking the allocated ones in order. */
+    public void setCursor(long networkId, long value) {
+        jdbc.update("UPDATE networks SET last_ip = ? WHERE id = ?", value, networkId);
+    }
+
+    /**
+     * The lowest free address at or above {@code from}, by walking the allocated ones in order.
+     * A locking read, so it sees the latest committed NICs whatever the transaction's snapshot.
+     */
     public long lowestFreeFrom(long networkId, long from, long to) {
         long candidate = from;
         List<Long> used = jdbc.queryForList("SELECT ip_num FROM nics WHERE network_id = ? AND ip_num >= ? "
-                + "AND ip_num <= ? ORDER BY ip_num", Long.class, networkId, from, to);
+                + "AND ip_num <= ? ORDER BY ip_num FOR UPDATE", Long.class, networkId, from, to);
         for (long u : used) {
             if (u != candidate) {
                 break;

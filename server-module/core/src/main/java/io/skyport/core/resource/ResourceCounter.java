@@ -1,5 +1,6 @@
 package io.skyport.core.resource;
 
+import io.skyport.core.event.EventService;
 import io.skyport.core.identity.AccountDao;
 import io.skyport.core.settings.SettingService;
 import io.skyport.plugin.ApiError;
@@ -23,10 +24,17 @@ public class ResourceCounter {
     private final SettingService settings;
     private final AccountDao accounts;
 
-    public ResourceCounter(JdbcTemplate jdbc, SettingService settings, AccountDao accounts) {
+    public ResourceCounter(JdbcTemplate jdbc, SettingService settings, AccountDao accounts, EventService events) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.accounts = accounts;
+        // counter rows exist from the account's creation on, so reservations only ever update them:
+        // creating them on first use would race (and deadlock on MariaDB) between concurrent deploys
+        events.subscribe(e -> {
+            if ("ACCOUNT.CREATE".equals(e.type()) && e.resourceUuid() != null) {
+                accounts.findByUuid(e.resourceUuid()).ifPresent(a -> initAccount(a.id()));
+            }
+        });
         for (ResourceType t : ResourceType.values()) {
             if (t.limitSetting() != null) {
                 settings.declare(t.limitSetting());
@@ -135,6 +143,10 @@ public class ResourceCounter {
      */
     public void recomputeAll() {
         jdbc.update("DELETE FROM resource_counts");
+        for (ResourceType t : ResourceType.values()) {
+            jdbc.update("INSERT INTO resource_counts (account_id, resource_type, amount) SELECT id, ?, 0 FROM accounts "
+                    + "WHERE removed IS NULL", t.key());
+        }
         String live = "removed IS NULL AND state NOT IN ('Destroyed', 'Expunging', 'Error')";
         recompute(ResourceType.USER_VM, "SELECT account_id, COUNT(*) FROM vms WHERE " + live + " GROUP BY account_id");
         recompute(ResourceType.CPU, "SELECT account_id, SUM(cpus) FROM vms WHERE " + live + " GROUP BY account_id");
@@ -149,9 +161,16 @@ public class ResourceCounter {
 
     private void recompute(ResourceType type, String sql) {
         jdbc.query(sql, rs -> {
-            jdbc.update("INSERT INTO resource_counts (account_id, resource_type, amount) VALUES (?, ?, ?)",
-                    rs.getLong(1), type.key(), rs.getLong(2));
+            jdbc.update("UPDATE resource_counts SET amount = ? WHERE account_id = ? AND resource_type = ?",
+                    rs.getLong(2), rs.getLong(1), type.key());
         });
+    }
+
+    /** Zero counters for a new account. */
+    public void initAccount(long accountId) {
+        for (ResourceType t : ResourceType.values()) {
+            ensureRow(accountId, t);
+        }
     }
 
     private void ensureRow(long accountId, ResourceType type) {

@@ -24,6 +24,7 @@ import io.skyport.plugin.CallContext;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,6 +58,7 @@ public class VmProvisioner {
     private final EventService events;
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTx;
 
     public VmProvisioner(VmDao vms, InfraDao infra, ServiceOfferingDao offerings, TemplateDao templates,
                          NetworkDao networks, AddressAllocator addresses, VolumeDao volumes, SecurityGroupDao groups,
@@ -76,6 +78,8 @@ public class VmProvisioner {
         this.events = events;
         this.tx = tx;
         this.jdbc = jdbc;
+        this.ownTx = new TransactionTemplate(tx.getTransactionManager());
+        this.ownTx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Validates the request and creates the VM (Stopped) and what it owns; nothing is placed yet. */
@@ -109,6 +113,7 @@ public class VmProvisioner {
         String uuid = UUID.randomUUID().toString();
         String vmName = name != null ? name : "VM-" + uuid;
         String hypervisor = clusterHypervisor(zone.id(), template);
+        Set<Long> groupIds = securityGroupsFor(owner, r);
         Vm created = tx.execute(status -> {
             Map<ResourceType, Long> usage = new EnumMap<>(ResourceType.class);
             usage.put(ResourceType.USER_VM, 1L);
@@ -124,7 +129,7 @@ public class VmProvisioner {
             addresses.allocateNic(network, id, 0, true);
             volumes.insert(UUID.randomUUID().toString(), "ROOT-" + id, owner.id(), owner.domainId(), zone.id(), id, 0,
                     null, "ROOT", template.sizeBytes(), "Ready");
-            for (long g : securityGroupsFor(owner, r)) {
+            for (long g : groupIds) {
                 groups.addMember(id, g);
             }
             events.record(caller, "VM.CREATE", "Creating VM " + vmName + " (" + uuid + ")", "VirtualMachine", uuid);
@@ -159,16 +164,26 @@ public class VmProvisioner {
         return ids;
     }
 
-    /** Every account has a "default" security group, created when first needed. */
+    /**
+     * Every account has a "default" security group, created when first needed. Each attempt runs
+     * in a transaction of its own (the deploy's may already hold an older snapshot), so concurrent
+     * first deploys end up with the one group whoever inserted it.
+     */
     public long defaultGroup(Account owner) {
-        return groups.findByName(owner.id(), "default").map(g -> g.id()).orElseGet(() -> {
-            try {
-                return groups.insert(UUID.randomUUID().toString(), "default", "Default Security Group", owner.id(),
-                        owner.domainId());
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                return groups.findByName(owner.id(), "default").orElseThrow().id();
+        for (int attempt = 0; ; attempt++) {
+            Optional<Long> found = ownTx.execute(s -> groups.findByName(owner.id(), "default").map(g -> g.id()));
+            if (found.isPresent()) {
+                return found.get();
             }
-        });
+            try {
+                return ownTx.execute(s -> groups.insert(UUID.randomUUID().toString(), "default",
+                        "Default Security Group", owner.id(), owner.domainId()));
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                if (attempt >= 3) {
+                    throw raced;
+                }
+            }
+        }
     }
 
     /** Validates a new host name and user data the same way deploy does. */

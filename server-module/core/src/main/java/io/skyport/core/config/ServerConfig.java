@@ -119,8 +119,13 @@ public final class ServerConfig {
         return getInt("skyport.http.threads", 64);
     }
 
+    /**
+     * Job threads: four per core (jobs mostly wait on hypervisors and the database), at least 8.
+     * More threads than that only queue on the database's commit lock.
+     */
     public int jobThreads() {
-        return getInt("skyport.jobs.threads", 16);
+        int cores = Runtime.getRuntime().availableProcessors();
+        return getInt("skyport.jobs.threads", Math.max(8, Math.min(64, 4 * cores)));
     }
 
     /**

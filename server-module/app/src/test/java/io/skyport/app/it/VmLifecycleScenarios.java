@@ -73,6 +73,10 @@ public abstract class VmLifecycleScenarios {
         assertEquals("stopping a stopped VM fails in its job", 2, again.get("jobstatus").getAsInt());
         assertEquals(530, again.get("jobresultcode").getAsInt());
         assertEquals("Running", vmOf(op("startVirtualMachine", id)).get("state").getAsString());
+        JsonObject startRunning = op("startVirtualMachine", id);
+        assertEquals("starting a running VM fails in its job", 2, startRunning.get("jobstatus").getAsInt());
+        assertTrue(startRunning.toString(), startRunning.getAsJsonObject("jobresult").get("errortext").getAsString()
+                .contains("Running"));
         assertEquals(1, op("rebootVirtualMachine", id).get("jobstatus").getAsInt());
         assertEquals("Destroyed", vmOf(op("destroyVirtualMachine", id)).get("state").getAsString());
         JsonObject recovered = server().admin().call("recoverVirtualMachine", "id", id).inner();
@@ -114,6 +118,39 @@ public abstract class VmLifecycleScenarios {
             assertEquals("default", vm.getAsJsonObject().getAsJsonArray("securitygroup").get(0).getAsJsonObject()
                     .get("name").getAsString());
         }
+    }
+
+    @Test
+    public void accountLimitAndHostCapacityAreEnforced() {
+        String name = "limited" + System.nanoTime();
+        JsonObject account = server().admin().call("createAccount", "username", name, "password", "Limit-Passw0rd",
+                "firstname", "L", "lastname", "M", "email", name + "@example.org").inner().getAsJsonObject("account");
+        String domain = account.get("domainid").getAsString();
+        assertEquals(200, server().admin().call("updateResourceLimit", "account", name, "domainid", domain,
+                "resourcetype", "0", "max", "1").status());
+        JsonObject first = server().admin().call("deployVirtualMachine", "zoneid", zone, "serviceofferingid",
+                offering, "templateid", template, "account", name, "domainid", domain).inner();
+        assertEquals(1, server().admin().awaitJob(first.get("jobid").getAsString()).get("jobstatus").getAsInt());
+        NativeClient.Reply second = server().admin().call("deployVirtualMachine", "zoneid", zone,
+                "serviceofferingid", offering, "templateid", template, "account", name, "domainid", domain);
+        assertEquals(second.body(), 535, second.status());
+        assertEquals(535, second.inner().get("errorcode").getAsInt());
+
+        // an offering no host can hold: the job fails with InsufficientCapacity and leaves nothing behind
+        String huge = server().admin().call("createServiceOffering", "name", "huge" + System.nanoTime(),
+                "displaytext", "too big", "cpunumber", "1000", "cpuspeed", "3000", "memory", "8192").inner()
+                .getAsJsonObject("serviceoffering").get("id").getAsString();
+        long before = countVms();
+        JsonObject job = server().admin().awaitJob(server().admin().call("deployVirtualMachine", "zoneid", zone,
+                "serviceofferingid", huge, "templateid", template).inner().get("jobid").getAsString());
+        assertEquals(job.toString(), 2, job.get("jobstatus").getAsInt());
+        assertEquals(job.toString(), 533, job.getAsJsonObject("jobresult").get("errorcode").getAsInt());
+        assertEquals("the failed VM was removed", before, countVms());
+    }
+
+    private long countVms() {
+        JsonObject r = server().admin().call("listVirtualMachines", "listall", "true").inner();
+        return r.has("count") ? r.get("count").getAsLong() : 0;
     }
 
     @Test

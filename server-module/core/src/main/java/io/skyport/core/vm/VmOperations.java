@@ -68,9 +68,6 @@ public class VmOperations {
     public Vm start(CallContext caller, long vmId, Long hostId) {
         Vm vm = load(vmId);
         if (vm.state() != VmState.Stopped) {
-            if (vm.state() == VmState.Running) {
-                return vm;
-            }
             throw invalidState(vm, "start");
         }
         List<Long> avoid = new ArrayList<>();

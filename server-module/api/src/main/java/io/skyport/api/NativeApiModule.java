@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.skyport.api.auth.NativeAuthenticator;
 import io.skyport.api.view.ComputeViews;
 import io.skyport.api.view.ViewFactory;
+import io.skyport.api.view.VmViewFactory;
 import io.skyport.core.catalog.ServiceOfferingDao;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.identity.UserDao;
@@ -40,7 +41,8 @@ public class NativeApiModule {
     public ComputeViews computeViews(ViewFactory views, InfraDao infra, ServiceOfferingDao offerings,
                                      TemplateDao templates, NetworkDao networks, SecurityGroupDao groups, UserDao users,
                                      JdbcTemplate jdbc) {
-        return new ComputeViews(views, infra, offerings, templates, networks, groups, users, jdbc);
+        return new ComputeViews(new VmViewFactory.Sources(views, infra, offerings, templates, networks, groups, users,
+                jdbc));
     }
 
     @Bean

@@ -33,6 +33,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * shared by the VMs of a page are looked up once.
  */
 public class VmViewFactory {
+    /** Where a VM view's parts come from; one instance serves every request. */
+    public record Sources(ViewFactory views, InfraDao infra, ServiceOfferingDao offerings, TemplateDao templates,
+                          NetworkDao networks, SecurityGroupDao groups, UserDao users, JdbcTemplate jdbc) {
+    }
+
     private final ViewFactory views;
     private final InfraDao infra;
     private final ServiceOfferingDao offerings;
@@ -43,16 +48,15 @@ public class VmViewFactory {
     private final JdbcTemplate jdbc;
     private final Map<String, Object> memo = new HashMap<>();
 
-    public VmViewFactory(ViewFactory views, InfraDao infra, ServiceOfferingDao offerings, TemplateDao templates,
-                         NetworkDao networks, SecurityGroupDao groups, UserDao users, JdbcTemplate jdbc) {
-        this.views = views;
-        this.infra = infra;
-        this.offerings = offerings;
-        this.templates = templates;
-        this.networks = networks;
-        this.groups = groups;
-        this.users = users;
-        this.jdbc = jdbc;
+    public VmViewFactory(Sources sources) {
+        this.views = sources.views();
+        this.infra = sources.infra();
+        this.offerings = sources.offerings();
+        this.templates = sources.templates();
+        this.networks = sources.networks();
+        this.groups = sources.groups();
+        this.users = sources.users();
+        this.jdbc = sources.jdbc();
     }
 
     @SuppressWarnings("unchecked")

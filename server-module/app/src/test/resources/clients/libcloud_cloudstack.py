@@ -12,8 +12,8 @@ from libcloud.compute.providers import get_driver
 from libcloud.compute.types import NodeState, Provider
 
 
-def step(name, **data):
-    print(json.dumps(dict(step=name, **data)), flush=True)
+def step(step_name, **data):
+    print(json.dumps(dict(step=step_name, **data)), flush=True)
 
 
 def main():

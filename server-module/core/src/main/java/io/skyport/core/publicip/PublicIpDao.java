@@ -16,6 +16,78 @@ public class PublicIpDao {
         this.jdbc = jdbc;
     }
 
+    private static PublicIp map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new PublicIp(rs.getLong("id"), rs.getString("uuid"), rs.getLong("zone_id"), rs.getLong("range_id"),
+                rs.getString("address"), rs.getString("state"), io.skyport.core.db.Db.nullableLong(rs, "account_id"),
+                io.skyport.core.db.Db.nullableLong(rs, "domain_id"), io.skyport.core.db.Db.nullableLong(rs, "vm_id"),
+                io.skyport.core.db.Db.instant(rs, "allocated"));
+    }
+
+    public java.util.Optional<PublicIp> find(long id) {
+        return Rows.one(jdbc, "SELECT * FROM public_ips WHERE id = ?", PublicIpDao::map, id);
+    }
+
+    public java.util.Optional<PublicIp> findByUuid(String uuid) {
+        return Rows.one(jdbc, "SELECT * FROM public_ips WHERE uuid = ?", PublicIpDao::map, uuid);
+    }
+
+    /**
+     * Takes the lowest Free address of the zone for the account. The conditional update makes a
+     * concurrent taker of the same row lose and try the next one.
+     */
+    public java.util.Optional<Long> allocate(long zoneId, long accountId, long domainId) {
+        for (int attempt = 0; attempt < 8; attempt++) {
+            java.util.List<Long> free = jdbc.queryForList("SELECT id FROM public_ips WHERE zone_id = ? AND state = 'Free' "
+                    + "ORDER BY id LIMIT 8", Long.class, zoneId);
+            if (free.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            for (long id : free) {
+                if (jdbc.update("UPDATE public_ips SET state = 'Allocated', account_id = ?, domain_id = ?, allocated = ? "
+                        + "WHERE id = ? AND state = 'Free'", accountId, domainId,
+                        io.skyport.core.db.Db.ts(Instant.now()), id) == 1) {
+                    return java.util.Optional.of(id);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    public void release(long id) {
+        jdbc.update("UPDATE public_ips SET state = 'Free', account_id = NULL, domain_id = NULL, vm_id = NULL, "
+                + "allocated = NULL WHERE id = ?", id);
+    }
+
+    public void setStaticNat(long id, Long vmId) {
+        jdbc.update("UPDATE public_ips SET vm_id = ? WHERE id = ?", vmId, id);
+    }
+
+    /** Allocated addresses visible in a domain subtree (optionally one account). */
+    public java.util.List<PublicIp> listAllocated(io.skyport.core.identity.Visibility v, Long id, Long zoneId,
+                                                  String address, Boolean staticNat, int offset, int limit) {
+        Rows.Where w = allocated(v, id, zoneId, address, staticNat, "SELECT p.*");
+        return jdbc.query(w.sql() + " ORDER BY p.id LIMIT ? OFFSET ?", PublicIpDao::map, w.args(limit, offset));
+    }
+
+    public long countAllocated(io.skyport.core.identity.Visibility v, Long id, Long zoneId, String address,
+                               Boolean staticNat) {
+        Rows.Where w = allocated(v, id, zoneId, address, staticNat, "SELECT COUNT(*)");
+        return jdbc.queryForObject(w.sql(), Long.class, w.args());
+    }
+
+    private static Rows.Where allocated(io.skyport.core.identity.Visibility v, Long id, Long zoneId, String address,
+                                        Boolean staticNat, String select) {
+        Rows.Where w = new Rows.Where(select + " FROM public_ips p JOIN domains d ON d.id = p.domain_id "
+                + "WHERE p.state = 'Allocated'")
+                .andAlways("(d.path = ? OR d.path LIKE ?)", v.domainPath(), v.domainPath() + "/%")
+                .and("p.account_id = ?", v.onlyAccountId()).and("p.id = ?", id).and("p.zone_id = ?", zoneId)
+                .and("p.address = ?", address);
+        if (staticNat != null) {
+            w.andAlways(staticNat ? "p.vm_id IS NOT NULL" : "p.vm_id IS NULL");
+        }
+        return w;
+    }
+
     /** Creates a range and one Free row per address in it. */
     public long insertRange(long zoneId, String vlan, String gateway, String netmask, String startIp, String endIp) {
         long start = Ipv4.parse(startIp);

@@ -43,6 +43,35 @@ public class SecurityGroupDao {
                 accountId, name);
     }
 
+    public List<SecurityGroup> list(io.skyport.core.identity.Visibility v, Long id, String name, String keyword,
+                                    Long vmId, int offset, int limit) {
+        Rows.Where w = where(v, id, name, keyword, vmId, "SELECT g.*");
+        return jdbc.query(w.sql() + " ORDER BY g.id LIMIT ? OFFSET ?", SecurityGroupDao::map, w.args(limit, offset));
+    }
+
+    public long count(io.skyport.core.identity.Visibility v, Long id, String name, String keyword, Long vmId) {
+        Rows.Where w = where(v, id, name, keyword, vmId, "SELECT COUNT(*)");
+        return jdbc.queryForObject(w.sql(), Long.class, w.args());
+    }
+
+    private static Rows.Where where(io.skyport.core.identity.Visibility v, Long id, String name, String keyword,
+                                    Long vmId, String select) {
+        return new Rows.Where(select + " FROM security_groups g JOIN domains d ON d.id = g.domain_id WHERE 1 = 1")
+                .andAlways("(d.path = ? OR d.path LIKE ?)", v.domainPath(), v.domainPath() + "/%")
+                .and("g.account_id = ?", v.onlyAccountId()).and("g.id = ?", id).and("g.name = ?", name)
+                .and("g.name LIKE ?", keyword == null ? null : Db.likeContains(keyword))
+                .and("g.id IN (SELECT group_id FROM vm_security_groups WHERE vm_id = ?)", vmId);
+    }
+
+    public List<String> memberUuids(long groupId) {
+        return jdbc.queryForList("SELECT v.uuid FROM vms v JOIN vm_security_groups m ON m.vm_id = v.id "
+                + "WHERE m.group_id = ? AND v.removed IS NULL ORDER BY v.id", String.class, groupId);
+    }
+
+    public void delete(long id) {
+        jdbc.update("DELETE FROM security_groups WHERE id = ?", id);
+    }
+
     public List<SecurityGroup> ofVm(long vmId) {
         return jdbc.query("SELECT g.* FROM security_groups g JOIN vm_security_groups m ON m.group_id = g.id "
                 + "WHERE m.vm_id = ? ORDER BY g.id", SecurityGroupDao::map, vmId);

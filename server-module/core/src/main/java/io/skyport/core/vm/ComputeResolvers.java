@@ -101,6 +101,22 @@ public class ComputeResolvers {
                 .filter(g -> owns(caller, g.accountId(), g.domainId())).map(g -> g.id()));
     }
 
+    @Bean
+    public EntityResolver securityGroupRuleResolver(io.skyport.core.securitygroup.SecurityGroupRuleDao rules,
+                                                    SecurityGroupDao groups) {
+        return EntityResolver.of("securitygrouprule", (uuid, caller) -> rules.findByUuid(uuid)
+                .filter(r -> groups.find(r.groupId()).map(g -> owns(caller, g.accountId(), g.domainId())).orElse(false))
+                .map(r -> r.id()));
+    }
+
+    @Bean
+    public EntityResolver publicIpResolver(io.skyport.core.publicip.PublicIpDao ips) {
+        return EntityResolver.of("publicip", (uuid, caller) -> ips.findByUuid(uuid)
+                .filter(ip -> ip.accountId() != null && ip.domainId() != null
+                        && owns(caller, ip.accountId(), ip.domainId()))
+                .map(ip -> ip.id()));
+    }
+
     private static Optional<Long> adminOnly(CallContext caller, Optional<Long> id) {
         return caller.isAdmin() ? id : Optional.empty();
     }

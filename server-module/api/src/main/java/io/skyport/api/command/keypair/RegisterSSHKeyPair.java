@@ -1,0 +1,48 @@
+package io.skyport.api.command.keypair;
+
+import io.skyport.api.view.ViewFactory;
+import io.skyport.core.identity.Account;
+import io.skyport.core.identity.IdentityService;
+import io.skyport.core.keypair.KeyPairService;
+import io.skyport.core.keypair.SshKeyPair;
+import io.skyport.plugin.ApiCommand;
+import io.skyport.plugin.ApiOperation;
+import io.skyport.plugin.CallContext;
+import io.skyport.plugin.Param;
+import io.skyport.plugin.ParamType;
+import io.skyport.plugin.response.EntityResponse;
+
+@ApiCommand(name = "registerSSHKeyPair", entity = "keypair", description = "Register a public key in a keypair "
+        + "under a certain name")
+public class RegisterSSHKeyPair implements ApiOperation {
+    @Param(name = "name", required = true, description = "Name of the keypair")
+    private String name;
+
+    @Param(name = "publickey", required = true, length = 16_384, description = "Public key material of the keypair")
+    private String publicKey;
+
+    @Param(name = "account", description = "an optional account for the ssh key. Must be used with domainId.")
+    private String account;
+
+    @Param(name = "domainid", type = ParamType.UUID, entity = "domain", description = "an optional domainId for the "
+            + "ssh key. If the account parameter is used, domainId must also be used.")
+    private Long domainId;
+
+    private final KeyPairService keyPairs;
+    private final IdentityService identity;
+    private final ViewFactory views;
+
+    public RegisterSSHKeyPair(KeyPairService keyPairs, IdentityService identity, ViewFactory views) {
+        this.keyPairs = keyPairs;
+        this.identity = identity;
+        this.views = views;
+    }
+
+    @Override
+    public Object execute(CallContext ctx) {
+        long owner = KeyPairOwner.resolve(identity, ctx, account, domainId);
+        SshKeyPair k = keyPairs.register(ctx, owner, name, publicKey);
+        Account a = views.account(owner);
+        return new EntityResponse("keypair", KeyPairView.of(k, a, views.domain(a.domainId()), null));
+    }
+}

@@ -1,0 +1,26 @@
+package io.skyport.api.command.securitygroup;
+
+import io.skyport.api.NativeJobs;
+import io.skyport.core.identity.IdentityService;
+import io.skyport.core.securitygroup.SecurityGroupDao;
+import io.skyport.core.securitygroup.SecurityGroupService;
+import io.skyport.plugin.ApiCommand;
+
+@ApiCommand(name = "authorizeSecurityGroupIngress", async = true, entity = "securitygroup",
+        description = "Authorizes a particular ingress rule for this security group")
+public class AuthorizeSecurityGroupIngress extends AuthorizeRule {
+    public AuthorizeSecurityGroupIngress(SecurityGroupService service, SecurityGroupDao groups, IdentityService identity,
+                                      SecurityGroupViews views, NativeJobs jobs) {
+        super(service, groups, identity, views, jobs);
+    }
+
+    @Override
+    String direction() {
+        return "ingress";
+    }
+
+    @Override
+    String command() {
+        return "authorizeSecurityGroupIngress";
+    }
+}

@@ -84,10 +84,13 @@ public class SecurityGroupService {
                           List<String> cidrs, List<Long> sourceGroupIds) {
     }
 
-    /** Adds a rule per source (CIDR or group); returns the group. */
-    public SecurityGroup authorize(CallContext caller, long groupId, String direction, NewRule r) {
-        SecurityGroup g = groups.find(groupId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND,
-                "Unable to find security group"));
+    /** A rule checked and normalised: what authorize stores, one row per CIDR and per source group. */
+    public record CheckedRule(String protocol, Integer startPort, Integer endPort, Integer icmpType, Integer icmpCode,
+                              List<String> cidrs, List<Long> sourceGroupIds) {
+    }
+
+    /** Validates a rule as the API gives it; called before the job is queued so bad input fails at once. */
+    public CheckedRule check(NewRule r) {
         String protocol = protocol(r.protocol());
         Integer start = r.startPort();
         Integer end = r.endPort();
@@ -119,20 +122,25 @@ public class SecurityGroupService {
                 throw new ApiException(ApiError.PARAM_ERROR, "Invalid value for parameter cidrlist: " + c);
             }
         }
-        Integer s = start;
-        Integer e = end;
+        return new CheckedRule(protocol, start, end, icmpType, icmpCode, normalised, sources);
+    }
+
+    /** Adds a rule per source (CIDR or group); returns the group. */
+    public SecurityGroup authorize(CallContext caller, long groupId, String direction, CheckedRule r) {
+        SecurityGroup g = groups.find(groupId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND,
+                "Unable to find security group"));
         tx.executeWithoutResult(st -> {
-            for (String cidr : normalised) {
-                rules.insert(UUID.randomUUID().toString(), g.id(), direction, protocol, s, e, icmpType, icmpCode, cidr,
-                        null);
+            for (String cidr : r.cidrs()) {
+                rules.insert(UUID.randomUUID().toString(), g.id(), direction, r.protocol(), r.startPort(), r.endPort(),
+                        r.icmpType(), r.icmpCode(), cidr, null);
             }
-            for (long source : sources) {
-                rules.insert(UUID.randomUUID().toString(), g.id(), direction, protocol, s, e, icmpType, icmpCode, null,
-                        source);
+            for (long source : r.sourceGroupIds()) {
+                rules.insert(UUID.randomUUID().toString(), g.id(), direction, r.protocol(), r.startPort(), r.endPort(),
+                        r.icmpType(), r.icmpCode(), null, source);
             }
         });
         events.record(caller, "ingress".equals(direction) ? "SG.AUTH.INGRESS" : "SG.AUTH.EGRESS",
-                "Authorized " + direction + " " + protocol + " rules on " + g.name(), "SecurityGroup", g.uuid());
+                "Authorized " + direction + " " + r.protocol() + " rules on " + g.name(), "SecurityGroup", g.uuid());
         return g;
     }
 

@@ -117,6 +117,12 @@ public class ComputeResolvers {
                 .map(ip -> ip.id()));
     }
 
+    @Bean
+    public EntityResolver volumeResolver(io.skyport.core.volume.VolumeDao volumes) {
+        return EntityResolver.of("volume", (uuid, caller) -> volumes.findByUuid(uuid)
+                .filter(v -> owns(caller, v.accountId(), v.domainId())).map(v -> v.id()));
+    }
+
     private static Optional<Long> adminOnly(CallContext caller, Optional<Long> id) {
         return caller.isAdmin() ? id : Optional.empty();
     }

@@ -44,6 +44,52 @@ public class VolumeDao {
                 VolumeDao::map, vmId);
     }
 
+    public Optional<Volume> findByUuid(String uuid) {
+        return Rows.one(jdbc, "SELECT * FROM volumes WHERE uuid = ? AND removed IS NULL", VolumeDao::map, uuid);
+    }
+
+    /** Attaches only if still detached (a concurrent attach loses). */
+    public boolean attach(long id, long vmId, int deviceId) {
+        return jdbc.update("UPDATE volumes SET vm_id = ?, device_id = ? WHERE id = ? AND vm_id IS NULL AND removed IS NULL",
+                vmId, deviceId, id) == 1;
+    }
+
+    public void detach(long id) {
+        jdbc.update("UPDATE volumes SET vm_id = NULL, device_id = NULL WHERE id = ?", id);
+    }
+
+    public void resize(long id, long sizeBytes, Long diskOfferingId) {
+        jdbc.update("UPDATE volumes SET size_bytes = ?, disk_offering_id = COALESCE(?, disk_offering_id) WHERE id = ?",
+                sizeBytes, diskOfferingId, id);
+    }
+
+    /** Filter of listVolumes; every field optional. */
+    public record Query(io.skyport.core.identity.Visibility visibility, Long id, Long vmId, String type, Long zoneId,
+                        String name, String keyword) {
+    }
+
+    private static Rows.Where where(Query q, String select) {
+        io.skyport.core.identity.Visibility v = q.visibility();
+        Rows.Where w = new Rows.Where(select + " FROM volumes o JOIN domains d ON d.id = o.domain_id "
+                + "WHERE o.removed IS NULL")
+                .andAlways("(d.path = ? OR d.path LIKE ?)", v.domainPath(), v.domainPath() + "/%")
+                .and("o.account_id = ?", v.onlyAccountId()).and("o.id = ?", q.id()).and("o.vm_id = ?", q.vmId())
+                .and("o.volume_type = ?", q.type() == null ? null : q.type().toUpperCase(java.util.Locale.ROOT))
+                .and("o.zone_id = ?", q.zoneId()).and("o.name = ?", q.name())
+                .and("o.name LIKE ?", q.keyword() == null ? null : Db.likeContains(q.keyword()));
+        return w;
+    }
+
+    public List<Volume> list(Query q, int offset, int limit) {
+        Rows.Where w = where(q, "SELECT o.*");
+        return jdbc.query(w.sql() + " ORDER BY o.id LIMIT ? OFFSET ?", VolumeDao::map, w.args(limit, offset));
+    }
+
+    public long count(Query q) {
+        Rows.Where w = where(q, "SELECT COUNT(*)");
+        return jdbc.queryForObject(w.sql(), Long.class, w.args());
+    }
+
     public void markRemoved(long id) {
         jdbc.update("UPDATE volumes SET removed = ?, state = 'Expunged', vm_id = NULL WHERE id = ?",
                 Db.ts(Instant.now()), id);

@@ -72,8 +72,8 @@ abstract class AuthorizeRule implements ApiOperation {
     @Override
     public Object execute(CallContext ctx) {
         SecurityGroup g = target(ctx);
-        SecurityGroupService.NewRule rule = new SecurityGroupService.NewRule(protocol == null ? "tcp" : protocol,
-                startPort, endPort, icmpType, icmpCode, cidrs, sourceGroups(ctx));
+        SecurityGroupService.CheckedRule rule = service.check(new SecurityGroupService.NewRule(
+                protocol == null ? "tcp" : protocol, startPort, endPort, icmpType, icmpCode, cidrs, sourceGroups(ctx)));
         return jobs.submit(ctx, command(), "SecurityGroup", g.uuid(), false,
                 () -> new EntityResponse("securitygroup", views.view(service.authorize(ctx, g.id(), direction(),
                         rule))));

@@ -1,0 +1,29 @@
+package io.skyport.api.command.volume;
+
+import io.skyport.core.volume.VolumeService;
+import io.skyport.plugin.ApiCommand;
+import io.skyport.plugin.ApiOperation;
+import io.skyport.plugin.CallContext;
+import io.skyport.plugin.Param;
+import io.skyport.plugin.ParamType;
+
+@ApiCommand(name = "detachVolume", async = true, entity = "volume", description = "Detaches a disk volume from a "
+        + "virtual machine.")
+public class DetachVolume implements ApiOperation {
+    @Param(name = "id", type = ParamType.UUID, entity = "volume", required = true, description = "the ID of the disk "
+            + "volume")
+    private Long id;
+
+    private final VolumeService service;
+    private final VolumeJob jobs;
+
+    public DetachVolume(VolumeService service, VolumeJob jobs) {
+        this.service = service;
+        this.jobs = jobs;
+    }
+
+    @Override
+    public Object execute(CallContext ctx) {
+        return jobs.submit(ctx, "detachVolume", id, v -> service.detach(ctx, v));
+    }
+}

@@ -121,6 +121,44 @@ public abstract class VmLifecycleScenarios {
     }
 
     @Test
+    public void injectedStopFailuresAndADownHostLeaveConsistentState() {
+        String id = vmOf(deploy("faulty1")).get("id").getAsString();
+        try {
+            assertEquals(200, server().admin().call("configureSimulator", "name", "stop", "count", "10").status());
+            JsonObject failed = op("stopVirtualMachine", id);
+            assertEquals("a failed stop fails its job: " + failed, 2, failed.get("jobstatus").getAsInt());
+            assertEquals("and leaves the VM running", "Running", state(id));
+            JsonObject forced = op("stopVirtualMachine", id, "forced", "true");
+            assertEquals("a forced stop succeeds although the host fails: " + forced, 1,
+                    forced.get("jobstatus").getAsInt());
+            assertEquals("Stopped", state(id));
+        } finally {
+            server().admin().call("configureSimulator", "clear", "true");
+        }
+        // every host but one down: the VM starts on the one left
+        InfraDao infra = server().server().coreBean(InfraDao.class);
+        List<io.skyport.core.infra.Host> hosts = infra.hosts(null, null, null, null, null, null);
+        String survivor = hosts.get(hosts.size() - 1).uuid();
+        try {
+            for (int i = 0; i < hosts.size() - 1; i++) {
+                server().admin().call("configureSimulator", "hostid", hosts.get(i).uuid(), "down", "true");
+            }
+            JsonObject started = vmOf(op("startVirtualMachine", id));
+            assertEquals("Running", started.get("state").getAsString());
+            assertEquals(survivor, started.get("hostid").getAsString());
+        } finally {
+            for (int i = 0; i < hosts.size() - 1; i++) {
+                server().admin().call("configureSimulator", "hostid", hosts.get(i).uuid(), "down", "false");
+            }
+        }
+    }
+
+    private String state(String vmId) {
+        return server().admin().call("listVirtualMachines", "id", vmId).inner().getAsJsonArray("virtualmachine")
+                .get(0).getAsJsonObject().get("state").getAsString();
+    }
+
+    @Test
     public void accountLimitAndHostCapacityAreEnforced() {
         String name = "limited" + System.nanoTime();
         JsonObject account = server().admin().call("createAccount", "username", name, "password", "Limit-Passw0rd",

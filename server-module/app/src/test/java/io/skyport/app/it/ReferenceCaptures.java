@@ -53,9 +53,8 @@ public final class ReferenceCaptures {
     /**
      * The shared {@code cloudstack-4.20} directory, looked for in order: the
      * {@code skyport.reference.dir} system property or {@code SKYPORT_REFERENCE_DIR} (either
-     * the reference root or its cloudstack-4.20 folder), {@code ../shared/reference} beside
-     * the repository root (found by walking up from the working directory), then
-     * {@code /work/shared/reference}.
+     * the reference root or its cloudstack-4.20 folder), then {@code ../shared/reference} beside
+     * the repository root (found by walking up from the working directory).
      */
     public static Optional<Path> sharedDir() {
         List<Path> candidates = new ArrayList<>();
@@ -70,7 +69,6 @@ public final class ReferenceCaptures {
                 candidates.add(root.getParent().resolve("shared").resolve("reference"));
             }
         });
-        candidates.add(Paths.get("/work/shared/reference"));
         for (Path c : candidates) {
             for (Path p : new Path[] {c.resolve(SUBDIR), c}) {
                 if (Files.isRegularFile(p.resolve("listAccounts.json"))) {

@@ -4,35 +4,21 @@ import io.skyport.api.NativeJobs;
 import io.skyport.core.securitygroup.SecurityGroupRuleDao;
 import io.skyport.core.securitygroup.SecurityGroupService;
 import io.skyport.plugin.ApiCommand;
-import io.skyport.plugin.ApiOperation;
-import io.skyport.plugin.CallContext;
-import io.skyport.plugin.Param;
-import io.skyport.plugin.ParamType;
-import io.skyport.plugin.response.SuccessResponse;
 
 @ApiCommand(name = "revokeSecurityGroupIngress", async = true, description = "Deletes a particular ingress rule from this "
         + "security group")
-public class RevokeSecurityGroupIngress implements ApiOperation {
-    @Param(name = "id", type = ParamType.UUID, entity = "securitygrouprule", required = true,
-            description = "The ID of the ingress rule")
-    private Long id;
-
-    private final SecurityGroupService service;
-    private final SecurityGroupRuleDao rules;
-    private final NativeJobs jobs;
-
+public class RevokeSecurityGroupIngress extends RevokeRule {
     public RevokeSecurityGroupIngress(SecurityGroupService service, SecurityGroupRuleDao rules, NativeJobs jobs) {
-        this.service = service;
-        this.rules = rules;
-        this.jobs = jobs;
+        super(service, rules, jobs);
     }
 
     @Override
-    public Object execute(CallContext ctx) {
-        String ruleUuid = rules.find(id).orElseThrow().uuid();
-        return jobs.submit(ctx, "revokeSecurityGroupIngress", "SecurityGroupRule", ruleUuid, false, () -> {
-            service.revoke(ctx, id, "ingress");
-            return SuccessResponse.ok();
-        });
+    String direction() {
+        return "ingress";
+    }
+
+    @Override
+    String command() {
+        return "revokeSecurityGroupIngress";
     }
 }

@@ -11,7 +11,7 @@ import io.skyport.core.identity.UserDao;
 import io.skyport.core.infra.InfraDao;
 import io.skyport.core.network.NetworkDao;
 import io.skyport.core.securitygroup.SecurityGroupDao;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.skyport.core.tag.ResourceTagDao;
 import io.skyport.core.dispatch.CommandCatalog;
 import io.skyport.core.dispatch.ParamBinder;
 import io.skyport.core.identity.IdentityService;
@@ -40,9 +40,9 @@ public class NativeApiModule {
     @Bean
     public ComputeViews computeViews(ViewFactory views, InfraDao infra, ServiceOfferingDao offerings,
                                      TemplateDao templates, NetworkDao networks, SecurityGroupDao groups, UserDao users,
-                                     JdbcTemplate jdbc) {
+                                     ResourceTagDao tags) {
         return new ComputeViews(new VmViewFactory.Sources(views, infra, offerings, templates, networks, groups, users,
-                jdbc));
+                tags));
     }
 
     @Bean

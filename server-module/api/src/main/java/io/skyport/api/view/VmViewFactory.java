@@ -26,7 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.skyport.core.tag.ResourceTag;
+import io.skyport.core.tag.ResourceTagDao;
 
 /**
  * Builds virtualmachine responses. One instance per request: owners, offerings and templates
@@ -35,7 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class VmViewFactory {
     /** Where a VM view's parts come from; one instance serves every request. */
     public record Sources(ViewFactory views, InfraDao infra, ServiceOfferingDao offerings, TemplateDao templates,
-                          NetworkDao networks, SecurityGroupDao groups, UserDao users, JdbcTemplate jdbc) {
+                          NetworkDao networks, SecurityGroupDao groups, UserDao users, ResourceTagDao tags) {
     }
 
     private final ViewFactory views;
@@ -45,7 +46,7 @@ public class VmViewFactory {
     private final NetworkDao networks;
     private final SecurityGroupDao groups;
     private final UserDao users;
-    private final JdbcTemplate jdbc;
+    private final ResourceTagDao tags;
     private final Map<String, Object> memo = new HashMap<>();
 
     public VmViewFactory(Sources sources) {
@@ -56,7 +57,7 @@ public class VmViewFactory {
         this.networks = sources.networks();
         this.groups = sources.groups();
         this.users = sources.users();
-        this.jdbc = sources.jdbc();
+        this.tags = sources.tags();
     }
 
     @SuppressWarnings("unchecked")
@@ -72,7 +73,7 @@ public class VmViewFactory {
             nics.computeIfAbsent(n.vmId(), k -> new ArrayList<>()).add(n);
         }
         Map<Long, List<SecurityGroup>> sgs = groups.ofVms(ids);
-        Map<Long, List<String[]>> tagRows = tagRows("UserVm", ids);
+        Map<Long, List<ResourceTag>> tagRows = tags.ofResources("UserVm", ids);
         List<VmView> out = new ArrayList<>(page.size());
         for (Vm vm : page) {
             out.add(build(vm, nics.getOrDefault(vm.id(), List.of()), sgs.getOrDefault(vm.id(), List.of()),
@@ -85,7 +86,7 @@ public class VmViewFactory {
         return views(List.of(vm)).get(0);
     }
 
-    private VmView build(Vm vm, List<Nic> vmNics, List<SecurityGroup> vmGroups, List<String[]> vmTags) {
+    private VmView build(Vm vm, List<Nic> vmNics, List<SecurityGroup> vmGroups, List<ResourceTag> vmTags) {
         VmView v = new VmView();
         Account a = cached("account", vm.accountId(), views::account);
         Domain d = cached("domain", a.domainId(), views::domain);
@@ -150,8 +151,7 @@ public class VmViewFactory {
         v.ipaddress = v.nic.isEmpty() ? null : v.nic.get(0).ipaddress();
         v.securitygroup = vmGroups.stream().map(g -> new VmView.SecurityGroupRef(g.uuid(), g.name(),
                 g.description(), a.name(), List.of(), List.of(), List.of(), List.of())).toList();
-        v.tags = vmTags.stream().map(row -> new VmView.TagView(row[0], row[1], "UserVm", row[2], a.name(), d.uuid(),
-                d.name(), d.path())).toList();
+        v.tags = tagViews(vmTags, a, d);
         return v;
     }
 
@@ -171,29 +171,9 @@ public class VmViewFactory {
         return out;
     }
 
-    /** key, value, resource uuid of the tags of several resources, by resource id. */
-    private Map<Long, List<String[]>> tagRows(String resourceType, List<Long> ids) {
-        Map<Long, List<String[]>> out = new HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        String marks = String.join(",", ids.stream().map(i -> "?").toList());
-        List<Object> args = new ArrayList<>();
-        args.add(resourceType);
-        args.addAll(ids);
-        jdbc.query("SELECT resource_id, tag_key, tag_value, resource_uuid FROM resource_tags WHERE resource_type = ? "
-                + "AND resource_id IN (" + marks + ") ORDER BY id", rs -> {
-                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                            .add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
-                }, args.toArray());
-        return out;
-    }
-
-    /** Tags of a resource, in the embedded shape. */
-    public List<VmView.TagView> tags(String resourceType, long resourceId, Account a, Domain d) {
-        return jdbc.query("SELECT tag_key, tag_value, resource_uuid FROM resource_tags WHERE resource_type = ? "
-                        + "AND resource_id = ? ORDER BY id",
-                (rs, n) -> new VmView.TagView(rs.getString(1), rs.getString(2), resourceType, rs.getString(3),
-                        a.name(), d.uuid(), d.name(), d.path()), resourceType, resourceId);
+    /** Tags in the embedded shape. */
+    public static List<VmView.TagView> tagViews(List<ResourceTag> tags, Account a, Domain d) {
+        return tags.stream().map(t -> new VmView.TagView(t.key(), t.value(), t.resourceType(), t.resourceUuid(),
+                a.name(), d.uuid(), d.name(), d.path())).toList();
     }
 }

@@ -106,6 +106,16 @@ public class TenantResourcesIT {
         assertEquals("web", vm.getAsJsonArray("securitygroup").get(0).getAsJsonObject().get("name").getAsString());
 
         JsonObject groups = alice.call("listSecurityGroups", "id", sgId).json();
+        assertShape("listSecurityGroups.json", alice.call("listSecurityGroups", "id", sgId).json(), Set.of(
+                // the capture's groups have no description; an icmp rule carries icmptype/icmpcode, not ports
+                "$.listsecuritygroupsresponse.securitygroup[].description",
+                "$.listsecuritygroupsresponse.securitygroup[].ingressrule[].icmptype",
+                "$.listsecuritygroupsresponse.securitygroup[].ingressrule[].icmpcode",
+                "$.listsecuritygroupsresponse.securitygroup[].ingressrule[].startport",
+                "$.listsecuritygroupsresponse.securitygroup[].ingressrule[].endport",
+                "$.listsecuritygroupsresponse.securitygroup[].virtualmachineids"));
+        // the capture is an empty listing: bob has no key pairs
+        assertShape("listSSHKeyPairs.json", bob.call("listSSHKeyPairs").json(), Set.of());
         JsonObject group = groups.getAsJsonObject("listsecuritygroupsresponse").getAsJsonArray("securitygroup").get(0)
                 .getAsJsonObject();
         assertEquals(2, group.getAsJsonArray("ingressrule").size());
@@ -137,6 +147,8 @@ public class TenantResourcesIT {
         assertShape("createTags.submit.json", tagSubmit, Set.of());
         job(alice, tagSubmit.getAsJsonObject("createtagsresponse"));
         assertShape("listTags.one.json", alice.call("listTags", "resourceid", vmId).json(), Set.of());
+        // the capture is an empty listing: bob has no tags
+        assertShape("listTags.json", bob.call("listTags").json(), Set.of());
         JsonObject byTag = alice.call("listVirtualMachines", "tags[0].key", "role", "tags[0].value", "db").inner();
         assertEquals(1, byTag.get("count").getAsInt());
         assertEquals("db", byTag.getAsJsonArray("virtualmachine").get(0).getAsJsonObject().getAsJsonArray("tags")
@@ -164,6 +176,8 @@ public class TenantResourcesIT {
         JsonObject shrink = alice.awaitJob(alice.call("resizeVolume", "id", volumeId, "size", "2").inner()
                 .get("jobid").getAsString());
         assertEquals("volumes only grow", 2, shrink.get("jobstatus").getAsInt());
+        assertShape("listVolumes.json", alice.call("listVolumes", "virtualmachineid", vmId, "type", "ROOT").json(),
+                Set.of());
         JsonArray vols = alice.call("listVolumes", "virtualmachineid", vmId).inner().getAsJsonArray("volume");
         assertEquals("ROOT and the data volume", 2, vols.size());
         job(alice, alice.call("detachVolume", "id", volumeId).inner());

@@ -78,6 +78,10 @@ public class VmShapeIT {
             assertShape(op + "VirtualMachine.result.json", SERVER.admin().call("queryAsyncJobResult", "jobid", job)
                     .inner());
         }
+        JsonObject stopped = SERVER.admin().call("stopVirtualMachine", "id", id).json();
+        SERVER.admin().awaitJob(stopped.getAsJsonObject("stopvirtualmachineresponse").get("jobid").getAsString());
+        // stopping a stopped VM is accepted as a job, which then fails
+        assertShape("error.stopStopped.json", SERVER.admin().call("stopVirtualMachine", "id", id).json());
         JsonObject d = SERVER.admin().call("destroyVirtualMachine", "id", id, "expunge", "true").json();
         assertShape("destroyVirtualMachine.submit.json", d);
         String job = d.getAsJsonObject("destroyvirtualmachineresponse").get("jobid").getAsString();

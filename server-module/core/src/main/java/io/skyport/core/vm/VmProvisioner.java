@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,13 +56,13 @@ public class VmProvisioner {
     private final IdentityService identity;
     private final EventService events;
     private final TransactionTemplate tx;
-    private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTx;
+    private final io.skyport.core.tag.ResourceTagDao tags;
 
     public VmProvisioner(VmDao vms, InfraDao infra, ServiceOfferingDao offerings, TemplateDao templates,
                          NetworkDao networks, AddressAllocator addresses, VolumeDao volumes, SecurityGroupDao groups,
                          SshKeyPairDao keypairs, ResourceCounter counter, IdentityService identity,
-                         EventService events, TransactionTemplate tx, JdbcTemplate jdbc) {
+                         EventService events, TransactionTemplate tx, io.skyport.core.tag.ResourceTagDao tags) {
         this.vms = vms;
         this.infra = infra;
         this.offerings = offerings;
@@ -77,7 +76,7 @@ public class VmProvisioner {
         this.identity = identity;
         this.events = events;
         this.tx = tx;
-        this.jdbc = jdbc;
+        this.tags = tags;
         this.ownTx = new TransactionTemplate(tx.getTransactionManager());
         this.ownTx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
@@ -224,7 +223,7 @@ public class VmProvisioner {
             }
             volumes.detachDataVolumesOf(vm.id());
             groups.removeMembersOf(vm.id());
-            jdbc.update("DELETE FROM resource_tags WHERE resource_type = 'UserVm' AND resource_id = ?", vm.id());
+            tags.delete("UserVm", vm.id(), null, null);
             if (countersHeld) {
                 releaseRunningCounters(vm);
             }

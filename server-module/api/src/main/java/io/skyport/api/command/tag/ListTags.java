@@ -5,6 +5,7 @@ import io.skyport.api.view.ViewFactory;
 import io.skyport.core.identity.Account;
 import io.skyport.core.identity.Domain;
 import io.skyport.core.tag.ResourceTag;
+import io.skyport.core.tag.ResourceTagDao;
 import io.skyport.core.tag.TagService;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.ApiOperation;
@@ -44,7 +45,7 @@ public class ListTags extends BaseListCommand implements ApiOperation {
 
     @Override
     public Object execute(CallContext ctx) {
-        TagService.Query q = new TagService.Query(resourceType, resourceId, key, value, keyword());
+        ResourceTagDao.Query q = new ResourceTagDao.Query(resourceType, resourceId, key, value, keyword());
         List<ResourceTag> rows = service.list(ctx, q, offset(), limit());
         List<TagView> out = rows.stream().map(t -> {
             Account a = views.account(t.accountId());

@@ -20,7 +20,7 @@ import io.skyport.plugin.response.ListResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
+import io.skyport.core.tag.ResourceTagDao;
 
 @ApiCommand(name = "listVirtualMachines", entity = "virtualmachine", description = "List the virtual machines owned by "
         + "the account.")
@@ -55,15 +55,15 @@ public class ListVirtualMachines extends BaseListCommand implements ApiOperation
     private final VmDao vms;
     private final VmJobs jobs;
     private final ResourceCounter counter;
-    private final JdbcTemplate jdbc;
+    private final ResourceTagDao tagDao;
 
     public ListVirtualMachines(SettingReader settings, VmDao vms, VmJobs jobs, ResourceCounter counter,
-                               JdbcTemplate jdbc) {
+                               ResourceTagDao tagDao) {
         super(settings);
         this.vms = vms;
         this.jobs = jobs;
         this.counter = counter;
-        this.jdbc = jdbc;
+        this.tagDao = tagDao;
     }
 
     @Override
@@ -111,8 +111,7 @@ public class ListVirtualMachines extends BaseListCommand implements ApiOperation
         }
         List<Long> out = null;
         for (Map<String, String> t : tags) {
-            List<Long> match = jdbc.queryForList("SELECT resource_id FROM resource_tags WHERE resource_type = 'UserVm' "
-                    + "AND tag_key = ? AND tag_value = ?", Long.class, t.get("key"), t.get("value"));
+            List<Long> match = tagDao.resourcesWith("UserVm", t.get("key"), t.get("value"));
             if (out == null) {
                 out = new ArrayList<>(match);
             } else {

@@ -4,27 +4,42 @@ import io.skyport.api.view.ViewFactory;
 import io.skyport.api.write.Dates;
 import io.skyport.core.catalog.DiskOffering;
 import io.skyport.core.catalog.DiskOfferingDao;
+import io.skyport.core.catalog.ServiceOffering;
+import io.skyport.core.catalog.ServiceOfferingDao;
+import io.skyport.core.catalog.Template;
+import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.identity.Account;
 import io.skyport.core.identity.Domain;
+import io.skyport.core.infra.Cluster;
+import io.skyport.core.infra.Host;
 import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.Pod;
 import io.skyport.core.infra.Zone;
 import io.skyport.core.vm.Vm;
 import io.skyport.core.vm.VmDao;
 import io.skyport.core.volume.Volume;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
+/** Builds volume responses; ROOT volumes carry their VM's offering and template, as CloudStack's do. */
 @Component
 public class VolumeViews {
     private final ViewFactory views;
     private final InfraDao infra;
     private final DiskOfferingDao offerings;
+    private final ServiceOfferingDao serviceOfferings;
+    private final TemplateDao templates;
     private final VmDao vms;
 
-    public VolumeViews(ViewFactory views, InfraDao infra, DiskOfferingDao offerings, VmDao vms) {
+    public VolumeViews(ViewFactory views, InfraDao infra, DiskOfferingDao offerings,
+                       ServiceOfferingDao serviceOfferings, TemplateDao templates, VmDao vms) {
         this.views = views;
         this.infra = infra;
         this.offerings = offerings;
+        this.serviceOfferings = serviceOfferings;
+        this.templates = templates;
         this.vms = vms;
     }
 
@@ -34,12 +49,26 @@ public class VolumeViews {
         Zone z = infra.zone(v.zoneId()).orElse(null);
         DiskOffering o = v.diskOfferingId() == null ? null : offerings.find(v.diskOfferingId()).orElse(null);
         Vm vm = v.vmId() == null ? null : vms.find(v.vmId()).orElse(null);
+        boolean root = "ROOT".equals(v.volumeType());
+        ServiceOffering so = root && vm != null ? serviceOfferings.find(vm.serviceOfferingId()).orElse(null) : null;
+        Template t = root && vm != null ? templates.find(vm.templateId()).orElse(null) : null;
+        Long hostId = vm == null ? null : vm.hostId() != null ? vm.hostId() : vm.lastHostId();
+        Host h = hostId == null ? null : infra.host(hostId).orElse(null);
+        Pod p = h == null ? null : infra.pod(h.podId()).orElse(null);
+        Cluster c = h == null ? null : infra.cluster(h.clusterId()).orElse(null);
+        String storageId = z == null ? null
+                : UUID.nameUUIDFromBytes(("primary:" + z.uuid()).getBytes(StandardCharsets.UTF_8)).toString();
         return new VolumeView(v.uuid(), v.name(), v.volumeType(), v.state(), v.sizeBytes(), v.sizeBytes(),
-                v.deviceId(), a.name(), d.name(), d.uuid(), "ROOT".equals(d.path()) ? "/" : d.path().substring(4),
-                z == null ? null : z.uuid(), z == null ? null : z.name(), Dates.format(v.created()), "shared", "thin",
-                o == null ? null : o.uuid(), o == null ? null : o.name(), vm == null ? null : vm.uuid(),
+                v.sizeBytes(), v.uuid(), v.deviceId(), a.name(), d.name(), d.uuid(),
+                "ROOT".equals(d.path()) ? "/" : d.path().substring(4), z == null ? null : z.uuid(),
+                z == null ? null : z.name(), p == null ? null : p.uuid(), p == null ? null : p.name(),
+                c == null ? null : c.uuid(), c == null ? null : c.name(), vm == null ? null : vm.hypervisor(),
+                z == null ? null : "primary-" + z.name(), storageId, "shared", "thin", Dates.format(v.created()),
+                o == null ? null : o.uuid(), o == null ? null : o.name(), so == null ? null : so.uuid(),
+                so == null ? null : so.name(), so == null ? null : so.displayText(), t == null ? null : t.uuid(),
+                t == null ? null : t.name(), t == null ? null : t.displayText(), vm == null ? null : vm.uuid(),
                 vm == null ? null : vm.name(), vm == null ? null : vm.displayName(),
-                vm == null ? null : vm.state().name(), vm == null ? null : "User", false, true, false, false, false,
-                List.of());
+                vm == null ? null : vm.state().name(), vm == null ? null : "User", "0.0%", 0, 0, 0, 0, false, true,
+                false, false, false, false, false, List.of());
     }
 }

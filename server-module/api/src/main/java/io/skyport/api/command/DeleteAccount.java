@@ -2,6 +2,7 @@ package io.skyport.api.command;
 
 import io.skyport.api.NativeJobs;
 import io.skyport.core.identity.IdentityService;
+import io.skyport.core.vm.AccountCleanup;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.ApiOperation;
 import io.skyport.plugin.CallContext;
@@ -18,16 +19,20 @@ public class DeleteAccount implements ApiOperation {
 
     private final IdentityService identity;
     private final NativeJobs jobs;
+    private final AccountCleanup cleanup;
 
-    public DeleteAccount(IdentityService identity, NativeJobs jobs) {
+    public DeleteAccount(IdentityService identity, NativeJobs jobs, AccountCleanup cleanup) {
         this.identity = identity;
         this.jobs = jobs;
+        this.cleanup = cleanup;
     }
 
     @Override
     public Object execute(CallContext ctx) {
         var account = identity.visibleAccount(ctx, id);
+        identity.checkDeletable(ctx, account.id());
         return jobs.submit(ctx, "deleteAccount", "Account", account.uuid(), false, () -> {
+            cleanup.removeResourcesOf(ctx, account.id());
             identity.deleteAccount(ctx, account.id());
             return SuccessResponse.ok();
         });

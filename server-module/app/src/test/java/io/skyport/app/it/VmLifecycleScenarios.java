@@ -121,6 +121,28 @@ public abstract class VmLifecycleScenarios {
     }
 
     @Test
+    public void deletingAnAccountRemovesItsVmsAndFreesTheirCapacity() {
+        InfraDao infra = server().server().coreBean(InfraDao.class);
+        long cpuBefore = infra.hosts(null, null, null, null, null, null).stream()
+                .mapToLong(io.skyport.core.infra.Host::cpuUsed).sum();
+        String name = "leaving" + System.nanoTime();
+        JsonObject account = server().admin().call("createAccount", "username", name, "password", "Leave-Passw0rd",
+                "firstname", "L", "lastname", "V", "email", name + "@example.org").inner().getAsJsonObject("account");
+        String domain = account.get("domainid").getAsString();
+        String vmId = vmOf(server().admin().awaitJob(server().admin().call("deployVirtualMachine", "zoneid", zone,
+                "serviceofferingid", offering, "templateid", template, "account", name, "domainid", domain).inner()
+                .get("jobid").getAsString())).get("id").getAsString();
+        JsonObject deleted = server().admin().awaitJob(server().admin().call("deleteAccount", "id",
+                account.get("id").getAsString()).inner().get("jobid").getAsString());
+        assertEquals(deleted.toString(), 1, deleted.get("jobstatus").getAsInt());
+        assertEquals("the account's VM is gone", 431, server().admin().call("listVirtualMachines", "id", vmId)
+                .status());
+        long cpuAfter = infra.hosts(null, null, null, null, null, null).stream()
+                .mapToLong(io.skyport.core.infra.Host::cpuUsed).sum();
+        assertEquals("its capacity is free again", cpuBefore, cpuAfter);
+    }
+
+    @Test
     public void injectedStopFailuresAndADownHostLeaveConsistentState() {
         String id = vmOf(deploy("faulty1")).get("id").getAsString();
         try {

@@ -297,13 +297,19 @@ public class IdentityService {
         return accounts.findById(a.id()).orElseThrow();
     }
 
-    public void deleteAccount(CallContext caller, long accountId) {
+    /** Refuses before any work starts: default accounts and the caller's own cannot be deleted. */
+    public Account checkDeletable(CallContext caller, long accountId) {
         requireAccountManager(caller);
         Account a = visibleAccount(caller, accountId);
         if (a.isDefault() || a.id() == caller.accountId()) {
             throw new ApiException(ApiError.PARAM_ERROR, "Unable to delete account " + a.name()
                     + ": it is a default account or the caller's own");
         }
+        return a;
+    }
+
+    public void deleteAccount(CallContext caller, long accountId) {
+        Account a = checkDeletable(caller, accountId);
         tx.executeWithoutResult(s -> {
             sessions.deleteForUsersOfAccount(a.id());
             users.markRemovedForAccount(a.id());

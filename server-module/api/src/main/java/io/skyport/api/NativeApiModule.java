@@ -8,7 +8,8 @@ import io.skyport.api.view.VmViewFactory;
 import io.skyport.core.catalog.ServiceOfferingDao;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.identity.UserDao;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.HostDao;
+import io.skyport.core.infra.ZoneDao;
 import io.skyport.core.network.NetworkDao;
 import io.skyport.core.securitygroup.SecurityGroupDao;
 import io.skyport.core.tag.ResourceTagDao;
@@ -38,10 +39,10 @@ public class NativeApiModule {
     }
 
     @Bean
-    public ComputeViews computeViews(ViewFactory views, InfraDao infra, ServiceOfferingDao offerings,
+    public ComputeViews computeViews(ViewFactory views, ZoneDao zoneDao, HostDao hostDao, ServiceOfferingDao offerings,
                                      TemplateDao templates, NetworkDao networks, SecurityGroupDao groups, UserDao users,
                                      ResourceTagDao tags) {
-        return new ComputeViews(new VmViewFactory.Sources(views, infra, offerings, templates, networks, groups, users,
+        return new ComputeViews(new VmViewFactory.Sources(views, zoneDao, hostDao, offerings, templates, networks, groups, users,
                 tags));
     }
 

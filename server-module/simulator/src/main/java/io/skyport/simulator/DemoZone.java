@@ -3,7 +3,7 @@ package io.skyport.simulator;
 import io.skyport.core.catalog.CatalogService;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.infra.Cluster;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ZoneDao;
 import io.skyport.core.infra.InfraService;
 import io.skyport.core.infra.Pod;
 import io.skyport.core.infra.Zone;
@@ -23,16 +23,16 @@ public class DemoZone implements StartupHook {
     private static final Logger LOG = LogManager.getLogger(DemoZone.class);
     static final String ZONE = "Sandbox-simulator";
 
-    private final InfraDao infra;
+    private final ZoneDao zoneDao;
     private final InfraService infraService;
     private final CatalogService catalog;
     private final TemplateDao templates;
     private final PublicIpDao publicIps;
     private final boolean enabled;
 
-    public DemoZone(InfraDao infra, InfraService infraService, CatalogService catalog, TemplateDao templates,
+    public DemoZone(ZoneDao zoneDao, InfraService infraService, CatalogService catalog, TemplateDao templates,
                     PublicIpDao publicIps, boolean enabled) {
-        this.infra = infra;
+        this.zoneDao = zoneDao;
         this.infraService = infraService;
         this.catalog = catalog;
         this.templates = templates;
@@ -42,7 +42,7 @@ public class DemoZone implements StartupHook {
 
     @Override
     public void serverStarted() {
-        if (!enabled || !infra.zones(null, null, null).isEmpty()) {
+        if (!enabled || !zoneDao.zones(null, null, null).isEmpty()) {
             return;
         }
         CallContext admin = CallContext.system();

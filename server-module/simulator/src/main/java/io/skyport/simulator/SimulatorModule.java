@@ -21,10 +21,10 @@ public class SimulatorModule {
     }
 
     @Bean
-    public DemoZone demoZone(io.skyport.core.infra.InfraDao infra, io.skyport.core.infra.InfraService infraService,
+    public DemoZone demoZone(io.skyport.core.infra.ZoneDao zoneDao, io.skyport.core.infra.InfraService infraService,
                              io.skyport.core.catalog.CatalogService catalog, io.skyport.core.catalog.TemplateDao templates,
                              io.skyport.core.publicip.PublicIpDao publicIps, ServerConfig config) {
-        return new DemoZone(infra, infraService, catalog, templates, publicIps,
+        return new DemoZone(zoneDao, infraService, catalog, templates, publicIps,
                 Boolean.parseBoolean(config.get("skyport.demo.zone", "true")));
     }
 }

@@ -7,7 +7,7 @@ import io.skyport.app.SkyportServer;
 import io.skyport.core.catalog.ServiceOfferingDao;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.config.ServerConfig;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ZoneDao;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -105,7 +105,7 @@ public final class ComputeBench implements Callable<Integer> {
             base = "http://127.0.0.1:" + server.port() + "/client/api";
             apiKey = server.bootstrap().apiKey();
             secret = server.bootstrap().secretKey();
-            zone = server.coreBean(InfraDao.class).zones(null, null, null).get(0).uuid();
+            zone = server.coreBean(ZoneDao.class).zones(null, null, null).get(0).uuid();
             offering = server.coreBean(ServiceOfferingDao.class).findByName("Small Instance").orElseThrow().uuid();
             template = server.coreBean(TemplateDao.class).list(1, true, "featured", null, null, null, null, null)
                     .get(0).uuid();

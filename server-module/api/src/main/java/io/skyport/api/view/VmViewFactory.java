@@ -11,7 +11,8 @@ import io.skyport.core.identity.Domain;
 import io.skyport.core.identity.User;
 import io.skyport.core.identity.UserDao;
 import io.skyport.core.infra.Host;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ZoneDao;
+import io.skyport.core.infra.HostDao;
 import io.skyport.core.infra.Zone;
 import io.skyport.core.network.Ipv4;
 import io.skyport.core.network.Network;
@@ -35,12 +36,13 @@ import io.skyport.core.tag.ResourceTagDao;
  */
 public class VmViewFactory {
     /** Where a VM view's parts come from; one instance serves every request. */
-    public record Sources(ViewFactory views, InfraDao infra, ServiceOfferingDao offerings, TemplateDao templates,
-                          NetworkDao networks, SecurityGroupDao groups, UserDao users, ResourceTagDao tags) {
+    public record Sources(ViewFactory views, ZoneDao zoneDao, HostDao hostDao, ServiceOfferingDao offerings,
+                          TemplateDao templates, NetworkDao networks, SecurityGroupDao groups, UserDao users, ResourceTagDao tags) {
     }
 
     private final ViewFactory views;
-    private final InfraDao infra;
+    private final ZoneDao zoneDao;
+    private final HostDao hostDao;
     private final ServiceOfferingDao offerings;
     private final TemplateDao templates;
     private final NetworkDao networks;
@@ -51,7 +53,8 @@ public class VmViewFactory {
 
     public VmViewFactory(Sources sources) {
         this.views = sources.views();
-        this.infra = sources.infra();
+        this.zoneDao = sources.zoneDao();
+        this.hostDao = sources.hostDao();
         this.offerings = sources.offerings();
         this.templates = sources.templates();
         this.networks = sources.networks();
@@ -91,7 +94,7 @@ public class VmViewFactory {
         Account a = cached("account", vm.accountId(), views::account);
         Domain d = cached("domain", a.domainId(), views::domain);
         Optional<User> user = cached("user", a.id(), id -> users.listByAccount(id).stream().findFirst());
-        Zone z = cached("zone", vm.zoneId(), id -> infra.zone(id).orElseThrow());
+        Zone z = cached("zone", vm.zoneId(), id -> zoneDao.zone(id).orElseThrow());
         ServiceOffering so = cached("offering", vm.serviceOfferingId(), id -> offerings.find(id).orElse(null));
         Template t = cached("template", vm.templateId(), id -> templates.find(id).orElse(null));
         v.id = vm.uuid();
@@ -109,7 +112,7 @@ public class VmViewFactory {
         v.zoneid = z.uuid();
         v.zonename = z.name();
         if (vm.hostId() != null) {
-            Optional<Host> h = cached("host", vm.hostId(), infra::host);
+            Optional<Host> h = cached("host", vm.hostId(), hostDao::host);
             h.ifPresent(host -> {
                 v.hostid = host.uuid();
                 v.hostname = host.name();

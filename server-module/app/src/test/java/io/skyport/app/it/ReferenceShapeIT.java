@@ -8,7 +8,7 @@ import com.google.gson.JsonObject;
 import io.skyport.app.it.NativeClient.Reply;
 import io.skyport.core.catalog.ServiceOfferingDao;
 import io.skyport.core.catalog.TemplateDao;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ZoneDao;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,7 +178,7 @@ public class ReferenceShapeIT {
         NativeClient user = new NativeClient(SERVER.baseUrl(), tenant.get("apikey"), tenant.get("secretkey"));
         assertEquals(200, admin().call("configureSimulator", "name", "start", "delay", "4000").status());
         try {
-            String zone = SERVER.server().coreBean(InfraDao.class).zones(null, null, null).get(0).uuid();
+            String zone = SERVER.server().coreBean(ZoneDao.class).zones(null, null, null).get(0).uuid();
             String offering = SERVER.server().coreBean(ServiceOfferingDao.class).findByName("Small Instance")
                     .orElseThrow().uuid();
             String template = SERVER.server().coreBean(TemplateDao.class)

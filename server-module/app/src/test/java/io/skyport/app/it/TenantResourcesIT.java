@@ -9,7 +9,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.skyport.core.catalog.ServiceOfferingDao;
 import io.skyport.core.catalog.TemplateDao;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ZoneDao;
 import java.util.List;
 import java.util.Set;
 import org.junit.BeforeClass;
@@ -34,7 +34,7 @@ public class TenantResourcesIT {
 
     @BeforeClass
     public static void setUp() {
-        zone = SERVER.server().coreBean(InfraDao.class).zones(null, null, null).get(0).uuid();
+        zone = SERVER.server().coreBean(ZoneDao.class).zones(null, null, null).get(0).uuid();
         offering = SERVER.server().coreBean(ServiceOfferingDao.class).findByName("Small Instance").orElseThrow().uuid();
         template = SERVER.server().coreBean(TemplateDao.class).list(1, true, "featured", null, null, null, null, null)
                 .get(0).uuid();

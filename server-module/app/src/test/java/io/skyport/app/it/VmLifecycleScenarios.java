@@ -8,7 +8,8 @@ import com.google.gson.JsonObject;
 import io.skyport.core.catalog.ServiceOfferingDao;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.infra.Host;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ZoneDao;
+import io.skyport.core.infra.HostDao;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.Before;
@@ -28,8 +29,9 @@ public abstract class VmLifecycleScenarios {
 
     @Before
     public void ids() {
-        InfraDao infra = server().server().coreBean(InfraDao.class);
-        zone = infra.zones(null, null, null).get(0).uuid();
+        HostDao hostDao = server().server().coreBean(HostDao.class);
+        ZoneDao zoneDao = server().server().coreBean(ZoneDao.class);
+        zone = zoneDao.zones(null, null, null).get(0).uuid();
         offering = server().server().coreBean(ServiceOfferingDao.class).findByName("Small Instance").orElseThrow().uuid();
         template = server().server().coreBean(TemplateDao.class)
                 .list(1, true, "featured", null, null, null, null, null).get(0).uuid();
@@ -122,8 +124,9 @@ public abstract class VmLifecycleScenarios {
 
     @Test
     public void deletingAnAccountRemovesItsVmsAndFreesTheirCapacity() {
-        InfraDao infra = server().server().coreBean(InfraDao.class);
-        long cpuBefore = infra.hosts(null, null, null, null, null, null).stream()
+        HostDao hostDao = server().server().coreBean(HostDao.class);
+        ZoneDao zoneDao = server().server().coreBean(ZoneDao.class);
+        long cpuBefore = hostDao.hosts(null, null, null, null, null, null).stream()
                 .mapToLong(io.skyport.core.infra.Host::cpuUsed).sum();
         String name = "leaving" + System.nanoTime();
         JsonObject account = server().admin().call("createAccount", "username", name, "password", "Leave-Passw0rd",
@@ -137,7 +140,7 @@ public abstract class VmLifecycleScenarios {
         assertEquals(deleted.toString(), 1, deleted.get("jobstatus").getAsInt());
         assertEquals("the account's VM is gone", 431, server().admin().call("listVirtualMachines", "id", vmId)
                 .status());
-        long cpuAfter = infra.hosts(null, null, null, null, null, null).stream()
+        long cpuAfter = hostDao.hosts(null, null, null, null, null, null).stream()
                 .mapToLong(io.skyport.core.infra.Host::cpuUsed).sum();
         assertEquals("its capacity is free again", cpuBefore, cpuAfter);
     }
@@ -158,8 +161,9 @@ public abstract class VmLifecycleScenarios {
             server().admin().call("configureSimulator", "clear", "true");
         }
         // every host but one down: the VM starts on the one left
-        InfraDao infra = server().server().coreBean(InfraDao.class);
-        List<io.skyport.core.infra.Host> hosts = infra.hosts(null, null, null, null, null, null);
+        HostDao hostDao = server().server().coreBean(HostDao.class);
+        ZoneDao zoneDao = server().server().coreBean(ZoneDao.class);
+        List<io.skyport.core.infra.Host> hosts = hostDao.hosts(null, null, null, null, null, null);
         String survivor = hosts.get(hosts.size() - 1).uuid();
         try {
             for (int i = 0; i < hosts.size() - 1; i++) {
@@ -232,8 +236,9 @@ public abstract class VmLifecycleScenarios {
 
     @Test
     public void injectedStartFailuresLeaveNothingBehind() {
-        InfraDao infra = server().server().coreBean(InfraDao.class);
-        long cpuBefore = infra.hosts(null, null, null, null, null, null).stream().mapToLong(Host::cpuUsed).sum();
+        HostDao hostDao = server().server().coreBean(HostDao.class);
+        ZoneDao zoneDao = server().server().coreBean(ZoneDao.class);
+        long cpuBefore = hostDao.hosts(null, null, null, null, null, null).stream().mapToLong(Host::cpuUsed).sum();
         long vmsBefore = server().admin().call("listVirtualMachines").inner().has("count")
                 ? server().admin().call("listVirtualMachines").inner().get("count").getAsLong() : 0;
         assertEquals(200, server().admin().call("configureSimulator", "name", "start", "count", "100").status());
@@ -245,7 +250,7 @@ public abstract class VmLifecycleScenarios {
         } finally {
             server().admin().call("configureSimulator", "clear", "true");
         }
-        long cpuAfter = infra.hosts(null, null, null, null, null, null).stream().mapToLong(Host::cpuUsed).sum();
+        long cpuAfter = hostDao.hosts(null, null, null, null, null, null).stream().mapToLong(Host::cpuUsed).sum();
         assertEquals("capacity released", cpuBefore, cpuAfter);
         long vmsAfter = server().admin().call("listVirtualMachines").inner().has("count")
                 ? server().admin().call("listVirtualMachines").inner().get("count").getAsLong() : 0;

@@ -17,15 +17,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Rules for the physical layout: zones (each with a default guest network), pods, clusters, hosts. */
 @Component
 public class InfraService {
-    private final InfraDao infra;
+    private final ZoneDao zoneDao;
+    private final PodDao podDao;
+    private final ClusterDao clusterDao;
+    private final HostDao hostDao;
     private final NetworkDao networks;
     private final ModuleRegistry registry;
     private final EventService events;
     private final TransactionTemplate tx;
 
-    public InfraService(InfraDao infra, NetworkDao networks, ModuleRegistry registry, EventService events,
+    public InfraService(ZoneDao zoneDao, PodDao podDao, ClusterDao clusterDao, HostDao hostDao, NetworkDao networks, ModuleRegistry registry, EventService events,
                         TransactionTemplate tx) {
-        this.infra = infra;
+        this.zoneDao = zoneDao;
+        this.podDao = podDao;
+        this.clusterDao = clusterDao;
+        this.hostDao = hostDao;
         this.networks = networks;
         this.registry = registry;
         this.events = events;
@@ -39,7 +45,7 @@ public class InfraService {
 
     public Zone createZone(CallContext caller, NewZone z) {
         requireAdmin(caller);
-        if (infra.zoneByName(z.name()).isPresent()) {
+        if (zoneDao.zoneByName(z.name()).isPresent()) {
             throw new ApiException(ApiError.CONFLICT, "A zone with name " + z.name() + " already exists");
         }
         String cidr = z.guestCidr() == null ? "198.18.0.0/16" : z.guestCidr();
@@ -53,12 +59,12 @@ public class InfraService {
             throw new ApiException(ApiError.PARAM_ERROR, "Guest CIDR " + cidr + " is too small");
         }
         Zone zone = tx.execute(s -> {
-            long id = infra.insertZone(UUID.randomUUID().toString(), z.name(), z.description(),
+            long id = zoneDao.insertZone(UUID.randomUUID().toString(), z.name(), z.description(),
                     z.securityGroupsEnabled(), z.dns1(), z.dns2(), z.internalDns1(), z.internalDns2(), parsed.toString(),
                     z.networkDomain());
             networks.insert(UUID.randomUUID().toString(), "guestNetworkForBasicZone", "Default guest network of "
                     + z.name(), id, null, parsed.toString(), Ipv4.format(parsed.network() + 1), "Shared", true);
-            return infra.zone(id).orElseThrow();
+            return zoneDao.zone(id).orElseThrow();
         });
         events.record(caller, "ZONE.CREATE", "Created zone " + zone.name(), "Zone", zone.uuid());
         return zone;
@@ -67,19 +73,19 @@ public class InfraService {
     public Pod createPod(CallContext caller, long zoneId, String name, String gateway, String netmask, String startIp,
                          String endIp) {
         requireAdmin(caller);
-        infra.zone(zoneId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Unable to find zone by id"));
-        long id = infra.insertPod(UUID.randomUUID().toString(), name, zoneId, gateway, netmask, startIp, endIp);
-        Pod pod = infra.pod(id).orElseThrow();
+        zoneDao.zone(zoneId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Unable to find zone by id"));
+        long id = podDao.insertPod(UUID.randomUUID().toString(), name, zoneId, gateway, netmask, startIp, endIp);
+        Pod pod = podDao.pod(id).orElseThrow();
         events.record(caller, "POD.CREATE", "Created pod " + name, "Pod", pod.uuid());
         return pod;
     }
 
     public Cluster addCluster(CallContext caller, long podId, String name, String hypervisor) {
         requireAdmin(caller);
-        Pod pod = infra.pod(podId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Unable to find pod by id"));
+        Pod pod = podDao.pod(podId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Unable to find pod by id"));
         HypervisorDriver d = driver(hypervisor);
-        long id = infra.insertCluster(UUID.randomUUID().toString(), name, pod.zoneId(), pod.id(), d.hypervisorType());
-        Cluster c = infra.cluster(id).orElseThrow();
+        long id = clusterDao.insertCluster(UUID.randomUUID().toString(), name, pod.zoneId(), pod.id(), d.hypervisorType());
+        Cluster c = clusterDao.cluster(id).orElseThrow();
         events.record(caller, "CLUSTER.CREATE", "Created cluster " + name, "Cluster", c.uuid());
         return c;
     }
@@ -87,7 +93,7 @@ public class InfraService {
     /** Connects to the host through its driver and records the capacity it reports. */
     public Host addHost(CallContext caller, long clusterId, String name, String url) {
         requireAdmin(caller);
-        Cluster c = infra.cluster(clusterId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND,
+        Cluster c = clusterDao.cluster(clusterId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND,
                 "Unable to find cluster by id"));
         HypervisorDriver d = driver(c.hypervisor());
         String uuid = UUID.randomUUID().toString();
@@ -98,20 +104,20 @@ public class InfraService {
         } catch (RuntimeException e) {
             throw new ApiException(ApiError.PARAM_ERROR, "Unable to add host " + url + ": " + e.getMessage());
         }
-        long id = infra.insertHost(uuid, hostName, c, url, cap.cpus(), (int) cap.cpuSpeedMhz(), cap.memoryBytes());
-        Host h = infra.host(id).orElseThrow();
+        long id = hostDao.insertHost(uuid, hostName, c, url, cap.cpus(), (int) cap.cpuSpeedMhz(), cap.memoryBytes());
+        Host h = hostDao.host(id).orElseThrow();
         events.record(caller, "HOST.ADD", "Added host " + hostName, "Host", h.uuid());
         return h;
     }
 
     public void deleteHost(CallContext caller, long hostId, boolean forced) {
         requireAdmin(caller);
-        Host h = infra.host(hostId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Unable to find host by id"));
-        if (!forced && infra.countVmsOnHost(h.id()) > 0) {
+        Host h = hostDao.host(hostId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Unable to find host by id"));
+        if (!forced && hostDao.countVmsOnHost(h.id()) > 0) {
             throw new ApiException(ApiError.INVALID_STATE, "Host " + h.name() + " still has VMs; stop or migrate them, "
                     + "or use forced=true");
         }
-        infra.removeHost(h.id());
+        hostDao.removeHost(h.id());
         events.record(caller, "HOST.DELETE", "Deleted host " + h.name(), "Host", h.uuid());
     }
 

@@ -1,7 +1,7 @@
 package io.skyport.core.publicip;
 
 import io.skyport.core.event.EventService;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ZoneDao;
 import io.skyport.core.network.Ipv4;
 import io.skyport.plugin.ApiError;
 import io.skyport.plugin.ApiException;
@@ -20,15 +20,15 @@ public class PublicIpRanges {
 
     private final PublicIpDao publicIps;
     private final VlanIpRangeDao ranges;
-    private final InfraDao infra;
+    private final ZoneDao zoneDao;
     private final EventService events;
     private final TransactionTemplate tx;
 
-    public PublicIpRanges(PublicIpDao publicIps, VlanIpRangeDao ranges, InfraDao infra, EventService events,
+    public PublicIpRanges(PublicIpDao publicIps, VlanIpRangeDao ranges, ZoneDao zoneDao, EventService events,
                           TransactionTemplate tx) {
         this.publicIps = publicIps;
         this.ranges = ranges;
-        this.infra = infra;
+        this.zoneDao = zoneDao;
         this.events = events;
         this.tx = tx;
     }
@@ -38,7 +38,7 @@ public class PublicIpRanges {
         if (!caller.isAdmin()) {
             throw new ApiException(ApiError.FORBIDDEN, "Only root administrators manage public IP ranges");
         }
-        infra.zone(zoneId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Unable to find zone by id"));
+        zoneDao.zone(zoneId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Unable to find zone by id"));
         String vlanId = vlan(vlan);
         long gw = address("gateway", gateway);
         long mask = address("netmask", netmask);

@@ -5,7 +5,10 @@ import io.skyport.core.catalog.ServiceOfferingDao;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.identity.DomainDao;
 import io.skyport.core.identity.Visibility;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ZoneDao;
+import io.skyport.core.infra.PodDao;
+import io.skyport.core.infra.ClusterDao;
+import io.skyport.core.infra.HostDao;
 import io.skyport.core.network.NetworkDao;
 import io.skyport.core.securitygroup.SecurityGroupDao;
 import io.skyport.plugin.CallContext;
@@ -37,27 +40,27 @@ public class ComputeResolvers {
     }
 
     @Bean
-    public EntityResolver zoneResolver(InfraDao infra) {
-        return EntityResolver.of("zone", (uuid, caller) -> infra.zoneByUuid(uuid).map(z -> z.id()));
+    public EntityResolver zoneResolver(ZoneDao zoneDao, PodDao podDao, ClusterDao clusterDao, HostDao hostDao) {
+        return EntityResolver.of("zone", (uuid, caller) -> zoneDao.zoneByUuid(uuid).map(z -> z.id()));
     }
 
     @Bean
-    public EntityResolver podResolver(InfraDao infra) {
-        return EntityResolver.of("pod", (uuid, caller) -> adminOnly(caller, infra.pods(null, null, null).stream()
+    public EntityResolver podResolver(ZoneDao zoneDao, PodDao podDao, ClusterDao clusterDao, HostDao hostDao) {
+        return EntityResolver.of("pod", (uuid, caller) -> adminOnly(caller, podDao.pods(null, null, null).stream()
                 .filter(p -> p.uuid().equals(uuid)).findFirst().map(p -> p.id())));
     }
 
     @Bean
-    public EntityResolver clusterResolver(InfraDao infra) {
+    public EntityResolver clusterResolver(ZoneDao zoneDao, PodDao podDao, ClusterDao clusterDao, HostDao hostDao) {
         return EntityResolver.of("cluster", (uuid, caller) -> adminOnly(caller,
-                infra.clusters(null, null, null, null, null).stream().filter(c -> c.uuid().equals(uuid)).findFirst()
+                clusterDao.clusters(null, null, null, null, null).stream().filter(c -> c.uuid().equals(uuid)).findFirst()
                         .map(c -> c.id())));
     }
 
     @Bean
-    public EntityResolver hostResolver(InfraDao infra) {
+    public EntityResolver hostResolver(ZoneDao zoneDao, PodDao podDao, ClusterDao clusterDao, HostDao hostDao) {
         return EntityResolver.of("host", (uuid, caller) -> adminOnly(caller,
-                infra.hosts(null, null, null, null, null, null).stream().filter(h -> h.uuid().equals(uuid))
+                hostDao.hosts(null, null, null, null, null, null).stream().filter(h -> h.uuid().equals(uuid))
                         .findFirst().map(h -> h.id())));
     }
 

@@ -1,7 +1,7 @@
 package io.skyport.core.vm;
 
 import io.skyport.core.infra.Host;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.HostDao;
 import io.skyport.core.module.ModuleRegistry;
 import io.skyport.plugin.ApiError;
 import io.skyport.plugin.ApiException;
@@ -15,17 +15,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Placement {
-    private final InfraDao infra;
+    private final HostDao hostDao;
     private final ModuleRegistry registry;
 
-    public Placement(InfraDao infra, ModuleRegistry registry) {
-        this.infra = infra;
+    public Placement(HostDao hostDao, ModuleRegistry registry) {
+        this.hostDao = hostDao;
         this.registry = registry;
     }
 
     /** Reserves capacity on the best usable host of the zone, skipping {@code avoid}. */
     public Host reserve(Vm vm, Long requiredHostId, List<Long> avoid) {
-        List<Host> candidates = infra.candidates(vm.zoneId(), vm.cpuMhz(), vm.memoryBytes(), avoid);
+        List<Host> candidates = hostDao.candidates(vm.zoneId(), vm.cpuMhz(), vm.memoryBytes(), avoid);
         for (Host h : candidates) {
             if (requiredHostId != null && h.id() != requiredHostId) {
                 continue;
@@ -33,7 +33,7 @@ public class Placement {
             if (registry.driver(h.hypervisor()).isEmpty()) {
                 continue;
             }
-            if (infra.reserve(h.id(), vm.cpuMhz(), vm.memoryBytes())) {
+            if (hostDao.reserve(h.id(), vm.cpuMhz(), vm.memoryBytes())) {
                 return h;
             }
         }
@@ -43,7 +43,7 @@ public class Placement {
     }
 
     public void release(long hostId, Vm vm) {
-        infra.release(hostId, vm.cpuMhz(), vm.memoryBytes());
+        hostDao.release(hostId, vm.cpuMhz(), vm.memoryBytes());
     }
 
     public HypervisorDriver driverOf(Host h) {

@@ -5,7 +5,7 @@ import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.event.EventService;
 import io.skyport.core.identity.AccountDao;
 import io.skyport.core.infra.Host;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.HostDao;
 import io.skyport.core.keypair.SshKeyPairDao;
 import io.skyport.plugin.ApiError;
 import io.skyport.plugin.ApiException;
@@ -33,7 +33,7 @@ public class VmOperations {
     private static final int START_ATTEMPTS = 3;
 
     private final VmDao vms;
-    private final InfraDao infra;
+    private final HostDao hostDao;
     private final TemplateDao templates;
     private final SshKeyPairDao keypairs;
     private final AccountDao accounts;
@@ -42,11 +42,11 @@ public class VmOperations {
     private final EventService events;
     private final TransactionTemplate tx;
 
-    public VmOperations(VmDao vms, InfraDao infra, TemplateDao templates, SshKeyPairDao keypairs, AccountDao accounts,
+    public VmOperations(VmDao vms, HostDao hostDao, TemplateDao templates, SshKeyPairDao keypairs, AccountDao accounts,
                         Placement placement, VmProvisioner provisioner, EventService events, TransactionTemplate tx) {
         this.tx = tx;
         this.vms = vms;
-        this.infra = infra;
+        this.hostDao = hostDao;
         this.templates = templates;
         this.keypairs = keypairs;
         this.accounts = accounts;
@@ -122,7 +122,7 @@ public class VmOperations {
         if (!vms.transition(vm.id(), VmState.Running, VmState.Stopping, vm.hostId())) {
             throw invalidState(load(vmId), "stop");
         }
-        Optional<Host> host = vm.hostId() == null ? Optional.empty() : infra.host(vm.hostId());
+        Optional<Host> host = vm.hostId() == null ? Optional.empty() : hostDao.host(vm.hostId());
         try {
             host.ifPresent(h -> placement.driverOf(h).stop(h.ref(), vm.uuid(), forced));
         } catch (RuntimeException e) {
@@ -145,7 +145,7 @@ public class VmOperations {
         if (vm.state() != VmState.Running || vm.hostId() == null) {
             throw invalidState(vm, "reboot");
         }
-        Host host = infra.host(vm.hostId()).orElseThrow(() -> invalidState(vm, "reboot"));
+        Host host = hostDao.host(vm.hostId()).orElseThrow(() -> invalidState(vm, "reboot"));
         try {
             placement.driverOf(host).reboot(host.ref(), vm.uuid());
         } catch (RuntimeException e) {
@@ -203,7 +203,7 @@ public class VmOperations {
         }
         Long hostId = vm.hostId() != null ? vm.hostId() : vm.lastHostId();
         if (hostId != null) {
-            infra.host(hostId).ifPresent(h -> {
+            hostDao.host(hostId).ifPresent(h -> {
                 try {
                     placement.driverOf(h).destroy(h.ref(), vm.uuid());
                 } catch (RuntimeException e) {
@@ -259,7 +259,7 @@ public class VmOperations {
         if (hostId == null) {
             return Optional.of(HypervisorDriver.PowerState.MISSING);
         }
-        return infra.host(hostId).map(h -> {
+        return hostDao.host(hostId).map(h -> {
             try {
                 return placement.driverOf(h).status(h.ref(), vm.uuid());
             } catch (RuntimeException e) {

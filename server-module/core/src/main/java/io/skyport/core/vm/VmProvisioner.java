@@ -7,7 +7,8 @@ import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.event.EventService;
 import io.skyport.core.identity.Account;
 import io.skyport.core.identity.IdentityService;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ZoneDao;
+import io.skyport.core.infra.ClusterDao;
 import io.skyport.core.infra.Zone;
 import io.skyport.core.keypair.SshKeyPairDao;
 import io.skyport.core.network.AddressAllocator;
@@ -44,7 +45,8 @@ public class VmProvisioner {
     private static final int MAX_USERDATA_BYTES = 32 * 1024;
 
     private final VmDao vms;
-    private final InfraDao infra;
+    private final ZoneDao zoneDao;
+    private final ClusterDao clusterDao;
     private final ServiceOfferingDao offerings;
     private final TemplateDao templates;
     private final NetworkDao networks;
@@ -59,12 +61,13 @@ public class VmProvisioner {
     private final TransactionTemplate ownTx;
     private final io.skyport.core.tag.ResourceTagDao tags;
 
-    public VmProvisioner(VmDao vms, InfraDao infra, ServiceOfferingDao offerings, TemplateDao templates,
+    public VmProvisioner(VmDao vms, ZoneDao zoneDao, ClusterDao clusterDao, ServiceOfferingDao offerings, TemplateDao templates,
                          NetworkDao networks, AddressAllocator addresses, VolumeDao volumes, SecurityGroupDao groups,
                          SshKeyPairDao keypairs, ResourceCounter counter, IdentityService identity,
                          EventService events, TransactionTemplate tx, io.skyport.core.tag.ResourceTagDao tags) {
         this.vms = vms;
-        this.infra = infra;
+        this.zoneDao = zoneDao;
+        this.clusterDao = clusterDao;
         this.offerings = offerings;
         this.templates = templates;
         this.networks = networks;
@@ -84,7 +87,7 @@ public class VmProvisioner {
     /** Validates the request and creates the VM (Stopped) and what it owns; nothing is placed yet. */
     public Vm create(CallContext caller, DeployRequest r) {
         Account owner = identity.visibleAccount(caller, r.ownerAccountId());
-        Zone zone = infra.zone(r.zoneId()).orElseThrow(() -> notFound("zone"));
+        Zone zone = zoneDao.zone(r.zoneId()).orElseThrow(() -> notFound("zone"));
         ServiceOffering offering = offerings.find(r.serviceOfferingId()).orElseThrow(() -> notFound("service offering"));
         Template template = templates.find(r.templateId())
                 .filter(t -> t.isPublic() || t.accountId() == owner.id() || caller.isAdmin())
@@ -141,7 +144,7 @@ public class VmProvisioner {
         if (!"Any".equalsIgnoreCase(template.hypervisor())) {
             return template.hypervisor();
         }
-        return infra.clusters(null, zoneId, null, null, null).stream().map(c -> c.hypervisor()).findFirst()
+        return clusterDao.clusters(null, zoneId, null, null, null).stream().map(c -> c.hypervisor()).findFirst()
                 .orElse("Simulator");
     }
 

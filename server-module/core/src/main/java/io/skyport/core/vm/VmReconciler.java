@@ -2,7 +2,7 @@ package io.skyport.core.vm;
 
 import io.skyport.core.cluster.ManagementNode;
 import io.skyport.core.infra.Host;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.HostDao;
 import io.skyport.core.job.JobService;
 import io.skyport.core.resource.ResourceCounter;
 import io.skyport.core.settings.CoreSettings;
@@ -29,7 +29,7 @@ public class VmReconciler implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(VmReconciler.class);
 
     private final VmDao vms;
-    private final InfraDao infra;
+    private final HostDao hostDao;
     private final VmOperations ops;
     private final ResourceCounter counter;
     private final JobService jobs;
@@ -40,10 +40,10 @@ public class VmReconciler implements AutoCloseable {
         return t;
     });
 
-    public VmReconciler(VmDao vms, InfraDao infra, VmOperations ops, ResourceCounter counter, JobService jobs,
+    public VmReconciler(VmDao vms, HostDao hostDao, VmOperations ops, ResourceCounter counter, JobService jobs,
                         SettingService settings) {
         this.vms = vms;
-        this.infra = infra;
+        this.hostDao = hostDao;
         this.ops = ops;
         this.counter = counter;
         this.jobs = jobs;
@@ -56,8 +56,8 @@ public class VmReconciler implements AutoCloseable {
      */
     public int reconcile() {
         int settled = settleOrphans();
-        for (Host h : infra.hosts(null, null, null, null, null, null)) {
-            infra.recomputeUsage(h.id());
+        for (Host h : hostDao.hosts(null, null, null, null, null, null)) {
+            hostDao.recomputeUsage(h.id());
         }
         counter.recomputeAll();
         return settled;

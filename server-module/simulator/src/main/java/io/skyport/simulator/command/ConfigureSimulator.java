@@ -1,6 +1,6 @@
 package io.skyport.simulator.command;
 
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.HostDao;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.ApiError;
 import io.skyport.plugin.ApiException;
@@ -38,11 +38,11 @@ public class ConfigureSimulator implements ApiOperation {
     private Boolean clear;
 
     private final SimulatorFaults faults;
-    private final InfraDao infra;
+    private final HostDao hostDao;
 
-    public ConfigureSimulator(SimulatorFaults faults, InfraDao infra) {
+    public ConfigureSimulator(SimulatorFaults faults, HostDao hostDao) {
         this.faults = faults;
-        this.infra = infra;
+        this.hostDao = hostDao;
     }
 
     @Override
@@ -51,10 +51,10 @@ public class ConfigureSimulator implements ApiOperation {
             faults.clear();
             return SuccessResponse.ok();
         }
-        String host = hostId == null ? "*" : infra.host(hostId).orElseThrow().uuid();
+        String host = hostId == null ? "*" : hostDao.host(hostId).orElseThrow().uuid();
         if (down != null) {
             faults.setDown(host, down);
-            infra.host(hostId == null ? -1 : hostId).ifPresent(h -> infra.setHostStatus(h.id(), down ? "Down" : "Up"));
+            hostDao.host(hostId == null ? -1 : hostId).ifPresent(h -> hostDao.setHostStatus(h.id(), down ? "Down" : "Up"));
         }
         if (count != null || delay != null) {
             Command c = command();

@@ -4,7 +4,7 @@ import io.skyport.api.view.ViewFactory;
 import io.skyport.api.write.Dates;
 import io.skyport.core.identity.Account;
 import io.skyport.core.identity.Domain;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ZoneDao;
 import io.skyport.core.infra.Zone;
 import io.skyport.core.network.Network;
 import io.skyport.core.network.NetworkDao;
@@ -22,14 +22,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class PublicIpViews {
     private final ViewFactory views;
-    private final InfraDao infra;
+    private final ZoneDao zoneDao;
     private final NetworkDao networks;
     private final VlanIpRangeDao ranges;
     private final VmDao vms;
 
-    public PublicIpViews(ViewFactory views, InfraDao infra, NetworkDao networks, VlanIpRangeDao ranges, VmDao vms) {
+    public PublicIpViews(ViewFactory views, ZoneDao zoneDao, NetworkDao networks, VlanIpRangeDao ranges, VmDao vms) {
         this.views = views;
-        this.infra = infra;
+        this.zoneDao = zoneDao;
         this.networks = networks;
         this.ranges = ranges;
         this.vms = vms;
@@ -38,7 +38,7 @@ public class PublicIpViews {
     public PublicIpView view(PublicIp ip) {
         Account a = views.account(ip.accountId());
         Domain d = views.domain(a.domainId());
-        Zone z = infra.zone(ip.zoneId()).orElseThrow();
+        Zone z = zoneDao.zone(ip.zoneId()).orElseThrow();
         Network n = networks.defaultForZone(z.id()).orElse(null);
         VlanIpRange r = ranges.find(ip.rangeId()).orElse(null);
         Vm vm = ip.vmId() == null ? null : vms.find(ip.vmId()).orElse(null);

@@ -2,7 +2,7 @@ package io.skyport.api.command.infra;
 
 import io.skyport.api.view.infra.InfraViews;
 import io.skyport.core.infra.Cluster;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.PodDao;
 import io.skyport.core.infra.InfraService;
 import io.skyport.core.infra.Pod;
 import io.skyport.plugin.ApiCommand;
@@ -38,12 +38,12 @@ public class AddCluster implements ApiOperation {
     private Long podId;
 
     private final InfraService service;
-    private final InfraDao infra;
+    private final PodDao podDao;
     private final InfraViews views;
 
-    public AddCluster(InfraService service, InfraDao infra, InfraViews views) {
+    public AddCluster(InfraService service, PodDao podDao, InfraViews views) {
         this.service = service;
-        this.infra = infra;
+        this.podDao = podDao;
         this.views = views;
     }
 
@@ -56,7 +56,7 @@ public class AddCluster implements ApiOperation {
         if (clusterName.isBlank()) {
             throw new ApiException(ApiError.PARAM_ERROR, "Cluster name must not be empty");
         }
-        Pod pod = infra.pod(podId).orElseThrow();
+        Pod pod = podDao.pod(podId).orElseThrow();
         if (pod.zoneId() != zoneId) {
             throw new ApiException(ApiError.PARAM_ERROR, "Pod " + pod.name() + " is not in the given zone");
         }

@@ -3,7 +3,7 @@ package io.skyport.api.command.infra;
 import io.skyport.api.view.infra.InfraViews;
 import io.skyport.core.infra.Cluster;
 import io.skyport.core.infra.Host;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ClusterDao;
 import io.skyport.core.infra.InfraService;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.ApiError;
@@ -47,12 +47,12 @@ public class AddHost implements ApiOperation {
     private String password;
 
     private final InfraService service;
-    private final InfraDao infra;
+    private final ClusterDao clusterDao;
     private final InfraViews views;
 
-    public AddHost(InfraService service, InfraDao infra, InfraViews views) {
+    public AddHost(InfraService service, ClusterDao clusterDao, InfraViews views) {
         this.service = service;
-        this.infra = infra;
+        this.clusterDao = clusterDao;
         this.views = views;
     }
 
@@ -72,12 +72,12 @@ public class AddHost implements ApiOperation {
 
     private Cluster cluster() {
         if (clusterId != null) {
-            return infra.cluster(clusterId).orElseThrow();
+            return clusterDao.cluster(clusterId).orElseThrow();
         }
         if (clusterName == null) {
             throw new ApiException(ApiError.PARAM_ERROR, "Either clusterid or clustername must be specified");
         }
-        return infra.clusters(null, zoneId, podId, clusterName, null).stream().findFirst()
+        return clusterDao.clusters(null, zoneId, podId, clusterName, null).stream().findFirst()
                 .orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Unable to find cluster " + clusterName
                         + " in the given pod"));
     }

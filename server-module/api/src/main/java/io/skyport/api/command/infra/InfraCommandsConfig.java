@@ -5,7 +5,10 @@ import io.skyport.api.view.infra.InfraViews;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.cluster.ManagementNode;
 import io.skyport.core.identity.DomainDao;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ClusterDao;
+import io.skyport.core.infra.HostDao;
+import io.skyport.core.infra.PodDao;
+import io.skyport.core.infra.ZoneDao;
 import io.skyport.core.publicip.VlanIpRangeDao;
 import io.skyport.plugin.Setting;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +27,9 @@ public class InfraCommandsConfig {
     }
 
     @Bean
-    public InfraViews infraViews(InfraDao infra, TemplateDao templates, ViewFactory views, VlanIpRangeDao ranges,
-                                 ManagementNode node, DomainDao domains) {
-        return new InfraViews(infra, templates, views, ranges, node, domains);
+    public InfraViews infraViews(ZoneDao zoneDao, PodDao podDao, ClusterDao clusterDao, HostDao hostDao,
+                                 TemplateDao templates, ViewFactory views, VlanIpRangeDao ranges, ManagementNode node,
+                                 DomainDao domains) {
+        return new InfraViews(zoneDao, podDao, clusterDao, hostDao, templates, views, ranges, node, domains);
     }
 }

@@ -4,7 +4,7 @@ import io.skyport.api.command.BaseListCommand;
 import io.skyport.api.view.infra.ClusterView;
 import io.skyport.api.view.infra.InfraViews;
 import io.skyport.core.infra.Cluster;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ClusterDao;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.ApiOperation;
 import io.skyport.plugin.CallContext;
@@ -32,19 +32,19 @@ public class ListClusters extends BaseListCommand implements ApiOperation {
     @Param(name = "hypervisor", description = "lists clusters by hypervisor type")
     private String hypervisor;
 
-    private final InfraDao infra;
+    private final ClusterDao clusterDao;
     private final InfraViews views;
 
-    public ListClusters(SettingReader settings, InfraDao infra, InfraViews views) {
+    public ListClusters(SettingReader settings, ClusterDao clusterDao, InfraViews views) {
         super(settings);
-        this.infra = infra;
+        this.clusterDao = clusterDao;
         this.views = views;
     }
 
     @Override
     public Object execute(CallContext ctx) {
         List<ClusterView> out = new ArrayList<>();
-        for (Cluster c : infra.clusters(id, zoneId, podId, name, null)) {
+        for (Cluster c : clusterDao.clusters(id, zoneId, podId, name, null)) {
             if (Pages.matches(keyword(), c.name()) && (hypervisor == null || hypervisor.equalsIgnoreCase(c.hypervisor()))) {
                 out.add(views.cluster(c));
             }

@@ -4,7 +4,7 @@ import io.skyport.api.command.BaseListCommand;
 import io.skyport.api.view.infra.HostView;
 import io.skyport.api.view.infra.InfraViews;
 import io.skyport.core.infra.Host;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.HostDao;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.ApiOperation;
 import io.skyport.plugin.CallContext;
@@ -45,12 +45,12 @@ public class ListHosts extends BaseListCommand implements ApiOperation {
     @Param(name = "hypervisor", description = "hypervisor type of host: Simulator, Docker, LXC")
     private String hypervisor;
 
-    private final InfraDao infra;
+    private final HostDao hostDao;
     private final InfraViews views;
 
-    public ListHosts(SettingReader settings, InfraDao infra, InfraViews views) {
+    public ListHosts(SettingReader settings, HostDao hostDao, InfraViews views) {
         super(settings);
-        this.infra = infra;
+        this.hostDao = hostDao;
         this.views = views;
     }
 
@@ -60,7 +60,7 @@ public class ListHosts extends BaseListCommand implements ApiOperation {
         if (type != null && !"Routing".equalsIgnoreCase(type)) {
             return Pages.of("host", out, 0, 1);
         }
-        for (Host h : infra.hosts(id, zoneId, clusterId, name, null, null)) {
+        for (Host h : hostDao.hosts(id, zoneId, clusterId, name, null, null)) {
             if ((podId == null || h.podId() == podId) && Pages.matches(keyword(), h.name())
                     && (state == null || state.equalsIgnoreCase(h.status()))
                     && (resourceState == null || resourceState.equalsIgnoreCase(h.resourceState()))

@@ -4,7 +4,7 @@ import io.skyport.api.command.BaseListCommand;
 import io.skyport.api.view.infra.NetworkOfferingView;
 import io.skyport.api.view.infra.NetworkOfferings;
 import io.skyport.api.write.Dates;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ZoneDao;
 import io.skyport.core.infra.Zone;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.ApiOperation;
@@ -30,17 +30,17 @@ public class ListNetworkOfferings extends BaseListCommand implements ApiOperatio
     @Param(name = "traffictype", description = "list by traffic type")
     private String trafficType;
 
-    private final InfraDao infra;
+    private final ZoneDao zoneDao;
 
-    public ListNetworkOfferings(SettingReader settings, InfraDao infra) {
+    public ListNetworkOfferings(SettingReader settings, ZoneDao zoneDao) {
         super(settings);
-        this.infra = infra;
+        this.zoneDao = zoneDao;
     }
 
     @Override
     public Object execute(CallContext ctx) {
         // the one offering exists since the first zone (with its default network) was created
-        Instant created = infra.zones(null, null, null).stream().map(Zone::created).findFirst().orElse(Instant.now());
+        Instant created = zoneDao.zones(null, null, null).stream().map(Zone::created).findFirst().orElse(Instant.now());
         List<NetworkOfferingView> out = new ArrayList<>();
         if ((id == null || id.equals(NetworkOfferings.SHARED_SG_ID))
                 && (name == null || name.equals(NetworkOfferings.SHARED_SG_NAME))

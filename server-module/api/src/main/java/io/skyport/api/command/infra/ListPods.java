@@ -3,7 +3,7 @@ package io.skyport.api.command.infra;
 import io.skyport.api.command.BaseListCommand;
 import io.skyport.api.view.infra.InfraViews;
 import io.skyport.api.view.infra.PodView;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.PodDao;
 import io.skyport.core.infra.Pod;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.ApiOperation;
@@ -29,19 +29,19 @@ public class ListPods extends BaseListCommand implements ApiOperation {
     @Param(name = "allocationstate", description = "list pods by allocation state")
     private String allocationState;
 
-    private final InfraDao infra;
+    private final PodDao podDao;
     private final InfraViews views;
 
-    public ListPods(SettingReader settings, InfraDao infra, InfraViews views) {
+    public ListPods(SettingReader settings, PodDao podDao, InfraViews views) {
         super(settings);
-        this.infra = infra;
+        this.podDao = podDao;
         this.views = views;
     }
 
     @Override
     public Object execute(CallContext ctx) {
         List<PodView> out = new ArrayList<>();
-        for (Pod p : infra.pods(id, zoneId, name)) {
+        for (Pod p : podDao.pods(id, zoneId, name)) {
             if (Pages.matches(keyword(), p.name())
                     && (allocationState == null || allocationState.equalsIgnoreCase(p.allocationState()))) {
                 out.add(views.pod(p));

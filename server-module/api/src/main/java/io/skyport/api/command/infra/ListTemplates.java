@@ -5,7 +5,7 @@ import io.skyport.api.view.infra.InfraViews;
 import io.skyport.api.view.infra.TemplateView;
 import io.skyport.core.catalog.Template;
 import io.skyport.core.catalog.TemplateDao;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ZoneDao;
 import io.skyport.core.infra.Zone;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.ApiError;
@@ -42,13 +42,13 @@ public class ListTemplates extends BaseListCommand implements ApiOperation {
     private String hypervisor;
 
     private final TemplateDao templates;
-    private final InfraDao infra;
+    private final ZoneDao zoneDao;
     private final InfraViews views;
 
-    public ListTemplates(SettingReader settings, TemplateDao templates, InfraDao infra, InfraViews views) {
+    public ListTemplates(SettingReader settings, TemplateDao templates, ZoneDao zoneDao, InfraViews views) {
         super(settings);
         this.templates = templates;
-        this.infra = infra;
+        this.zoneDao = zoneDao;
         this.views = views;
     }
 
@@ -57,7 +57,7 @@ public class ListTemplates extends BaseListCommand implements ApiOperation {
         if (!FILTERS.contains(filter)) {
             throw new ApiException(ApiError.PARAM_ERROR, "Invalid templatefilter " + filter + "; use one of " + FILTERS);
         }
-        List<Zone> zones = infra.zones(zoneId, null, null);
+        List<Zone> zones = zoneDao.zones(zoneId, null, null);
         List<TemplateView> out = new ArrayList<>();
         for (Template t : templates.list(ctx.accountId(), ctx.isAdmin(), filter, id, name, keyword(), zoneId, null)) {
             if (hypervisor != null && !hypervisor.equalsIgnoreCase(t.hypervisor())) {

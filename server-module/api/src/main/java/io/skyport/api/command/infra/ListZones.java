@@ -3,7 +3,7 @@ package io.skyport.api.command.infra;
 import io.skyport.api.command.BaseListCommand;
 import io.skyport.api.view.infra.InfraViews;
 import io.skyport.api.view.infra.ZoneView;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ZoneDao;
 import io.skyport.core.infra.Zone;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.ApiOperation;
@@ -32,12 +32,12 @@ public class ListZones extends BaseListCommand implements ApiOperation {
     @Param(name = "showcapacities", type = ParamType.BOOLEAN, description = "flag to display the capacity of the zones")
     private Boolean showCapacities;
 
-    private final InfraDao infra;
+    private final ZoneDao zoneDao;
     private final InfraViews views;
 
-    public ListZones(SettingReader settings, InfraDao infra, InfraViews views) {
+    public ListZones(SettingReader settings, ZoneDao zoneDao, InfraViews views) {
         super(settings);
-        this.infra = infra;
+        this.zoneDao = zoneDao;
         this.views = views;
     }
 
@@ -46,7 +46,7 @@ public class ListZones extends BaseListCommand implements ApiOperation {
         // capacity is an administrator's figure; CloudStack shows it to root admins only
         boolean capacities = Boolean.TRUE.equals(showCapacities) && ctx.isAdmin();
         List<ZoneView> out = new ArrayList<>();
-        for (Zone z : infra.zones(id, name, keyword())) {
+        for (Zone z : zoneDao.zones(id, name, keyword())) {
             if (networkType == null || networkType.equalsIgnoreCase(z.networkType())) {
                 out.add(views.zone(z, ctx.isAdmin(), capacities));
             }

@@ -6,7 +6,7 @@ import io.skyport.core.catalog.CatalogService;
 import io.skyport.core.catalog.OsType;
 import io.skyport.core.catalog.Template;
 import io.skyport.core.catalog.TemplateDao;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ZoneDao;
 import io.skyport.core.infra.Zone;
 import io.skyport.core.module.ModuleRegistry;
 import io.skyport.plugin.ApiCommand;
@@ -73,15 +73,15 @@ public class RegisterTemplate implements ApiOperation {
 
     private final CatalogService catalog;
     private final TemplateDao templates;
-    private final InfraDao infra;
+    private final ZoneDao zoneDao;
     private final ModuleRegistry registry;
     private final InfraViews views;
 
-    public RegisterTemplate(CatalogService catalog, TemplateDao templates, InfraDao infra, ModuleRegistry registry,
+    public RegisterTemplate(CatalogService catalog, TemplateDao templates, ZoneDao zoneDao, ModuleRegistry registry,
                             InfraViews views) {
         this.catalog = catalog;
         this.templates = templates;
-        this.infra = infra;
+        this.zoneDao = zoneDao;
         this.registry = registry;
         this.views = views;
     }
@@ -103,7 +103,7 @@ public class RegisterTemplate implements ApiOperation {
                 displayText == null || displayText.isBlank() ? name : displayText, ctx.accountId(), zone, osType(),
                 fmt, hv, url, image(), Boolean.TRUE.equals(isPublic), Boolean.TRUE.equals(isFeatured),
                 Boolean.TRUE.equals(passwordEnabled), 0));
-        List<Zone> zones = zone == null ? infra.zones(null, null, null) : List.of(infra.zone(zone).orElseThrow());
+        List<Zone> zones = zone == null ? zoneDao.zones(null, null, null) : List.of(zoneDao.zone(zone).orElseThrow());
         List<TemplateView> out = zones.stream().map(z -> views.template(t, z)).toList();
         return ListResponse.of("template", out);
     }
@@ -123,7 +123,7 @@ public class RegisterTemplate implements ApiOperation {
             throw new ApiException(ApiError.PARAM_ERROR, "Skyport registers a template in one zone or in all zones "
                     + "(zoneids=-1)");
         }
-        return infra.zoneByUuid(zoneIds.get(0)).map(Zone::id).orElseThrow(() ->
+        return zoneDao.zoneByUuid(zoneIds.get(0)).map(Zone::id).orElseThrow(() ->
                 new ApiException(ApiError.PARAM_ERROR, "Unable to find zone " + zoneIds.get(0) + " given in zoneids"));
     }
 

@@ -12,7 +12,10 @@ import io.skyport.core.identity.Account;
 import io.skyport.core.identity.Domain;
 import io.skyport.core.infra.Cluster;
 import io.skyport.core.infra.Host;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ZoneDao;
+import io.skyport.core.infra.PodDao;
+import io.skyport.core.infra.ClusterDao;
+import io.skyport.core.infra.HostDao;
 import io.skyport.core.infra.Pod;
 import io.skyport.core.infra.Zone;
 import io.skyport.core.vm.Vm;
@@ -27,16 +30,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class VolumeViews {
     private final ViewFactory views;
-    private final InfraDao infra;
+    private final ZoneDao zoneDao;
+    private final PodDao podDao;
+    private final ClusterDao clusterDao;
+    private final HostDao hostDao;
     private final DiskOfferingDao offerings;
     private final ServiceOfferingDao serviceOfferings;
     private final TemplateDao templates;
     private final VmDao vms;
 
-    public VolumeViews(ViewFactory views, InfraDao infra, DiskOfferingDao offerings,
+    public VolumeViews(ViewFactory views, ZoneDao zoneDao, PodDao podDao, ClusterDao clusterDao, HostDao hostDao, DiskOfferingDao offerings,
                        ServiceOfferingDao serviceOfferings, TemplateDao templates, VmDao vms) {
         this.views = views;
-        this.infra = infra;
+        this.zoneDao = zoneDao;
+        this.podDao = podDao;
+        this.clusterDao = clusterDao;
+        this.hostDao = hostDao;
         this.offerings = offerings;
         this.serviceOfferings = serviceOfferings;
         this.templates = templates;
@@ -46,16 +55,16 @@ public class VolumeViews {
     public VolumeView view(Volume v) {
         Account a = views.account(v.accountId());
         Domain d = views.domain(v.domainId());
-        Zone z = infra.zone(v.zoneId()).orElse(null);
+        Zone z = zoneDao.zone(v.zoneId()).orElse(null);
         DiskOffering o = v.diskOfferingId() == null ? null : offerings.find(v.diskOfferingId()).orElse(null);
         Vm vm = v.vmId() == null ? null : vms.find(v.vmId()).orElse(null);
         boolean root = "ROOT".equals(v.volumeType());
         ServiceOffering so = root && vm != null ? serviceOfferings.find(vm.serviceOfferingId()).orElse(null) : null;
         Template t = root && vm != null ? templates.find(vm.templateId()).orElse(null) : null;
         Long hostId = vm == null ? null : vm.hostId() != null ? vm.hostId() : vm.lastHostId();
-        Host h = hostId == null ? null : infra.host(hostId).orElse(null);
-        Pod p = h == null ? null : infra.pod(h.podId()).orElse(null);
-        Cluster c = h == null ? null : infra.cluster(h.clusterId()).orElse(null);
+        Host h = hostId == null ? null : hostDao.host(hostId).orElse(null);
+        Pod p = h == null ? null : podDao.pod(h.podId()).orElse(null);
+        Cluster c = h == null ? null : clusterDao.cluster(h.clusterId()).orElse(null);
         String storageId = z == null ? null
                 : UUID.nameUUIDFromBytes(("primary:" + z.uuid()).getBytes(StandardCharsets.UTF_8)).toString();
         return new VolumeView(v.uuid(), v.name(), v.volumeType(), v.state(), v.sizeBytes(), v.sizeBytes(),

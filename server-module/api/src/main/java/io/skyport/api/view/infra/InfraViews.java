@@ -16,7 +16,10 @@ import io.skyport.core.identity.Domain;
 import io.skyport.core.identity.DomainDao;
 import io.skyport.core.infra.Cluster;
 import io.skyport.core.infra.Host;
-import io.skyport.core.infra.InfraDao;
+import io.skyport.core.infra.ZoneDao;
+import io.skyport.core.infra.PodDao;
+import io.skyport.core.infra.ClusterDao;
+import io.skyport.core.infra.HostDao;
 import io.skyport.core.infra.Pod;
 import io.skyport.core.infra.Zone;
 import io.skyport.core.network.Ipv4;
@@ -31,17 +34,23 @@ import java.util.Optional;
 
 /** Builds the responses of zones, pods, clusters, hosts, offerings, templates, networks and events. */
 public class InfraViews {
-    private final InfraDao infra;
+    private final ZoneDao zoneDao;
+    private final PodDao podDao;
+    private final ClusterDao clusterDao;
+    private final HostDao hostDao;
     private final TemplateDao templates;
     private final ViewFactory views;
     private final VlanIpRangeDao ranges;
     private final ManagementNode node;
     private final DomainDao domains;
 
-    public InfraViews(InfraDao infra, TemplateDao templates, ViewFactory views, VlanIpRangeDao ranges,
-                      ManagementNode node, DomainDao domains) {
+    public InfraViews(ZoneDao zoneDao, PodDao podDao, ClusterDao clusterDao, HostDao hostDao, TemplateDao templates,
+                      ViewFactory views, VlanIpRangeDao ranges, ManagementNode node, DomainDao domains) {
         this.domains = domains;
-        this.infra = infra;
+        this.zoneDao = zoneDao;
+        this.podDao = podDao;
+        this.clusterDao = clusterDao;
+        this.hostDao = hostDao;
         this.templates = templates;
         this.views = views;
         this.ranges = ranges;
@@ -77,7 +86,7 @@ public class InfraViews {
         long memUsed = 0;
         long cpuTotal = 0;
         long cpuUsed = 0;
-        for (Host h : infra.hosts(null, z.id(), null, null, null, null)) {
+        for (Host h : hostDao.hosts(null, z.id(), null, null, null, null)) {
             memTotal += h.memoryBytes();
             memUsed += h.memoryUsed();
             cpuTotal += h.cpuTotal();
@@ -114,7 +123,7 @@ public class InfraViews {
     public ClusterView cluster(Cluster c) {
         ClusterView v = new ClusterView();
         Zone z = zone(c.zoneId());
-        Pod p = infra.pod(c.podId()).orElseThrow();
+        Pod p = podDao.pod(c.podId()).orElseThrow();
         v.id = c.uuid();
         v.name = c.name();
         v.podid = p.uuid();
@@ -130,8 +139,8 @@ public class InfraViews {
     public HostView host(Host h) {
         HostView v = new HostView();
         Zone z = zone(h.zoneId());
-        Pod p = infra.pod(h.podId()).orElseThrow();
-        Cluster c = infra.cluster(h.clusterId()).orElseThrow();
+        Pod p = podDao.pod(h.podId()).orElseThrow();
+        Cluster c = clusterDao.cluster(h.clusterId()).orElseThrow();
         v.id = h.uuid();
         v.name = h.name();
         v.state = h.status();
@@ -327,7 +336,7 @@ public class InfraViews {
     }
 
     private Zone zone(long id) {
-        return infra.zone(id).orElseThrow();
+        return zoneDao.zone(id).orElseThrow();
     }
 
     private static String domainPath(Domain d) {

@@ -6,11 +6,13 @@ import io.skyport.api.view.ComputeViews;
 import io.skyport.api.view.ViewFactory;
 import io.skyport.api.view.VmViewFactory;
 import io.skyport.core.catalog.ServiceOfferingDao;
+import io.skyport.core.catalog.OsTypeDao;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.identity.UserDao;
 import io.skyport.core.infra.HostDao;
 import io.skyport.core.infra.ZoneDao;
 import io.skyport.core.network.NetworkDao;
+import io.skyport.core.network.NicDao;
 import io.skyport.core.securitygroup.SecurityGroupDao;
 import io.skyport.core.tag.ResourceTagDao;
 import io.skyport.core.dispatch.CommandCatalog;
@@ -40,10 +42,10 @@ public class NativeApiModule {
 
     @Bean
     public ComputeViews computeViews(ViewFactory views, ZoneDao zoneDao, HostDao hostDao, ServiceOfferingDao offerings,
-                                     TemplateDao templates, NetworkDao networks, SecurityGroupDao groups, UserDao users,
-                                     ResourceTagDao tags) {
-        return new ComputeViews(new VmViewFactory.Sources(views, zoneDao, hostDao, offerings, templates, networks, groups, users,
-                tags));
+                                     TemplateDao templates, OsTypeDao osTypes, NetworkDao networks, NicDao nics,
+                                     SecurityGroupDao groups, UserDao users, ResourceTagDao tags) {
+        return new ComputeViews(new VmViewFactory.Sources(views, zoneDao, hostDao, offerings, templates, osTypes,
+                networks, nics, groups, users, tags));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.skyport.simulator;
 
 import io.skyport.core.catalog.CatalogService;
+import io.skyport.core.catalog.OsTypeDao;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.infra.Cluster;
 import io.skyport.core.infra.ZoneDao;
@@ -16,7 +17,7 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * On a fresh server (no zone yet) creates an advanced zone with security groups, simulator
- * hosts, offerings, OS types and templates, so every API can deploy with nothing installed.
+ * hosts, offerings, OS types and osTypes, so every API can deploy with nothing installed.
  * Guest addresses come from 198.18.0.0/16 and public ones from 198.19.0.0/24 (benchmark ranges).
  */
 public class DemoZone implements StartupHook {
@@ -26,16 +27,16 @@ public class DemoZone implements StartupHook {
     private final ZoneDao zoneDao;
     private final InfraService infraService;
     private final CatalogService catalog;
-    private final TemplateDao templates;
+    private final OsTypeDao osTypes;
     private final PublicIpDao publicIps;
     private final boolean enabled;
 
-    public DemoZone(ZoneDao zoneDao, InfraService infraService, CatalogService catalog, TemplateDao templates,
+    public DemoZone(ZoneDao zoneDao, InfraService infraService, CatalogService catalog, OsTypeDao osTypes,
                     PublicIpDao publicIps, boolean enabled) {
         this.zoneDao = zoneDao;
         this.infraService = infraService;
         this.catalog = catalog;
-        this.templates = templates;
+        this.osTypes = osTypes;
         this.publicIps = publicIps;
         this.enabled = enabled;
     }
@@ -65,18 +66,18 @@ public class DemoZone implements StartupHook {
         catalog.createDiskOffering(admin, "Medium", "Medium Disk, 20 GB", 20, false);
         catalog.createDiskOffering(admin, "Large", "Large Disk, 100 GB", 100, false);
         catalog.createDiskOffering(admin, "Custom", "Custom Disk", 0, true);
-        long linux = templates.insertOsType(UUID.randomUUID().toString(), "Other Linux (64-bit)", "Other");
-        long ubuntu = templates.insertOsType(UUID.randomUUID().toString(), "Ubuntu 24.04 LTS (64-bit)", "Ubuntu");
-        templates.insertOsType(UUID.randomUUID().toString(), "Debian GNU/Linux 12 (64-bit)", "Debian");
+        long linux = osTypes.insertOsType(UUID.randomUUID().toString(), "Other Linux (64-bit)", "Other");
+        long ubuntu = osTypes.insertOsType(UUID.randomUUID().toString(), "Ubuntu 24.04 LTS (64-bit)", "Ubuntu");
+        osTypes.insertOsType(UUID.randomUUID().toString(), "Debian GNU/Linux 12 (64-bit)", "Debian");
         long gib = 1024L * 1024 * 1024;
         catalog.registerTemplate(admin, new TemplateDao.NewTemplate(UUID.randomUUID().toString(),
                 "CentOS 5.6 (64-bit) no GUI (Simulator)", "CentOS 5.6 (64-bit) no GUI (Simulator)", admin.accountId(),
-                null, linux, "VHD", SimulatorDriver.TYPE, "http://templates.invalid/centos56.vhd", null, true, true,
+                null, linux, "VHD", SimulatorDriver.TYPE, "http://osTypes.invalid/centos56.vhd", null, true, true,
                 false, 2 * gib));
         catalog.registerTemplate(admin, new TemplateDao.NewTemplate(UUID.randomUUID().toString(),
                 "Ubuntu 24.04 (Simulator)", "Ubuntu 24.04 LTS (Simulator)", admin.accountId(), null, ubuntu, "QCOW2",
-                SimulatorDriver.TYPE, "http://templates.invalid/ubuntu-24.04.qcow2", null, true, true, false, 3 * gib));
+                SimulatorDriver.TYPE, "http://osTypes.invalid/ubuntu-24.04.qcow2", null, true, true, false, 3 * gib));
         publicIps.insertRange(zone.id(), "untagged", "198.19.0.1", "255.255.255.0", "198.19.0.10", "198.19.0.250");
-        LOG.info("created demo zone {} with 4 simulator hosts, offerings and templates", ZONE);
+        LOG.info("created demo zone {} with 4 simulator hosts, offerings and osTypes", ZONE);
     }
 }

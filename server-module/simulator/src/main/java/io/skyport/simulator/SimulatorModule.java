@@ -22,9 +22,9 @@ public class SimulatorModule {
 
     @Bean
     public DemoZone demoZone(io.skyport.core.infra.ZoneDao zoneDao, io.skyport.core.infra.InfraService infraService,
-                             io.skyport.core.catalog.CatalogService catalog, io.skyport.core.catalog.TemplateDao templates,
+                             io.skyport.core.catalog.CatalogService catalog, io.skyport.core.catalog.OsTypeDao osTypes,
                              io.skyport.core.publicip.PublicIpDao publicIps, ServerConfig config) {
-        return new DemoZone(zoneDao, infraService, catalog, templates, publicIps,
+        return new DemoZone(zoneDao, infraService, catalog, osTypes, publicIps,
                 Boolean.parseBoolean(config.get("skyport.demo.zone", "true")));
     }
 }

@@ -16,7 +16,9 @@ import io.skyport.core.infra.HostDao;
 import io.skyport.core.infra.Zone;
 import io.skyport.core.network.Ipv4;
 import io.skyport.core.network.Network;
+import io.skyport.core.catalog.OsTypeDao;
 import io.skyport.core.network.NetworkDao;
+import io.skyport.core.network.NicDao;
 import io.skyport.core.network.Nic;
 import io.skyport.core.securitygroup.SecurityGroup;
 import io.skyport.core.securitygroup.SecurityGroupDao;
@@ -37,7 +39,8 @@ import io.skyport.core.tag.ResourceTagDao;
 public class VmViewFactory {
     /** Where a VM view's parts come from; one instance serves every request. */
     public record Sources(ViewFactory views, ZoneDao zoneDao, HostDao hostDao, ServiceOfferingDao offerings,
-                          TemplateDao templates, NetworkDao networks, SecurityGroupDao groups, UserDao users, ResourceTagDao tags) {
+                          TemplateDao templates, OsTypeDao osTypes, NetworkDao networks, NicDao nics,
+                          SecurityGroupDao groups, UserDao users, ResourceTagDao tags) {
     }
 
     private final ViewFactory views;
@@ -45,7 +48,9 @@ public class VmViewFactory {
     private final HostDao hostDao;
     private final ServiceOfferingDao offerings;
     private final TemplateDao templates;
+    private final OsTypeDao osTypes;
     private final NetworkDao networks;
+    private final NicDao nics;
     private final SecurityGroupDao groups;
     private final UserDao users;
     private final ResourceTagDao tags;
@@ -57,7 +62,9 @@ public class VmViewFactory {
         this.hostDao = sources.hostDao();
         this.offerings = sources.offerings();
         this.templates = sources.templates();
+        this.osTypes = sources.osTypes();
         this.networks = sources.networks();
+        this.nics = sources.nics();
         this.groups = sources.groups();
         this.users = sources.users();
         this.tags = sources.tags();
@@ -71,15 +78,15 @@ public class VmViewFactory {
     /** Views of a page of VMs: NICs, groups and tags of the whole page are read in one query each. */
     public List<VmView> views(List<Vm> page) {
         List<Long> ids = page.stream().map(Vm::id).toList();
-        Map<Long, List<Nic>> nics = new HashMap<>();
-        for (Nic n : networks.nicsOf(ids)) {
-            nics.computeIfAbsent(n.vmId(), k -> new ArrayList<>()).add(n);
+        Map<Long, List<Nic>> nicsByVm = new HashMap<>();
+        for (Nic n : nics.nicsOf(ids)) {
+            nicsByVm.computeIfAbsent(n.vmId(), k -> new ArrayList<>()).add(n);
         }
         Map<Long, List<SecurityGroup>> sgs = groups.ofVms(ids);
         Map<Long, List<ResourceTag>> tagRows = tags.ofResources("UserVm", ids);
         List<VmView> out = new ArrayList<>(page.size());
         for (Vm vm : page) {
-            out.add(build(vm, nics.getOrDefault(vm.id(), List.of()), sgs.getOrDefault(vm.id(), List.of()),
+            out.add(build(vm, nicsByVm.getOrDefault(vm.id(), List.of()), sgs.getOrDefault(vm.id(), List.of()),
                     tagRows.getOrDefault(vm.id(), List.of())));
         }
         return out;
@@ -135,7 +142,7 @@ public class VmViewFactory {
             v.templateformat = t.format();
             v.templatetype = t.featured() ? "BUILTIN" : "USER";
             v.passwordenabled = t.passwordEnabled();
-            Optional<OsType> os = cached("os", t.osTypeId(), templates::osType);
+            Optional<OsType> os = cached("os", t.osTypeId(), osTypes::osType);
             os.ifPresent(o -> {
                 v.guestosid = o.uuid();
                 v.ostypeid = o.uuid();

@@ -14,14 +14,16 @@ public class CatalogService {
     private final ServiceOfferingDao serviceOfferings;
     private final DiskOfferingDao diskOfferings;
     private final TemplateDao templates;
+    private final OsTypeDao osTypes;
     private final EventService events;
     private final JdbcTemplate jdbc;
 
-    public CatalogService(ServiceOfferingDao serviceOfferings, DiskOfferingDao diskOfferings, TemplateDao templates,
+    public CatalogService(ServiceOfferingDao serviceOfferings, DiskOfferingDao diskOfferings, TemplateDao templates, OsTypeDao osTypes,
                           EventService events, JdbcTemplate jdbc) {
         this.serviceOfferings = serviceOfferings;
         this.diskOfferings = diskOfferings;
         this.templates = templates;
+        this.osTypes = osTypes;
         this.events = events;
         this.jdbc = jdbc;
     }
@@ -74,7 +76,7 @@ public class CatalogService {
             throw new ApiException(ApiError.FORBIDDEN, "Only administrators may register public or featured "
                     + "templates");
         }
-        templates.osType(t.osTypeId()).orElseThrow(() -> notFound("OS type"));
+        osTypes.osType(t.osTypeId()).orElseThrow(() -> notFound("OS type"));
         long id = templates.insert(t);
         Template tpl = templates.find(id).orElseThrow();
         events.record(caller, "TEMPLATE.CREATE", "Registered template " + tpl.name(), "Template", tpl.uuid());

@@ -73,27 +73,4 @@ public class TemplateDao {
         jdbc.update("UPDATE templates SET removed = ? WHERE id = ?", Db.ts(Instant.now()), id);
     }
 
-    public long insertOsType(String uuid, String description, String category) {
-        return Rows.insert(jdbc, "INSERT INTO os_types (uuid, description, category) VALUES (?, ?, ?)", uuid,
-                description, category);
-    }
-
-    private static OsType osType(ResultSet rs, int n) throws SQLException {
-        return new OsType(rs.getLong("id"), rs.getString("uuid"), rs.getString("description"), rs.getString("category"));
-    }
-
-    public Optional<OsType> osType(long id) {
-        return Rows.one(jdbc, "SELECT * FROM os_types WHERE id = ?", TemplateDao::osType, id);
-    }
-
-    public Optional<OsType> osTypeByUuid(String uuid) {
-        return Rows.one(jdbc, "SELECT * FROM os_types WHERE uuid = ?", TemplateDao::osType, uuid);
-    }
-
-    public List<OsType> osTypes(Long id, String description, String keyword) {
-        Rows.Where w = new Rows.Where("SELECT * FROM os_types WHERE 1 = 1").and("id = ?", id)
-                .and("description = ?", description)
-                .and("description LIKE ?", keyword == null ? null : Db.likeContains(keyword));
-        return jdbc.query(w.sql() + " ORDER BY id", TemplateDao::osType, w.args());
-    }
 }

@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class AddressAllocator {
     private final NetworkDao networks;
+    private final NicDao nics;
     private final SecureRandom random = new SecureRandom();
 
-    public AddressAllocator(NetworkDao networks) {
+    public AddressAllocator(NetworkDao networks, NicDao nics) {
         this.networks = networks;
+        this.nics = nics;
     }
 
     /**
@@ -30,7 +32,7 @@ public class AddressAllocator {
         Ipv4.Cidr cidr = Ipv4.Cidr.parse(network.cidr());
         long address = networks.advanceCursor(network.id(), cidr.firstHost() - 1);
         if (address > cidr.lastHost() || address < cidr.firstHost()) {
-            address = networks.lowestFreeFrom(network.id(), cidr.firstHost(), cidr.lastHost());
+            address = nics.lowestFreeFrom(network.id(), cidr.firstHost(), cidr.lastHost());
             if (address > cidr.lastHost()) {
                 throw new ApiException(ApiError.INSUFFICIENT_CAPACITY, "Insufficient address capacity: network "
                         + cidr + " has no free address");
@@ -38,15 +40,15 @@ public class AddressAllocator {
             networks.setCursor(network.id(), address);
         }
         try {
-            networks.insertNic(UUID.randomUUID().toString(), vmId, network.id(), address, mac(), deviceId, isDefault);
+            nics.insertNic(UUID.randomUUID().toString(), vmId, network.id(), address, mac(), deviceId, isDefault);
         } catch (DuplicateKeyException inUse) {
             // the cursor was moved back by hand or a NIC was added around it: take the lowest free one
-            long gap = networks.lowestFreeFrom(network.id(), cidr.firstHost(), cidr.lastHost());
+            long gap = nics.lowestFreeFrom(network.id(), cidr.firstHost(), cidr.lastHost());
             if (gap > cidr.lastHost()) {
                 throw new ApiException(ApiError.INSUFFICIENT_CAPACITY, "Insufficient address capacity: network "
                         + cidr + " has no free address");
             }
-            networks.insertNic(UUID.randomUUID().toString(), vmId, network.id(), gap, mac(), deviceId, isDefault);
+            nics.insertNic(UUID.randomUUID().toString(), vmId, network.id(), gap, mac(), deviceId, isDefault);
         }
     }
 

@@ -54,26 +54,6 @@ public class NetworkDao {
         return jdbc.query(w.sql() + " ORDER BY id", NetworkDao::map, w.args());
     }
 
-    private static Nic nic(ResultSet rs, int n) throws SQLException {
-        return new Nic(rs.getLong("id"), rs.getString("uuid"), rs.getLong("vm_id"), rs.getLong("network_id"),
-                rs.getString("ip_address"), rs.getString("mac_address"), rs.getInt("device_id"),
-                rs.getBoolean("is_default"));
-    }
-
-    public List<Nic> nicsOf(long vmId) {
-        return jdbc.query("SELECT * FROM nics WHERE vm_id = ? ORDER BY device_id", NetworkDao::nic, vmId);
-    }
-
-    /** NICs of several VMs in one query, for list pages. */
-    public List<Nic> nicsOf(List<Long> vmIds) {
-        if (vmIds.isEmpty()) {
-            return List.of();
-        }
-        String marks = String.join(",", vmIds.stream().map(i -> "?").toList());
-        return jdbc.query("SELECT * FROM nics WHERE vm_id IN (" + marks + ") ORDER BY vm_id, device_id", NetworkDao::nic,
-                vmIds.toArray());
-    }
-
     /**
      * Advances the network's address cursor and returns the new value. The update locks the
      * network row until the caller's transaction ends, so allocations in one network are
@@ -88,32 +68,4 @@ public class NetworkDao {
         jdbc.update("UPDATE networks SET last_ip = ? WHERE id = ?", value, networkId);
     }
 
-    /**
-     * The lowest free address at or above {@code from}, by walking the allocated ones in order.
-     * A locking read, so it sees the latest committed NICs whatever the transaction's snapshot.
-     */
-    public long lowestFreeFrom(long networkId, long from, long to) {
-        long candidate = from;
-        List<Long> used = jdbc.queryForList("SELECT ip_num FROM nics WHERE network_id = ? AND ip_num >= ? "
-                + "AND ip_num <= ? ORDER BY ip_num FOR UPDATE", Long.class, networkId, from, to);
-        for (long u : used) {
-            if (u != candidate) {
-                break;
-            }
-            candidate++;
-        }
-        return candidate;
-    }
-
-    public void insertNic(String uuid, long vmId, long networkId, long address, String mac, int deviceId,
-                          boolean isDefault) {
-        Rows.insert(jdbc, "INSERT INTO nics (uuid, vm_id, network_id, ip_address, ip_num, mac_address, device_id, "
-                        + "is_default, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", uuid, vmId, networkId,
-                Ipv4.format(address), address, mac, deviceId, isDefault, Instant.now());
-    }
-
-    /** Releases a VM's addresses (on expunge). */
-    public void deleteNicsOf(long vmId) {
-        jdbc.update("DELETE FROM nics WHERE vm_id = ?", vmId);
-    }
 }

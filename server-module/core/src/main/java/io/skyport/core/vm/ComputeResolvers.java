@@ -81,7 +81,7 @@ public class ComputeResolvers {
     }
 
     @Bean
-    public EntityResolver osTypeResolver(TemplateDao dao) {
+    public EntityResolver osTypeResolver(io.skyport.core.catalog.OsTypeDao dao) {
         return EntityResolver.of("ostype", (uuid, caller) -> dao.osTypeByUuid(uuid).map(o -> o.id()));
     }
 

@@ -60,11 +60,13 @@ public class VmProvisioner {
     private final TransactionTemplate tx;
     private final TransactionTemplate ownTx;
     private final io.skyport.core.tag.ResourceTagDao tags;
+    private final io.skyport.core.network.NicDao nics;
 
     public VmProvisioner(VmDao vms, ZoneDao zoneDao, ClusterDao clusterDao, ServiceOfferingDao offerings, TemplateDao templates,
                          NetworkDao networks, AddressAllocator addresses, VolumeDao volumes, SecurityGroupDao groups,
                          SshKeyPairDao keypairs, ResourceCounter counter, IdentityService identity,
-                         EventService events, TransactionTemplate tx, io.skyport.core.tag.ResourceTagDao tags) {
+                         EventService events, TransactionTemplate tx, io.skyport.core.tag.ResourceTagDao tags,
+                         io.skyport.core.network.NicDao nics) {
         this.vms = vms;
         this.zoneDao = zoneDao;
         this.clusterDao = clusterDao;
@@ -80,6 +82,7 @@ public class VmProvisioner {
         this.events = events;
         this.tx = tx;
         this.tags = tags;
+        this.nics = nics;
         this.ownTx = new TransactionTemplate(tx.getTransactionManager());
         this.ownTx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
@@ -218,7 +221,7 @@ public class VmProvisioner {
      */
     public void removeRows(Vm vm, boolean countersHeld) {
         tx.executeWithoutResult(status -> {
-            networks.deleteNicsOf(vm.id());
+            nics.deleteNicsOf(vm.id());
             for (Volume v : volumes.ofVm(vm.id())) {
                 if ("ROOT".equals(v.volumeType())) {
                     volumes.markRemoved(v.id());

@@ -2,7 +2,7 @@ package io.skyport.api.command.infra;
 
 import io.skyport.api.view.ViewFactory;
 import io.skyport.api.view.infra.InfraViews;
-import io.skyport.core.catalog.TemplateDao;
+import io.skyport.core.catalog.OsTypeDao;
 import io.skyport.core.cluster.ManagementNode;
 import io.skyport.core.identity.DomainDao;
 import io.skyport.core.infra.ClusterDao;
@@ -28,8 +28,8 @@ public class InfraCommandsConfig {
 
     @Bean
     public InfraViews infraViews(ZoneDao zoneDao, PodDao podDao, ClusterDao clusterDao, HostDao hostDao,
-                                 TemplateDao templates, ViewFactory views, VlanIpRangeDao ranges, ManagementNode node,
+                                 OsTypeDao osTypes, ViewFactory views, VlanIpRangeDao ranges, ManagementNode node,
                                  DomainDao domains) {
-        return new InfraViews(zoneDao, podDao, clusterDao, hostDao, templates, views, ranges, node, domains);
+        return new InfraViews(zoneDao, podDao, clusterDao, hostDao, osTypes, views, ranges, node, domains);
     }
 }

@@ -4,7 +4,7 @@ import io.skyport.api.command.BaseListCommand;
 import io.skyport.api.view.infra.InfraViews;
 import io.skyport.api.view.infra.OsTypeView;
 import io.skyport.core.catalog.OsType;
-import io.skyport.core.catalog.TemplateDao;
+import io.skyport.core.catalog.OsTypeDao;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.ApiOperation;
 import io.skyport.plugin.CallContext;
@@ -25,19 +25,19 @@ public class ListOsTypes extends BaseListCommand implements ApiOperation {
     @Param(name = "oscategoryid", description = "list by Os Category id")
     private String osCategoryId;
 
-    private final TemplateDao templates;
+    private final OsTypeDao osTypes;
     private final InfraViews views;
 
-    public ListOsTypes(SettingReader settings, TemplateDao templates, InfraViews views) {
+    public ListOsTypes(SettingReader settings, OsTypeDao osTypes, InfraViews views) {
         super(settings);
-        this.templates = templates;
+        this.osTypes = osTypes;
         this.views = views;
     }
 
     @Override
     public Object execute(CallContext ctx) {
         List<OsTypeView> out = new ArrayList<>();
-        for (OsType o : templates.osTypes(id, description, keyword())) {
+        for (OsType o : osTypes.osTypes(id, description, keyword())) {
             OsTypeView v = views.osType(o);
             if (osCategoryId == null || osCategoryId.equals(v.oscategoryid())) {
                 out.add(v);

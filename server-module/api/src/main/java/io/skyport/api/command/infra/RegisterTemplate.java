@@ -4,6 +4,7 @@ import io.skyport.api.view.infra.InfraViews;
 import io.skyport.api.view.infra.TemplateView;
 import io.skyport.core.catalog.CatalogService;
 import io.skyport.core.catalog.OsType;
+import io.skyport.core.catalog.OsTypeDao;
 import io.skyport.core.catalog.Template;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.infra.ZoneDao;
@@ -72,15 +73,15 @@ public class RegisterTemplate implements ApiOperation {
     private List<Map<String, String>> details;
 
     private final CatalogService catalog;
-    private final TemplateDao templates;
+    private final OsTypeDao osTypes;
     private final ZoneDao zoneDao;
     private final ModuleRegistry registry;
     private final InfraViews views;
 
-    public RegisterTemplate(CatalogService catalog, TemplateDao templates, ZoneDao zoneDao, ModuleRegistry registry,
+    public RegisterTemplate(CatalogService catalog, OsTypeDao osTypes, ZoneDao zoneDao, ModuleRegistry registry,
                             InfraViews views) {
         this.catalog = catalog;
-        this.templates = templates;
+        this.osTypes = osTypes;
         this.zoneDao = zoneDao;
         this.registry = registry;
         this.views = views;
@@ -132,7 +133,7 @@ public class RegisterTemplate implements ApiOperation {
         if (osTypeId != null) {
             return osTypeId;
         }
-        List<OsType> all = templates.osTypes(null, null, null);
+        List<OsType> all = osTypes.osTypes(null, null, null);
         return all.stream().filter(o -> "Other".equalsIgnoreCase(o.category())).findFirst()
                 .or(() -> all.stream().findFirst()).map(OsType::id)
                 .orElseThrow(() -> new ApiException(ApiError.PARAM_ERROR, "ostypeid is required: no OS types exist"));

@@ -6,9 +6,9 @@ import io.skyport.api.write.Dates;
 import io.skyport.core.CoreModule;
 import io.skyport.core.catalog.DiskOffering;
 import io.skyport.core.catalog.OsType;
+import io.skyport.core.catalog.OsTypeDao;
 import io.skyport.core.catalog.ServiceOffering;
 import io.skyport.core.catalog.Template;
-import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.cluster.ManagementNode;
 import io.skyport.core.event.EventDao.EventRow;
 import io.skyport.core.identity.Account;
@@ -32,26 +32,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Builds the responses of zones, pods, clusters, hosts, offerings, templates, networks and events. */
+/** Builds the responses of zones, pods, clusters, hosts, offerings, osTypes, networks and events. */
 public class InfraViews {
     private final ZoneDao zoneDao;
     private final PodDao podDao;
     private final ClusterDao clusterDao;
     private final HostDao hostDao;
-    private final TemplateDao templates;
+    private final OsTypeDao osTypes;
     private final ViewFactory views;
     private final VlanIpRangeDao ranges;
     private final ManagementNode node;
     private final DomainDao domains;
 
-    public InfraViews(ZoneDao zoneDao, PodDao podDao, ClusterDao clusterDao, HostDao hostDao, TemplateDao templates,
+    public InfraViews(ZoneDao zoneDao, PodDao podDao, ClusterDao clusterDao, HostDao hostDao, OsTypeDao osTypes,
                       ViewFactory views, VlanIpRangeDao ranges, ManagementNode node, DomainDao domains) {
         this.domains = domains;
         this.zoneDao = zoneDao;
         this.podDao = podDao;
         this.clusterDao = clusterDao;
         this.hostDao = hostDao;
-        this.templates = templates;
+        this.osTypes = osTypes;
         this.views = views;
         this.ranges = ranges;
         this.node = node;
@@ -225,7 +225,7 @@ public class InfraViews {
         TemplateView v = new TemplateView();
         Account owner = views.account(t.accountId());
         Domain d = views.domain(owner.domainId());
-        Optional<OsType> os = templates.osType(t.osTypeId());
+        Optional<OsType> os = osTypes.osType(t.osTypeId());
         v.id = t.uuid();
         v.name = t.name();
         v.displaytext = t.displayText();

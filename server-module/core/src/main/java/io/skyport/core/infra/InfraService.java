@@ -25,14 +25,17 @@ public class InfraService {
     private final ModuleRegistry registry;
     private final EventService events;
     private final TransactionTemplate tx;
+    private final io.skyport.core.vm.VmDao vms;
 
-    public InfraService(ZoneDao zoneDao, PodDao podDao, ClusterDao clusterDao, HostDao hostDao, NetworkDao networks, ModuleRegistry registry, EventService events,
+    public InfraService(ZoneDao zoneDao, PodDao podDao, ClusterDao clusterDao, HostDao hostDao, NetworkDao networks,
+                        io.skyport.core.vm.VmDao vms, ModuleRegistry registry, EventService events,
                         TransactionTemplate tx) {
         this.zoneDao = zoneDao;
         this.podDao = podDao;
         this.clusterDao = clusterDao;
         this.hostDao = hostDao;
         this.networks = networks;
+        this.vms = vms;
         this.registry = registry;
         this.events = events;
         this.tx = tx;
@@ -112,13 +115,20 @@ public class InfraService {
 
     public void deleteHost(CallContext caller, long hostId, boolean forced) {
         requireAdmin(caller);
-        Host h = hostDao.host(hostId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Unable to find host by id"));
+        Host h = hostDao.host(hostId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND,
+                "Unable to find host by id"));
         if (!forced && hostDao.countVmsOnHost(h.id()) > 0) {
             throw new ApiException(ApiError.INVALID_STATE, "Host " + h.name() + " still has VMs; stop or migrate them, "
                     + "or use forced=true");
         }
-        hostDao.removeHost(h.id());
-        events.record(caller, "HOST.DELETE", "Deleted host " + h.name(), "Host", h.uuid());
+        // forced: the VMs placed there cannot run on a removed host, so they are stopped with it
+        int stopped = tx.execute(s -> {
+            int n = vms.stopAllOnHost(h.id());
+            hostDao.removeHost(h.id());
+            return n;
+        });
+        events.record(caller, "HOST.DELETE", "Deleted host " + h.name() + (stopped > 0 ? "; " + stopped
+                + " VM(s) on it are now Stopped" : ""), "Host", h.uuid());
     }
 
     private HypervisorDriver driver(String hypervisor) {

@@ -63,6 +63,16 @@ public class VmDao {
                 + "WHERE id = ? AND state = ? AND removed IS NULL", to.name(), Db.ts(Instant.now()), id, from.name()) == 1;
     }
 
+    /**
+     * VMs of a host that is being removed: they can no longer run there, so they are Stopped
+     * (their last host remembered). Returns how many.
+     */
+    public int stopAllOnHost(long hostId) {
+        return jdbc.update("UPDATE vms SET state = 'Stopped', last_host_id = host_id, host_id = NULL, "
+                + "update_count = update_count + 1, updated = ? WHERE host_id = ? AND removed IS NULL",
+                Db.ts(Instant.now()), hostId);
+    }
+
     public void markRemoved(long id) {
         jdbc.update("UPDATE vms SET removed = ?, host_id = NULL WHERE id = ?", Db.ts(Instant.now()), id);
     }

@@ -146,6 +146,16 @@ public class InfraCommandsIT {
         assertTrue(admin("deleteHost", "id", hostId).get("success").getAsBoolean());
         refused(431, "hostid", SERVER.admin().call("listVirtualMachines", "hostid", hostId));
         assertEquals(List.of(), values(admin("listHosts", "clusterid", cluster.get("id").getAsString()), "host", "id"));
+
+        // forced: a host with a running VM goes, and the VM is stopped with it rather than left pointing at it
+        String forcedHost = only(admin("addHost", "zoneid", zoneId, "podid", podId, "clusterid",
+                cluster.get("id").getAsString(), "hypervisor", "Simulator", "url",
+                "sim://h10?cpus=8&speed=2000&memory=16384"), "host").get("id").getAsString();
+        String stranded = deployOn(zoneId, forcedHost);
+        assertTrue(admin("deleteHost", "id", forcedHost, "forced", "true").get("success").getAsBoolean());
+        JsonObject after = only(admin("listVirtualMachines", "id", stranded), "virtualmachine");
+        assertEquals("Stopped", after.get("state").getAsString());
+        assertFalse(after.has("hostid"));
     }
 
     private static String deployOn(String zoneId, String hostId) {

@@ -58,11 +58,13 @@ public class VmProvisioner {
     private final TransactionTemplate tx;
     private final TransactionTemplate ownTx;
     private final io.skyport.core.tag.ResourceTagDao tags;
+    private final io.skyport.core.publicip.PublicIpDao publicIps;
 
     public VmProvisioner(VmDao vms, InfraDao infra, ServiceOfferingDao offerings, TemplateDao templates,
                          NetworkDao networks, AddressAllocator addresses, VolumeDao volumes, SecurityGroupDao groups,
                          SshKeyPairDao keypairs, ResourceCounter counter, IdentityService identity,
-                         EventService events, TransactionTemplate tx, io.skyport.core.tag.ResourceTagDao tags) {
+                         EventService events, TransactionTemplate tx, io.skyport.core.tag.ResourceTagDao tags,
+                         io.skyport.core.publicip.PublicIpDao publicIps) {
         this.vms = vms;
         this.infra = infra;
         this.offerings = offerings;
@@ -77,6 +79,7 @@ public class VmProvisioner {
         this.events = events;
         this.tx = tx;
         this.tags = tags;
+        this.publicIps = publicIps;
         this.ownTx = new TransactionTemplate(tx.getTransactionManager());
         this.ownTx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
@@ -224,6 +227,8 @@ public class VmProvisioner {
             volumes.detachDataVolumesOf(vm.id());
             groups.removeMembersOf(vm.id());
             tags.delete("UserVm", vm.id(), null, null);
+            // the address stays allocated to the account, as CloudStack keeps it; only the NAT goes
+            publicIps.clearStaticNatOf(vm.id());
             if (countersHeld) {
                 releaseRunningCounters(vm);
             }

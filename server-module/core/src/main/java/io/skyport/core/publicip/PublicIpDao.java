@@ -53,37 +53,67 @@ public class PublicIpDao {
         return java.util.Optional.empty();
     }
 
-    public void release(long id) {
-        jdbc.update("UPDATE public_ips SET state = 'Free', account_id = NULL, domain_id = NULL, vm_id = NULL, "
-                + "allocated = NULL WHERE id = ?", id);
+    /** Frees an address still held by the account; false when a concurrent release got there first. */
+    public boolean release(long id, long accountId) {
+        return jdbc.update("UPDATE public_ips SET state = 'Free', account_id = NULL, domain_id = NULL, vm_id = NULL, "
+                + "allocated = NULL WHERE id = ? AND account_id = ? AND state = 'Allocated'", id, accountId) == 1;
     }
 
-    public void setStaticNat(long id, Long vmId) {
-        jdbc.update("UPDATE public_ips SET vm_id = ? WHERE id = ?", vmId, id);
+    /** Points the address at a VM only if it points nowhere yet (concurrent enables: one wins). */
+    public boolean enableStaticNat(long id, long vmId) {
+        return jdbc.update("UPDATE public_ips SET vm_id = ? WHERE id = ? AND vm_id IS NULL AND state = 'Allocated'",
+                vmId, id) == 1;
+    }
+
+    public boolean disableStaticNat(long id) {
+        return jdbc.update("UPDATE public_ips SET vm_id = NULL WHERE id = ? AND vm_id IS NOT NULL", id) == 1;
+    }
+
+    /** The address static-NATed to a VM, if any (a VM has at most one). */
+    public java.util.Optional<PublicIp> staticNatOf(long vmId) {
+        return Rows.one(jdbc, "SELECT * FROM public_ips WHERE vm_id = ?", PublicIpDao::map, vmId);
+    }
+
+    /** Unlinks a VM that is going away from its static NAT address; the address stays with the account. */
+    public void clearStaticNatOf(long vmId) {
+        jdbc.update("UPDATE public_ips SET vm_id = NULL WHERE vm_id = ?", vmId);
+    }
+
+    /**
+     * Filter of listPublicIpAddresses; every field but the visibility optional. An address is
+     * associated with its zone's default guest network, so {@code networkId} selects by zone.
+     */
+    public record Query(io.skyport.core.identity.Visibility visibility, Long id, Long zoneId, String address,
+                        Boolean staticNat, Long networkId, String keyword) {
+        public Query(io.skyport.core.identity.Visibility visibility, Long id, Long zoneId, String address,
+                     Boolean staticNat) {
+            this(visibility, id, zoneId, address, staticNat, null, null);
+        }
     }
 
     /** Allocated addresses visible in a domain subtree (optionally one account). */
-    public java.util.List<PublicIp> listAllocated(io.skyport.core.identity.Visibility v, Long id, Long zoneId,
-                                                  String address, Boolean staticNat, int offset, int limit) {
-        Rows.Where w = allocated(v, id, zoneId, address, staticNat, "SELECT p.*");
+    public java.util.List<PublicIp> listAllocated(Query q, int offset, int limit) {
+        Rows.Where w = allocated(q, "SELECT p.*");
         return jdbc.query(w.sql() + " ORDER BY p.id LIMIT ? OFFSET ?", PublicIpDao::map, w.args(limit, offset));
     }
 
-    public long countAllocated(io.skyport.core.identity.Visibility v, Long id, Long zoneId, String address,
-                               Boolean staticNat) {
-        Rows.Where w = allocated(v, id, zoneId, address, staticNat, "SELECT COUNT(*)");
+    public long countAllocated(Query q) {
+        Rows.Where w = allocated(q, "SELECT COUNT(*)");
         return jdbc.queryForObject(w.sql(), Long.class, w.args());
     }
 
-    private static Rows.Where allocated(io.skyport.core.identity.Visibility v, Long id, Long zoneId, String address,
-                                        Boolean staticNat, String select) {
+    private static Rows.Where allocated(Query q, String select) {
+        io.skyport.core.identity.Visibility v = q.visibility();
         Rows.Where w = new Rows.Where(select + " FROM public_ips p JOIN domains d ON d.id = p.domain_id "
                 + "WHERE p.state = 'Allocated'")
                 .andAlways("(d.path = ? OR d.path LIKE ?)", v.domainPath(), v.domainPath() + "/%")
-                .and("p.account_id = ?", v.onlyAccountId()).and("p.id = ?", id).and("p.zone_id = ?", zoneId)
-                .and("p.address = ?", address);
-        if (staticNat != null) {
-            w.andAlways(staticNat ? "p.vm_id IS NOT NULL" : "p.vm_id IS NULL");
+                .and("p.account_id = ?", v.onlyAccountId()).and("p.id = ?", q.id()).and("p.zone_id = ?", q.zoneId())
+                .and("p.address = ?", q.address())
+                .and("p.zone_id = (SELECT n.zone_id FROM networks n WHERE n.id = ? AND n.is_default = TRUE)",
+                        q.networkId())
+                .and("p.address LIKE ?", q.keyword() == null ? null : io.skyport.core.db.Db.likeContains(q.keyword()));
+        if (q.staticNat() != null) {
+            w.andAlways(q.staticNat() ? "p.vm_id IS NOT NULL" : "p.vm_id IS NULL");
         }
         return w;
     }

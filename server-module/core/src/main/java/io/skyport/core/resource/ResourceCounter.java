@@ -155,6 +155,9 @@ public class ResourceCounter {
         recompute(ResourceType.VM_ROWS, "SELECT account_id, COUNT(*) FROM vms WHERE removed IS NULL GROUP BY account_id");
         recompute(ResourceType.VOLUME, "SELECT account_id, COUNT(*) FROM volumes WHERE removed IS NULL "
                 + "GROUP BY account_id");
+        // only data volumes reserve primary storage (ROOT volumes come with the VM's template)
+        recompute(ResourceType.PRIMARY_STORAGE, "SELECT account_id, SUM(FLOOR(size_bytes / 1073741824)) FROM volumes "
+                + "WHERE removed IS NULL AND volume_type = 'DATADISK' GROUP BY account_id");
         recompute(ResourceType.PUBLIC_IP, "SELECT account_id, COUNT(*) FROM public_ips WHERE account_id IS NOT NULL "
                 + "GROUP BY account_id");
     }

@@ -36,9 +36,10 @@ public class ResourceTagDao {
 
     /** Deletes a resource's tags: all of them, those with a key, or those with a key and value. */
     public void delete(String type, long resourceId, String key, String value) {
-        Rows.Where w = new Rows.Where("DELETE FROM resource_tags WHERE resource_type = ?").andAlways("resource_id = ?")
-                .and("tag_key = ?", key).and("tag_value = ?", value);
-        jdbc.update(w.sql(), w.args(type, resourceId));
+        // the type and id bind in the WHERE clause's order, ahead of the optional key and value
+        Rows.Where w = new Rows.Where("DELETE FROM resource_tags WHERE 1 = 1").andAlways("resource_type = ?", type)
+                .andAlways("resource_id = ?", resourceId).and("tag_key = ?", key).and("tag_value = ?", value);
+        jdbc.update(w.sql(), w.args());
     }
 
     /** Tags of several resources of one type, by resource id, in creation order. */

@@ -61,12 +61,13 @@ public class VmProvisioner {
     private final TransactionTemplate ownTx;
     private final io.skyport.core.tag.ResourceTagDao tags;
     private final io.skyport.core.network.NicDao nics;
+    private final io.skyport.core.publicip.PublicIpDao publicIps;
 
     public VmProvisioner(VmDao vms, ZoneDao zoneDao, ClusterDao clusterDao, ServiceOfferingDao offerings, TemplateDao templates,
                          NetworkDao networks, AddressAllocator addresses, VolumeDao volumes, SecurityGroupDao groups,
                          SshKeyPairDao keypairs, ResourceCounter counter, IdentityService identity,
                          EventService events, TransactionTemplate tx, io.skyport.core.tag.ResourceTagDao tags,
-                         io.skyport.core.network.NicDao nics) {
+                         io.skyport.core.network.NicDao nics, io.skyport.core.publicip.PublicIpDao publicIps) {
         this.vms = vms;
         this.zoneDao = zoneDao;
         this.clusterDao = clusterDao;
@@ -83,6 +84,7 @@ public class VmProvisioner {
         this.tx = tx;
         this.tags = tags;
         this.nics = nics;
+        this.publicIps = publicIps;
         this.ownTx = new TransactionTemplate(tx.getTransactionManager());
         this.ownTx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
     }
@@ -230,6 +232,8 @@ public class VmProvisioner {
             volumes.detachDataVolumesOf(vm.id());
             groups.removeMembersOf(vm.id());
             tags.delete("UserVm", vm.id(), null, null);
+            // the address stays allocated to the account, as CloudStack keeps it; only the NAT goes
+            publicIps.clearStaticNatOf(vm.id());
             if (countersHeld) {
                 releaseRunningCounters(vm);
             }

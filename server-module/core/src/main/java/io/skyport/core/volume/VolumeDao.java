@@ -54,8 +54,10 @@ public class VolumeDao {
                 vmId, deviceId, id) == 1;
     }
 
-    public void detach(long id) {
-        jdbc.update("UPDATE volumes SET vm_id = NULL, device_id = NULL WHERE id = ?", id);
+    /** Detaches only if still attached, so a concurrent detach or delete sees one winner. */
+    public boolean detach(long id) {
+        return jdbc.update("UPDATE volumes SET vm_id = NULL, device_id = NULL WHERE id = ? AND vm_id IS NOT NULL "
+                + "AND removed IS NULL", id) == 1;
     }
 
     public void resize(long id, long sizeBytes, Long diskOfferingId) {
@@ -88,6 +90,12 @@ public class VolumeDao {
     public long count(Query q) {
         Rows.Where w = where(q, "SELECT COUNT(*)");
         return jdbc.queryForObject(w.sql(), Long.class, w.args());
+    }
+
+    /** Removes a data volume only while it is detached: an attach that won the race keeps it. */
+    public boolean removeDetached(long id) {
+        return jdbc.update("UPDATE volumes SET removed = ?, state = 'Expunged' WHERE id = ? AND vm_id IS NULL "
+                + "AND removed IS NULL", Db.ts(Instant.now()), id) == 1;
     }
 
     public void markRemoved(long id) {

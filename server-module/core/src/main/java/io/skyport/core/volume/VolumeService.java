@@ -7,6 +7,7 @@ import io.skyport.core.identity.Account;
 import io.skyport.core.identity.IdentityService;
 import io.skyport.core.resource.ResourceCounter;
 import io.skyport.core.resource.ResourceType;
+import io.skyport.core.tag.ResourceTagDao;
 import io.skyport.core.vm.Vm;
 import io.skyport.core.vm.VmDao;
 import io.skyport.core.vm.VmState;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class VolumeService {
     private static final long GIB = 1024L * 1024 * 1024;
     private static final int MAX_DEVICES = 15;
+    private static final long MAX_GB = 65_536;
 
     private final VolumeDao volumes;
     private final DiskOfferingDao offerings;
@@ -33,9 +36,10 @@ public class VolumeService {
     private final ResourceCounter counter;
     private final EventService events;
     private final TransactionTemplate tx;
+    private final ResourceTagDao tags;
 
     public VolumeService(VolumeDao volumes, DiskOfferingDao offerings, VmDao vms, IdentityService identity,
-                         ResourceCounter counter, EventService events, TransactionTemplate tx) {
+                         ResourceCounter counter, EventService events, TransactionTemplate tx, ResourceTagDao tags) {
         this.volumes = volumes;
         this.offerings = offerings;
         this.vms = vms;
@@ -43,14 +47,14 @@ public class VolumeService {
         this.counter = counter;
         this.events = events;
         this.tx = tx;
+        this.tags = tags;
     }
 
     public Volume create(CallContext caller, long ownerAccountId, String name, long zoneId, long diskOfferingId,
                          Long sizeGb) {
         Account owner = identity.visibleAccount(caller, ownerAccountId);
-        DiskOffering o = offerings.find(diskOfferingId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND,
-                "Unable to find disk offering"));
-        long gb = sizeGb(o, sizeGb);
+        long gb = checkCreate(name, diskOfferingId, sizeGb);
+        DiskOffering o = offering(diskOfferingId);
         String volumeName = name == null || name.isBlank() ? "DATA-" + UUID.randomUUID().toString().substring(0, 8)
                 : name;
         long id = tx.execute(s -> {
@@ -63,18 +67,80 @@ public class VolumeService {
         return v;
     }
 
+    /**
+     * The parameter checks of createVolume, run before its job is queued so bad input is a 431
+     * answer rather than a failed job. Returns the size in GB.
+     */
+    public long checkCreate(String name, long diskOfferingId, Long sizeGb) {
+        if (name != null && name.length() > 255) {
+            throw new ApiException(ApiError.PARAM_ERROR, "name: at most 255 characters");
+        }
+        return sizeGb(offering(diskOfferingId), sizeGb);
+    }
+
+    private DiskOffering offering(long id) {
+        return offerings.find(id).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND,
+                "Unable to find disk offering"));
+    }
+
     private static long sizeGb(DiskOffering o, Long requested) {
         if (!o.customized()) {
+            if (requested != null && requested != o.diskSizeGb()) {
+                throw new ApiException(ApiError.PARAM_ERROR, "size: disk offering " + o.name() + " has a fixed size of "
+                        + o.diskSizeGb() + " GB");
+            }
             return o.diskSizeGb();
         }
-        if (requested == null || requested < 1 || requested > 65_536) {
-            throw new ApiException(ApiError.PARAM_ERROR, "Disk offering " + o.name() + " is customized: size (GB, "
-                    + "1..65536) is required");
+        if (requested == null || requested < 1 || requested > MAX_GB) {
+            throw new ApiException(ApiError.PARAM_ERROR, "size: disk offering " + o.name() + " is customized, so a "
+                    + "size of 1.." + MAX_GB + " GB is required");
         }
         return requested;
     }
 
+    /** The parameter checks of attachVolume that need no state (state is checked by the job). */
+    public void checkAttach(long volumeId, Integer deviceId) {
+        if (deviceId != null && (deviceId < 1 || deviceId > MAX_DEVICES)) {
+            throw new ApiException(ApiError.PARAM_ERROR, "deviceid: use 1.." + MAX_DEVICES + " (0 is the ROOT disk)");
+        }
+        if ("ROOT".equals(load(volumeId).volumeType())) {
+            throw new ApiException(ApiError.PARAM_ERROR, "id: a ROOT volume cannot be attached");
+        }
+    }
+
+    public void checkDetach(long volumeId) {
+        if ("ROOT".equals(load(volumeId).volumeType())) {
+            throw new ApiException(ApiError.PARAM_ERROR, "id: a ROOT volume cannot be detached");
+        }
+    }
+
+    /** Resize rules that depend only on the request and the current size: grow only. */
+    public long checkResize(long volumeId, Long sizeGb, Long diskOfferingId) {
+        Volume v = load(volumeId);
+        if (!"DATADISK".equals(v.volumeType())) {
+            throw new ApiException(ApiError.PARAM_ERROR, "id: only data volumes can be resized");
+        }
+        long newGb;
+        if (diskOfferingId != null) {
+            newGb = sizeGb(offering(diskOfferingId), sizeGb);
+        } else if (sizeGb != null) {
+            if (sizeGb < 1 || sizeGb > MAX_GB) {
+                throw new ApiException(ApiError.PARAM_ERROR, "size: use 1.." + MAX_GB + " GB");
+            }
+            newGb = sizeGb;
+        } else {
+            throw new ApiException(ApiError.PARAM_ERROR, "size or diskofferingid is required");
+        }
+        long oldGb = v.sizeBytes() / GIB;
+        if (newGb <= oldGb) {
+            throw new ApiException(ApiError.PARAM_ERROR, "size: volumes only grow; " + newGb + " GB is not more than "
+                    + oldGb + " GB");
+        }
+        return newGb;
+    }
+
     public Volume attach(CallContext caller, long volumeId, long vmId, Integer deviceId) {
+        checkAttach(volumeId, deviceId);
         Volume v = load(volumeId);
         Vm vm = vms.find(vmId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Unable to find VM"));
         if (v.vmId() != null) {
@@ -96,11 +162,23 @@ public class VolumeService {
                 device++;
             }
         }
-        if (device < 1 || device > MAX_DEVICES || used.contains(device)) {
-            throw new ApiException(ApiError.PARAM_ERROR, "Invalid deviceid " + device + ": use a free id 1.."
-                    + MAX_DEVICES);
+        if (device > MAX_DEVICES) {
+            throw new ApiException(ApiError.INVALID_STATE, vm.name() + " has no free device left (1.." + MAX_DEVICES
+                    + ")");
         }
-        if (!volumes.attach(v.id(), vm.id(), device)) {
+        if (used.contains(device)) {
+            throw new ApiException(ApiError.PARAM_ERROR, "deviceid: device " + device + " of " + vm.name()
+                    + " is in use");
+        }
+        boolean attached;
+        try {
+            attached = volumes.attach(v.id(), vm.id(), device);
+        } catch (DuplicateKeyException raced) {
+            // a concurrent attach to the same VM took the device first
+            throw new ApiException(ApiError.INVALID_STATE, "Device " + device + " of " + vm.name() + " was just taken; "
+                    + "retry");
+        }
+        if (!attached) {
             throw new ApiException(ApiError.INVALID_STATE, "Volume " + v.name() + " is already attached");
         }
         events.record(caller, "VOLUME.ATTACH", "Attached volume " + v.name() + " to " + vm.name(), "Volume", v.uuid());
@@ -108,35 +186,24 @@ public class VolumeService {
     }
 
     public Volume detach(CallContext caller, long volumeId) {
+        checkDetach(volumeId);
         Volume v = load(volumeId);
-        if ("ROOT".equals(v.volumeType())) {
-            throw new ApiException(ApiError.INVALID_STATE, "A ROOT volume cannot be detached");
+        Vm vm = v.vmId() == null ? null : vms.find(v.vmId()).orElse(null);
+        if (vm != null && vm.state() != VmState.Running && vm.state() != VmState.Stopped) {
+            throw new ApiException(ApiError.INVALID_STATE, "Volumes detach from Running or Stopped VMs; " + vm.name()
+                    + " is " + vm.state());
         }
-        if (v.vmId() == null) {
+        if (v.vmId() == null || !volumes.detach(v.id())) {
             throw new ApiException(ApiError.INVALID_STATE, "Volume " + v.name() + " is not attached");
         }
-        volumes.detach(v.id());
         events.record(caller, "VOLUME.DETACH", "Detached volume " + v.name(), "Volume", v.uuid());
         return load(volumeId);
     }
 
     public Volume resize(CallContext caller, long volumeId, Long sizeGb, Long diskOfferingId) {
+        long newGb = checkResize(volumeId, sizeGb, diskOfferingId);
         Volume v = load(volumeId);
-        long newGb;
-        if (diskOfferingId != null) {
-            DiskOffering o = offerings.find(diskOfferingId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND,
-                    "Unable to find disk offering"));
-            newGb = sizeGb(o, sizeGb);
-        } else if (sizeGb != null) {
-            newGb = sizeGb;
-        } else {
-            throw new ApiException(ApiError.PARAM_ERROR, "Either size or diskofferingid is required");
-        }
         long oldGb = v.sizeBytes() / GIB;
-        if (newGb <= oldGb) {
-            throw new ApiException(ApiError.PARAM_ERROR, "Volumes only grow: " + newGb + " GB is not more than "
-                    + oldGb + " GB");
-        }
         tx.executeWithoutResult(s -> {
             counter.reserve(v.accountId(), Map.of(ResourceType.PRIMARY_STORAGE, newGb - oldGb));
             volumes.resize(v.id(), newGb * GIB, diskOfferingId);
@@ -148,13 +215,21 @@ public class VolumeService {
 
     public void delete(CallContext caller, long volumeId) {
         Volume v = load(volumeId);
-        if (!"DATADISK".equals(v.volumeType()) || v.vmId() != null) {
-            throw new ApiException(ApiError.INVALID_STATE, "Only detached data volumes can be deleted");
+        if (!"DATADISK".equals(v.volumeType())) {
+            throw new ApiException(ApiError.PARAM_ERROR, "id: a ROOT volume goes with its VM and cannot be deleted");
+        }
+        String attached = "Volume " + v.name() + " is attached to a VM; detach it first";
+        if (v.vmId() != null) {
+            throw new ApiException(ApiError.INVALID_STATE, attached);
         }
         tx.executeWithoutResult(s -> {
-            volumes.markRemoved(v.id());
+            if (!volumes.removeDetached(v.id())) {
+                // attached (or deleted) since it was read: the conditional update kept it
+                throw new ApiException(ApiError.INVALID_STATE, attached);
+            }
             counter.release(v.accountId(), ResourceType.VOLUME, 1);
             counter.release(v.accountId(), ResourceType.PRIMARY_STORAGE, v.sizeBytes() / GIB);
+            tags.delete("Volume", v.id(), null, null);
         });
         events.record(caller, "VOLUME.DELETE", "Deleted volume " + v.name(), "Volume", v.uuid());
     }

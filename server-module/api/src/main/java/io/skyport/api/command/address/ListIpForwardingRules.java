@@ -46,7 +46,8 @@ public class ListIpForwardingRules extends BaseListCommand implements ApiOperati
     public Object execute(CallContext ctx) {
         Visibility v = new Visibility(Visibility.of(ctx).domainPath(), ctx.accountId());
         List<RuleView> out = new ArrayList<>();
-        for (PublicIp ip : ips.listAllocated(v, ipId, null, null, true, offset(), limit())) {
+        for (PublicIp ip : ips.listAllocated(new PublicIpDao.Query(v, ipId, null, null, true), offset(),
+                limit())) {
             Vm vm = vms.find(ip.vmId()).orElse(null);
             if (vm == null || (vmId != null && vm.id() != vmId)) {
                 continue;

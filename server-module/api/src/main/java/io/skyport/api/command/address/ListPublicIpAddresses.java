@@ -26,6 +26,10 @@ public class ListPublicIpAddresses extends BaseListCommand implements ApiOperati
     @Param(name = "isstaticnat", type = ParamType.BOOLEAN, description = "list only static NAT IP addresses")
     private Boolean staticNat;
 
+    @Param(name = "associatednetworkid", type = ParamType.UUID, entity = "network", description = "lists all public "
+            + "IP addresses associated to the network specified")
+    private Long networkId;
+
     @Param(name = "listall", type = ParamType.BOOLEAN, description = "If set to false, list only resources belonging "
             + "to the command's caller; if set to true - list resources that the caller is authorized to see.")
     private Boolean listAll;
@@ -45,8 +49,8 @@ public class ListPublicIpAddresses extends BaseListCommand implements ApiOperati
         if (!Boolean.TRUE.equals(listAll) && id == null) {
             v = new Visibility(v.domainPath(), ctx.accountId());
         }
-        var rows = ips.listAllocated(v, id, zoneId, address, staticNat, offset(), limit());
-        return new ListResponse<>("publicipaddress", rows.stream().map(views::view).toList(),
-                ips.countAllocated(v, id, zoneId, address, staticNat));
+        PublicIpDao.Query q = new PublicIpDao.Query(v, id, zoneId, address, staticNat, networkId, keyword());
+        return new ListResponse<>("publicipaddress", ips.listAllocated(q, offset(), limit()).stream()
+                .map(views::view).toList(), ips.countAllocated(q));
     }
 }

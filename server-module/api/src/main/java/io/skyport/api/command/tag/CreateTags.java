@@ -22,6 +22,11 @@ public class CreateTags extends TagChange {
     }
 
     @Override
+    void check(CallContext ctx, String type, List<String> resourceIds, Map<String, String> tags) {
+        service.checkCreate(ctx, type, resourceIds, tags);
+    }
+
+    @Override
     void apply(CallContext ctx, String type, List<String> resourceIds, Map<String, String> tags) {
         service.create(ctx, type, resourceIds, tags);
     }

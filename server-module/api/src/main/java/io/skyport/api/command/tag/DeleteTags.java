@@ -22,6 +22,11 @@ public class DeleteTags extends TagChange {
     }
 
     @Override
+    void check(CallContext ctx, String type, List<String> resourceIds, Map<String, String> tags) {
+        service.checkDelete(ctx, type, resourceIds);
+    }
+
+    @Override
     void apply(CallContext ctx, String type, List<String> resourceIds, Map<String, String> tags) {
         service.delete(ctx, type, resourceIds, tags);
     }

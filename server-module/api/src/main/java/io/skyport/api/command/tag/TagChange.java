@@ -33,10 +33,14 @@ abstract class TagChange implements ApiOperation {
 
     abstract void apply(CallContext ctx, String type, List<String> resourceIds, Map<String, String> tags);
 
+    /** Parameter and visibility checks, run before the job is queued so bad input answers 431 at once. */
+    abstract void check(CallContext ctx, String type, List<String> resourceIds, Map<String, String> tags);
+
     @Override
     public Object execute(CallContext ctx) {
         Map<String, String> pairs = TagParams.of(tags);
         String type = TagService.canonicalType(resourceType);
+        check(ctx, type, resourceIds, pairs);
         return jobs.submit(ctx, command(), "Tag", null, false, () -> {
             apply(ctx, type, resourceIds, pairs);
             return SuccessResponse.ok();

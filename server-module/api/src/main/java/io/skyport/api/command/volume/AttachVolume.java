@@ -32,6 +32,7 @@ public class AttachVolume implements ApiOperation {
 
     @Override
     public Object execute(CallContext ctx) {
+        service.checkAttach(id, deviceId);
         return jobs.submit(ctx, "attachVolume", id, v -> service.attach(ctx, v, vmId, deviceId));
     }
 }

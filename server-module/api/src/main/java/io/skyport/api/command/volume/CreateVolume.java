@@ -38,6 +38,7 @@ public class CreateVolume implements ApiOperation {
 
     @Override
     public Object execute(CallContext ctx) {
+        service.checkCreate(name, diskOfferingId, size);
         return jobs.submit(ctx, "createVolume", "Volume", null, false, () -> new EntityResponse("volume",
                 views.view(service.create(ctx, ctx.accountId(), name, zoneId, diskOfferingId, size))));
     }

@@ -24,6 +24,7 @@ public class DetachVolume implements ApiOperation {
 
     @Override
     public Object execute(CallContext ctx) {
+        service.checkDetach(id);
         return jobs.submit(ctx, "detachVolume", id, v -> service.detach(ctx, v));
     }
 }

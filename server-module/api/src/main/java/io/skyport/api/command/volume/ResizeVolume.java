@@ -29,6 +29,7 @@ public class ResizeVolume implements ApiOperation {
 
     @Override
     public Object execute(CallContext ctx) {
+        service.checkResize(id, size, diskOfferingId);
         return jobs.submit(ctx, "resizeVolume", id, v -> service.resize(ctx, v, size, diskOfferingId));
     }
 }

@@ -177,6 +177,11 @@ public class VmProvisioner {
      * first deploys end up with the one group whoever inserted it.
      */
     public long defaultGroup(Account owner) {
+        // the common case (the group exists) needs no transaction of its own
+        Optional<Long> existing = groups.findByName(owner.id(), "default").map(g -> g.id());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         for (int attempt = 0; ; attempt++) {
             Optional<Long> found = ownTx.execute(s -> groups.findByName(owner.id(), "default").map(g -> g.id()));
             if (found.isPresent()) {

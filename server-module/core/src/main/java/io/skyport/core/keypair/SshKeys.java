@@ -56,9 +56,9 @@ public final class SshKeys {
         expectTag(der, 0x30);
         derLength(der);
         expectTag(der, 0x02);
-        der.position(der.position() + derLength(der));
+        skip(der);
         expectTag(der, 0x30);
-        der.position(der.position() + derLength(der));
+        skip(der);
         expectTag(der, 0x04);
         byte[] out = new byte[derLength(der)];
         der.get(out);
@@ -70,6 +70,12 @@ public final class SshKeys {
         if (actual != tag) {
             throw new IllegalStateException("unexpected DER tag " + actual + " in a PKCS#8 key, wanted " + tag);
         }
+    }
+
+    /** Skips a DER value whose tag was just read (the length must be read before the position is taken). */
+    private static void skip(ByteBuffer der) {
+        int len = derLength(der);
+        der.position(der.position() + len);
     }
 
     private static int derLength(ByteBuffer der) {

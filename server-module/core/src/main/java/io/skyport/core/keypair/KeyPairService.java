@@ -3,6 +3,7 @@ package io.skyport.core.keypair;
 import io.skyport.core.event.EventService;
 import io.skyport.core.identity.Account;
 import io.skyport.core.identity.IdentityService;
+import io.skyport.core.identity.Visibility;
 import io.skyport.plugin.ApiError;
 import io.skyport.plugin.ApiException;
 import io.skyport.plugin.CallContext;
@@ -31,7 +32,7 @@ public class KeyPairService {
 
     public Created create(CallContext caller, long ownerAccountId, String name) {
         SshKeys.Generated g = SshKeys.generateRsa();
-        SshKeyPair kp = store(caller, ownerAccountId, name, g.publicKey());
+        SshKeyPair kp = store(caller, ownerAccountId, name, g.publicKey(), "CREATE.SSH.KEYPAIR");
         return new Created(kp, g.privateKeyPem());
     }
 
@@ -39,24 +40,29 @@ public class KeyPairService {
         try {
             SshKeys.blob(publicKey);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ApiError.PARAM_ERROR, "Public key is invalid: " + e.getMessage());
+            throw new ApiException(ApiError.PARAM_ERROR, "Invalid value for parameter publickey: " + e.getMessage());
         }
-        return store(caller, ownerAccountId, name, SshKeys.normalise(publicKey));
+        return store(caller, ownerAccountId, name, SshKeys.normalise(publicKey), "REGISTER.SSH.KEYPAIR");
     }
 
-    private SshKeyPair store(CallContext caller, long ownerAccountId, String name, String publicKey) {
+    private SshKeyPair store(CallContext caller, long ownerAccountId, String name, String publicKey, String event) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new ApiException(ApiError.PARAM_ERROR, "Invalid key pair name " + name);
         }
         Account owner = identity.visibleAccount(caller, ownerAccountId);
+        String fingerprint = SshKeys.fingerprint(publicKey);
+        // as CloudStack: one account cannot hold the same public key under two names
+        if (keypairs.count(new Visibility("ROOT", owner.id()), null, fingerprint, null) > 0) {
+            throw new ApiException(ApiError.CONFLICT, "A key pair with the same public key (fingerprint "
+                    + fingerprint + ") already exists.");
+        }
         try {
-            keypairs.insert(UUID.randomUUID().toString(), name, owner.id(), owner.domainId(), publicKey,
-                    SshKeys.fingerprint(publicKey));
+            keypairs.insert(UUID.randomUUID().toString(), name, owner.id(), owner.domainId(), publicKey, fingerprint);
         } catch (DuplicateKeyException e) {
             throw new ApiException(ApiError.CONFLICT, "A key pair with name '" + name + "' already exists.");
         }
         SshKeyPair kp = keypairs.findByName(owner.id(), name).orElseThrow();
-        events.record(caller, "REGISTER.SSH.KEYPAIR", "Key pair " + name + " stored", "SSHKeyPair", kp.uuid());
+        events.record(caller, event, "Key pair " + name + " stored", "SSHKeyPair", kp.uuid());
         return kp;
     }
 

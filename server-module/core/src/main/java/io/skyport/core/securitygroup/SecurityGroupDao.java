@@ -68,6 +68,11 @@ public class SecurityGroupDao {
                 + "WHERE m.group_id = ? AND v.removed IS NULL ORDER BY v.id", String.class, groupId);
     }
 
+    /** Locks the group's row until the surrounding transaction ends. */
+    public void lockForUpdate(long id) {
+        jdbc.queryForList("SELECT id FROM security_groups WHERE id = ? FOR UPDATE", Long.class, id);
+    }
+
     public void delete(long id) {
         jdbc.update("DELETE FROM security_groups WHERE id = ?", id);
     }

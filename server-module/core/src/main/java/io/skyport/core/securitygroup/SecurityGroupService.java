@@ -8,8 +8,10 @@ import io.skyport.plugin.ApiError;
 import io.skyport.plugin.ApiException;
 import io.skyport.plugin.CallContext;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -98,9 +100,11 @@ public class SecurityGroupService {
             if (start == null || end == null) {
                 throw new ApiException(ApiError.PARAM_ERROR, "startport and endport are required for " + protocol);
             }
-            if (start < 1 || end > 65535 || start > end) {
-                throw new ApiException(ApiError.PARAM_ERROR, "Invalid port range " + start + "-" + end
-                        + ": ports are 1..65535 and startport <= endport");
+            port(start, "startport");
+            port(end, "endport");
+            if (start > end) {
+                throw new ApiException(ApiError.PARAM_ERROR, "Invalid value for parameter startport: " + start
+                        + " is greater than endport " + end);
             }
         } else {
             start = null;
@@ -116,13 +120,62 @@ public class SecurityGroupService {
         }
         List<String> normalised = new ArrayList<>();
         for (String c : cidrs) {
+            String cidr;
             try {
-                normalised.add(Ipv4.Cidr.parse(c.trim()).toString());
+                cidr = Ipv4.Cidr.parse(c.trim()).toString();
             } catch (IllegalArgumentException e) {
                 throw new ApiException(ApiError.PARAM_ERROR, "Invalid value for parameter cidrlist: " + c);
             }
+            if (normalised.contains(cidr)) {
+                throw new ApiException(ApiError.PARAM_ERROR, "Invalid value for parameter cidrlist: " + c
+                        + " is given twice");
+            }
+            normalised.add(cidr);
+        }
+        if (new HashSet<>(sources).size() != sources.size()) {
+            throw new ApiException(ApiError.PARAM_ERROR, "Invalid value for parameter usersecuritygrouplist: a group "
+                    + "is given twice");
         }
         return new CheckedRule(protocol, start, end, icmpType, icmpCode, normalised, sources);
+    }
+
+    /**
+     * Refuses a rule the group already has (same direction, protocol, ports or ICMP type/code and
+     * peer). Called before the job is queued so the caller gets a 431 at once, and again inside the
+     * job because another request may have added the same rule in between.
+     */
+    public void rejectDuplicates(long groupId, String direction, CheckedRule r) {
+        for (SecurityGroupRule existing : rules.ofGroup(groupId)) {
+            if (!existing.direction().equals(direction) || !existing.protocol().equals(r.protocol())
+                    || !Objects.equals(existing.startPort(), r.startPort())
+                    || !Objects.equals(existing.endPort(), r.endPort())
+                    || !Objects.equals(existing.icmpType(), r.icmpType())
+                    || !Objects.equals(existing.icmpCode(), r.icmpCode())) {
+                continue;
+            }
+            if (existing.cidr() != null && r.cidrs().contains(existing.cidr())) {
+                throw new ApiException(ApiError.CONFLICT, "The " + direction + " rule " + r.protocol() + " "
+                        + describe(r) + " from " + existing.cidr() + " already exists (rule " + existing.uuid() + ")");
+            }
+            if (existing.sourceGroupId() != null && r.sourceGroupIds().contains(existing.sourceGroupId())) {
+                throw new ApiException(ApiError.CONFLICT, "The " + direction + " rule " + r.protocol() + " "
+                        + describe(r) + " for that security group already exists (rule " + existing.uuid() + ")");
+            }
+        }
+    }
+
+    private static String describe(CheckedRule r) {
+        if (r.startPort() != null) {
+            return r.startPort() + "-" + r.endPort();
+        }
+        return r.icmpType() == null ? "" : "type " + r.icmpType() + " code " + r.icmpCode();
+    }
+
+    private static void port(int p, String name) {
+        if (p < 1 || p > 65535) {
+            throw new ApiException(ApiError.PARAM_ERROR, "Invalid value for parameter " + name + ": " + p
+                    + " (ports are 1..65535)");
+        }
     }
 
     /** Adds a rule per source (CIDR or group); returns the group. */
@@ -130,6 +183,9 @@ public class SecurityGroupService {
         SecurityGroup g = groups.find(groupId).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND,
                 "Unable to find security group"));
         tx.executeWithoutResult(st -> {
+            // the group row lock serialises concurrent authorizations of one group, so the duplicate check holds
+            groups.lockForUpdate(g.id());
+            rejectDuplicates(g.id(), direction, r);
             for (String cidr : r.cidrs()) {
                 rules.insert(UUID.randomUUID().toString(), g.id(), direction, r.protocol(), r.startPort(), r.endPort(),
                         r.icmpType(), r.icmpCode(), cidr, null);

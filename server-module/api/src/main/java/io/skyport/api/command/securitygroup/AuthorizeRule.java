@@ -74,6 +74,7 @@ abstract class AuthorizeRule implements ApiOperation {
         SecurityGroup g = target(ctx);
         SecurityGroupService.CheckedRule rule = service.check(new SecurityGroupService.NewRule(
                 protocol == null ? "tcp" : protocol, startPort, endPort, icmpType, icmpCode, cidrs, sourceGroups(ctx)));
+        service.rejectDuplicates(g.id(), direction(), rule);
         return jobs.submit(ctx, command(), "SecurityGroup", g.uuid(), false,
                 () -> new EntityResponse("securitygroup", views.view(service.authorize(ctx, g.id(), direction(),
                         rule))));
@@ -100,14 +101,17 @@ abstract class AuthorizeRule implements ApiOperation {
             String accountName = entry.get("account");
             String group = entry.get("group");
             if (group == null) {
-                throw new ApiException(ApiError.PARAM_ERROR, "usersecuritygrouplist entries need a group");
+                throw new ApiException(ApiError.PARAM_ERROR, "Invalid value for parameter usersecuritygrouplist: "
+                        + "each entry needs a group");
             }
             Account owner = accountName == null ? identity.visibleAccount(ctx, ctx.accountId())
                     : identity.accounts().findByName(ctx.domainId(), accountName)
                     .map(a -> identity.visibleAccount(ctx, a.id()))
-                    .orElseThrow(() -> new ApiException(ApiError.PARAM_ERROR, "Unable to find account " + accountName));
+                    .orElseThrow(() -> new ApiException(ApiError.PARAM_ERROR, "Invalid value for parameter "
+                            + "usersecuritygrouplist: unable to find account " + accountName));
             out.add(groups.findByName(owner.id(), group).orElseThrow(() -> new ApiException(ApiError.PARAM_ERROR,
-                    "Unable to find security group " + group + " of account " + owner.name())).id());
+                    "Invalid value for parameter usersecuritygrouplist: unable to find security group " + group
+                            + " of account " + owner.name())).id());
         }
         return out;
     }

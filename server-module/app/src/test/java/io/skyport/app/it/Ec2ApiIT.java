@@ -271,6 +271,38 @@ public class Ec2ApiIT {
         assertFalse(aliceEc2.describeRegions().regions().isEmpty());
     }
 
+    @Test
+    public void thePanelGivesKeysClientConfigAndCallCounts() throws Exception {
+        aliceEc2.describeAvailabilityZones();
+        JsonObject cfg = alice.call("getEc2ClientConfig", "endpoint", "http://cloud.example:8080").inner()
+                .getAsJsonObject("ec2clientconfig");
+        assertEquals(alice.apiKey(), cfg.get("apikey").getAsString());
+        assertEquals(alice.secret(), cfg.get("secretkey").getAsString());
+        assertEquals("http://cloud.example:8080/ec2", cfg.get("endpoint").getAsString());
+        assertTrue(cfg.get("awsconfig").getAsString(), cfg.get("awsconfig").getAsString()
+                .contains("endpoint_url = http://cloud.example:8080/ec2\n"));
+        assertTrue(cfg.get("awscredentials").getAsString().contains("aws_secret_access_key = " + alice.secret()));
+        long zonesCalls = 0;
+        for (JsonElement op : cfg.getAsJsonArray("operation")) {
+            if ("DescribeAvailabilityZones".equals(op.getAsJsonObject().get("name").getAsString())) {
+                zonesCalls = op.getAsJsonObject().get("calls").getAsLong();
+            }
+        }
+        assertTrue(cfg.toString(), zonesCalls >= 1);
+
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(SERVER.baseUrl() + "/ui/ec2/")).build(), java.net.http.HttpResponse.BodyHandlers
+                .ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("src=\"panel.js\""));
+        java.net.http.HttpResponse<String> script = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(SERVER.baseUrl() + "/ui/ec2/panel.js")).build(), java.net.http.HttpResponse
+                .BodyHandlers.ofString());
+        assertEquals(200, script.statusCode());
+        assertTrue(script.body().contains("getEc2ClientConfig"));
+    }
+
     private static void assertError(int status, String code, Ec2Raw.Reply r) {
         assertEquals(r.body(), status, r.status());
         assertEquals(r.body(), code, r.code());

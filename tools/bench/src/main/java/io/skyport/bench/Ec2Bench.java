@@ -53,7 +53,7 @@ public final class Ec2Bench implements Callable<Integer> {
     Long requests;
 
     @Option(names = "--warmup", paramLabel = "SECONDS", description = "warm-up per workload (default ${DEFAULT-VALUE})")
-    int warmup = 10;
+    int warmup = 20;
 
     @Option(names = "--rounds", description = "rounds of one phase per workload, at least 2 (default ${DEFAULT-VALUE})")
     int rounds = 3;

@@ -4,8 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.skyport.app.SkyportServer;
-import io.skyport.core.config.ServerConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,8 +79,6 @@ public final class Ec2Bench implements Callable<Integer> {
     private final List<String> notes = new ArrayList<>();
 
     public static void main(String[] args) {
-        // before any logger exists: the server's per-event INFO lines would dominate the run
-        System.setProperty("skyport.log.level", System.getProperty("skyport.log.level", "WARN"));
         System.exit(new CommandLine(new Ec2Bench()).execute(args));
     }
 
@@ -92,22 +88,17 @@ public final class Ec2Bench implements Callable<Integer> {
             progress("--vms, --threads, --seconds and --requests must be at least 1, --rounds at least 2");
             return SETUP_ERROR;
         }
-        Path home = Files.createTempDirectory("skyport-bench");
-        SkyportServer server = new SkyportServer(ServerConfig.of(home, serverConfig())).start();
-        try {
-            return run("http://127.0.0.1:" + server.port(), server.bootstrap().apiKey(),
-                    server.bootstrap().secretKey());
+        Path home = EmbeddedServer.prepareHome();
+        try (EmbeddedServer server = EmbeddedServer.start(home, serverConfig())) {
+            return run(server.baseUrl(), server.apiKey(), server.secretKey());
         } catch (SetupException e) {
             progress("ABORTED: " + e.getMessage());
             return SETUP_ERROR;
-        } finally {
-            server.close();
         }
     }
 
     private Map<String, String> serverConfig() {
-        Map<String, String> config = new HashMap<>(Map.of("skyport.port", "0", "skyport.bind", "127.0.0.1"));
-        config.putAll(serverSettings);
+        Map<String, String> config = new HashMap<>(serverSettings);
         if (dbUrl != null) {
             config.put("skyport.db.url", dbUrl);
         }

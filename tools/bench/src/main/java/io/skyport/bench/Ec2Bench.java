@@ -298,11 +298,11 @@ public final class Ec2Bench implements Callable<Integer> {
     private String setup() {
         String phase = requests != null ? requests + " requests" : seconds + " s";
         return String.format(Locale.ROOT, "%d instances in one user account, all listed by every request "
-                        + "(listVirtualMachines with pagesize=%d, `default.page.size` raised to allow it; "
+                        + "(listVirtualMachines with pagesize=%d, `default.page.size` raised to at least that; "
                         + "DescribeInstances without MaxResults; the baseline proxy asks listVirtualMachines for the "
                         + "same page). "
                         + "Load: %d client threads on loopback, HTTP/1.1 keep-alive, every request freshly signed "
-                        + "(HMAC-SHA1 native, SigV4 by the AWS SDK signer for EC2). %d rounds of %s phases after "
+                        + "(HMAC-SHA1 native, SigV4 by the AWS SDK signer for EC2). %d rounds of phases of %s after "
                         + "%d s warm-up per workload; each round starts with the next workload. Server: in-process, "
                         + "%s, simulator. Machine: %d CPUs, Java %s, %s %s; server, baseline proxy and load "
                         + "generator share it. %s",

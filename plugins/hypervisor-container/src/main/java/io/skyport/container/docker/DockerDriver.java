@@ -76,17 +76,24 @@ public class DockerDriver implements HypervisorDriver {
     }
 
     /**
-     * Creates the container (when it does not exist yet), copies the seed files in, then starts
-     * it. A container left from an earlier start is started again as it is, with its files.
+     * Creates the container (when it does not exist yet) with the seed files copied in, then
+     * starts it. A container left from an earlier start gets the seed files again before it
+     * starts, so user data and keys changed while the VM was stopped reach it at this start.
      */
     @Override
     public void start(HostRef host, VmSpec vm) {
         DockerEndpoint endpoint = DockerEndpoint.of(host);
         DockerClient docker = clients.client(endpoint);
         String name = ContainerLayout.containerName(vm.uuid());
-        String id = existing(docker, name);
-        if (id == null) {
+        InspectContainerResponse existing = existing(docker, name);
+        String id;
+        if (existing == null) {
             id = create(docker, endpoint, vm, name);
+        } else {
+            id = existing.getId();
+            if (!Boolean.TRUE.equals(existing.getState().getRunning())) {
+                copySeed(docker, id, vm);
+            }
         }
         try {
             docker.startContainerCmd(id).exec();
@@ -95,12 +102,17 @@ public class DockerDriver implements HypervisorDriver {
         }
     }
 
-    private static String existing(DockerClient docker, String name) {
+    private static InspectContainerResponse existing(DockerClient docker, String name) {
         try {
-            return docker.inspectContainerCmd(name).exec().getId();
+            return docker.inspectContainerCmd(name).exec();
         } catch (NotFoundException e) {
             return null;
         }
+    }
+
+    private static void copySeed(DockerClient docker, String id, VmSpec vm) {
+        docker.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(new ByteArrayInputStream(
+                SeedArchive.of(vm, ContainerLayout.hostName(vm)))).exec();
     }
 
     private String create(DockerClient docker, DockerEndpoint endpoint, VmSpec vm, String name) {
@@ -130,8 +142,7 @@ public class DockerDriver implements HypervisorDriver {
                 .withHostConfig(hostConfig)
                 .exec().getId();
         try {
-            docker.copyArchiveToContainerCmd(id).withRemotePath("/")
-                    .withTarInputStream(new ByteArrayInputStream(SeedArchive.of(vm, hostName))).exec();
+            copySeed(docker, id, vm);
         } catch (RuntimeException e) {
             // a container without its keys and user data must not be started later by accident
             removeQuietly(docker, id);

@@ -10,7 +10,11 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Info;
 import com.google.gson.JsonObject;
+import io.skyport.core.infra.HostDao;
+import io.skyport.core.module.ModuleRegistry;
 import io.skyport.core.vm.PowerStateSync;
+import io.skyport.plugin.HypervisorDriver;
+import io.skyport.plugin.HypervisorDriver.HostRef;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -142,6 +146,20 @@ public class DockerHostIT {
         assertEquals(ED25519.substring(0, ED25519.lastIndexOf(' ')) + "\n",
                 engine.exec(id, "cat", "/root/.ssh/authorized_keys"));
 
+        HypervisorDriver driver = SERVER.server().coreBean(ModuleRegistry.class).driver("Docker").orElseThrow();
+        HostRef host = SERVER.server().coreBean(HostDao.class).hosts(null, null, null, null, "Docker", null).get(0)
+                .ref();
+        HypervisorDriver.VmStats stats = driver.stats(host, id);
+        assertEquals("the stats endpoint reports the offering's memory limit", 128L * 1024 * 1024,
+                stats.memoryLimitBytes());
+        assertTrue(stats.toString(), stats.memoryUsedBytes() > 0 && stats.cpuPercent() >= 0);
+        HypervisorDriver.ExecResult hostname = driver.exec(host, id, List.of("hostname"));
+        assertEquals(0, hostname.exitCode());
+        assertEquals("dock1\n", hostname.stdout());
+        HypervisorDriver.ExecResult failing = driver.exec(host, id, List.of("sh", "-c", "echo oops >&2; exit 3"));
+        assertEquals(3, failing.exitCode());
+        assertEquals("oops\n", failing.stderr());
+
         assertEquals(1, job("destroyVirtualMachine", "id", id, "expunge", "true").get("jobstatus").getAsInt());
         assertFalse("expunge removes the container", engine.container(id).isPresent());
     }
@@ -153,8 +171,14 @@ public class DockerHostIT {
         assertTrue("a stopped VM keeps its container", engine.container(id).isPresent());
         assertFalse(engine.running(id));
 
+        String updated = "#cloud-config\nhostname: updated-while-stopped\n";
+        admin("updateVirtualMachine", "id", id, "userdata", Base64.getEncoder().encodeToString(
+                updated.getBytes(StandardCharsets.UTF_8)));
+
         assertEquals("Running", vmOf(job("startVirtualMachine", "id", id)).get("state").getAsString());
         assertTrue(engine.running(id));
+        assertEquals("user data changed while stopped reaches the container at its start", updated,
+                engine.exec(id, "cat", "/var/lib/cloud/seed/nocloud/user-data"));
         String startedAt = engine.container(id).orElseThrow().getState().getStartedAt();
         assertEquals(1, job("rebootVirtualMachine", "id", id).get("jobstatus").getAsInt());
         assertTrue(engine.running(id));
@@ -198,7 +222,7 @@ public class DockerHostIT {
     }
 
     private static long cpuUsed() {
-        return SERVER.server().coreBean(io.skyport.core.infra.HostDao.class).hosts(null, null, null, null, "Docker",
+        return SERVER.server().coreBean(HostDao.class).hosts(null, null, null, null, "Docker",
                 null).get(0).cpuUsed();
     }
 

@@ -28,6 +28,11 @@ public class Ec2Module {
     }
 
     @Bean
+    public Setting<Integer> ec2TerminatedVisibleSetting() {
+        return Ec2Settings.TERMINATED_VISIBLE_MINUTES;
+    }
+
+    @Bean
     public Ec2Authenticator ec2Authenticator(IdentityService identity, SettingService settings) {
         return new Ec2Authenticator(identity, () -> settings.get(Ec2Settings.REGION), Clock.systemUTC());
     }

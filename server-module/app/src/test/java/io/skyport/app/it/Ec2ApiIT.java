@@ -158,7 +158,17 @@ public class Ec2ApiIT {
         String uuid = vm.get("id").getAsString();
         JsonObject expunge = SERVER.admin().call("expungeVirtualMachine", "id", uuid).inner();
         SERVER.admin().awaitJob(expunge.get("jobid").getAsString());
-        assertEquals("InvalidInstanceID.NotFound", Ec2Sdk.errorCode(() -> describe(aliceEc2, ids)));
+        assertEquals(0, alice.call("listVirtualMachines", "name", name).inner().size());
+        // EC2 keeps listing it as terminated for the visibility window, then it is unknown
+        assertEquals(InstanceStateName.TERMINATED, describe(aliceEc2, ids).get(0).state().name());
+        assertTrue(Ec2Sdk.ids(aliceEc2.describeInstances().reservations().stream().flatMap(r -> r.instances()
+                .stream()).toList()).contains(ids.get(0)));
+        SERVER.admin().call("updateConfiguration", "name", "ec2.terminated.visible.minutes", "value", "0");
+        try {
+            assertEquals("InvalidInstanceID.NotFound", Ec2Sdk.errorCode(() -> describe(aliceEc2, ids)));
+        } finally {
+            SERVER.admin().call("updateConfiguration", "name", "ec2.terminated.visible.minutes", "value", "60");
+        }
     }
 
     @Test

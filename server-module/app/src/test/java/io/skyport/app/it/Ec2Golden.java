@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -44,6 +43,7 @@ final class Ec2Golden {
         SHAPES.put("ownerId", "\\d{12}");
         SHAPES.put("imageOwnerId", "\\d{12}");
         SHAPES.put("count", "\\d+");
+        SHAPES.put("size", "\\d+");
         SHAPES.put("ip", "\\d{1,3}(\\.\\d{1,3}){3}");
         SHAPES.put("cidr", "\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}");
         SHAPES.put("keyFingerprint", "[0-9a-f]{2}(:[0-9a-f]{2})+");
@@ -191,7 +191,7 @@ final class Ec2Golden {
     }
 
     private static Map<String, List<Element>> group(List<Element> elements) {
-        Map<String, List<Element>> out = new TreeMap<>();
+        Map<String, List<Element>> out = new LinkedHashMap<>(); // in document order, so placeholders bind in it
         for (Element e : elements) {
             out.computeIfAbsent(e.getLocalName(), k -> new ArrayList<>()).add(e);
         }

@@ -77,6 +77,8 @@ public class Ec2GoldenIT {
         boolean error = expected.contains("<Errors>");
         if (reply.status() != 200 && !error) {
             diffs.add("HTTP " + reply.status() + ": " + reply.body());
+        } else if (error && reply.status() != 400) {
+            diffs.add("HTTP " + reply.status() + ", expected 400: " + reply.body());
         } else {
             diffs.addAll(Ec2Golden.compare(expected, reply.body(), BOUND));
             if (!diffs.isEmpty()) {
@@ -116,12 +118,19 @@ public class Ec2GoldenIT {
         run("DescribeAccountAttributes");
         run("DescribeInstanceTypes");
         run("DescribeImages");
+        run("RunInstances", "RunInstances.BadCount");
+        run("RegisterImage");
+        run("DescribeImages", "DescribeImages.Self");
+        run("DeregisterImage");
         run("CreateKeyPair");
         run("ImportKeyPair");
+        run("ImportKeyPair", "ImportKeyPair.Duplicate");
         run("DescribeKeyPairs");
         run("CreateSecurityGroup");
         run("AuthorizeSecurityGroupIngress");
         run("DescribeSecurityGroups");
+        run("AuthorizeSecurityGroupEgress");
+        run("RevokeSecurityGroupEgress");
         run("DescribeVpcs");
         run("DescribeSubnets");
         run("RunInstances");
@@ -150,6 +159,7 @@ public class Ec2GoldenIT {
         run("StopInstances");
         awaitInstance("stopped");
         run("ModifyInstanceAttribute");
+        run("DescribeInstanceAttribute", "DescribeInstanceAttribute.InstanceType");
         run("StartInstances");
         awaitInstance("running");
         run("TerminateInstances");
@@ -158,6 +168,7 @@ public class Ec2GoldenIT {
         run("DeleteSecurityGroup");
         run("DeleteKeyPair");
         run("DescribeInstances", "DescribeInstances.NotFound");
+        run("DescribeInstances", "DescribeInstances.UnknownParameter");
 
         System.out.println("bound placeholders: " + new java.util.TreeMap<>(BOUND));
         StringBuilder report = new StringBuilder();

@@ -92,7 +92,7 @@ public class Ec2Authenticator {
         }
         String payload = declared != null ? declared : bodyHash;
         boolean valid = same(SigV4.sign(r, c, who.secretKey(), payload), c.signature())
-                || (c.presigned() && declared == null
+                || (c.presigned() && declared == null && r.body().length == 0
                 && same(SigV4.sign(r, c, who.secretKey(), SigV4.UNSIGNED_PAYLOAD), c.signature()));
         if (!valid) {
             throw mismatch(SIGNATURE_MISMATCH);

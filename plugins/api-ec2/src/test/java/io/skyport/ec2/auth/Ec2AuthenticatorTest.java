@@ -140,6 +140,25 @@ public class Ec2AuthenticatorTest {
     }
 
     @Test
+    public void presignedUnsignedPayloadCoversNoBody() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("Action", "TerminateInstances");
+        p.put("Version", "2016-11-15");
+        p.put("InstanceId.1", "i-0123456789abcdef0");
+        SignedRequest r = Requests.sdkPresignedGet(KEY, SECRET, REGION, "ec2", at(NOW), Duration.ofMinutes(5), p, false);
+        SigV4.Credential c = SigV4.parse(r);
+        assertEquals("signed over UNSIGNED-PAYLOAD", c.signature(), SigV4.sign(r, c, SECRET, SigV4.UNSIGNED_PAYLOAD));
+        assertSame(alice, auth.authenticate(r));
+        // the same URL with parameters added in a form body: they are covered by no signature
+        Map<String, String> headers = new LinkedHashMap<>();
+        r.headers().forEach((k, v) -> headers.put(k, v.get(0)));
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        SignedRequest withBody = Requests.raw("GET", r.rawPath(), r.rawQuery(), headers, "InstanceId.2=i-0123456789abcdef1");
+        assertEquals("i-0123456789abcdef1", withBody.params().get("InstanceId.2"));
+        assertEquals(Ec2Error.SIGNATURE_DOES_NOT_MATCH, failure(withBody));
+    }
+
+    @Test
     public void wrongRegionIsSignatureDoesNotMatch() {
         assertEquals(Ec2Error.SIGNATURE_DOES_NOT_MATCH, failure(post(KEY, SECRET, "us-east-1", "ec2", NOW)));
     }

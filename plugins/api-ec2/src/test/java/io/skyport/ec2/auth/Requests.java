@@ -78,6 +78,12 @@ final class Requests {
     /** An EC2 Query GET signed by the SDK's signer in the query string (a presigned URL). */
     static SignedRequest sdkPresignedGet(String accessKey, String secret, String region, String service, Clock clock,
                                          Duration expiry, Map<String, String> params) {
+        return sdkPresignedGet(accessKey, secret, region, service, clock, expiry, params, true);
+    }
+
+    /** A presigned GET; without payload signing the SDK signs UNSIGNED-PAYLOAD, as S3 presigners do. */
+    static SignedRequest sdkPresignedGet(String accessKey, String secret, String region, String service, Clock clock,
+                                         Duration expiry, Map<String, String> params, boolean payloadSigning) {
         SdkHttpRequest.Builder b = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
                 .uri(java.net.URI.create("https://ec2.skyport.test/ec2"));
         params.forEach(b::putRawQueryParameter);
@@ -88,6 +94,7 @@ final class Requests {
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
                 .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, expiry)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, payloadSigning)
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock)).request();
         return received(signed, null);
     }

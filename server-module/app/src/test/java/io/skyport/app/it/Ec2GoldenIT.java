@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
+import io.skyport.core.dispatch.CommandCatalog;
+import io.skyport.core.dispatch.CommandDescriptor;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -178,6 +180,22 @@ public class Ec2GoldenIT {
         });
         assertTrue(DIFFS.size() + " of " + RAN.size() + " fixtures differ:" + report, DIFFS.isEmpty());
         assertEquals("every fixture is exercised", fixtures(), RAN);
+    }
+
+    @Test
+    public void everyEc2OperationHasAFixture() throws Exception {
+        Set<String> operations = new TreeSet<>();
+        for (CommandDescriptor d : SERVER.server().coreBean(CommandCatalog.class).list("ec2")) {
+            operations.add(d.name());
+        }
+        assertTrue("the catalog lists the EC2 operations", operations.contains("RunInstances"));
+        Set<String> covered = new TreeSet<>();
+        for (String f : fixtures()) {
+            covered.add(f.contains(".") ? f.substring(0, f.indexOf('.')) : f);
+        }
+        Set<String> missing = new TreeSet<>(operations);
+        missing.removeAll(covered);
+        assertEquals("EC2 operations without a golden fixture", Set.of(), missing);
     }
 
     private static Set<String> fixtures() throws IOException, URISyntaxException {

@@ -92,6 +92,62 @@ public class Ec2GoldenIT {
         }
     }
 
+    /**
+     * The EC2 API reference (CreateKeyPair, keyFingerprint): "For RSA key pairs, the key fingerprint is
+     * the SHA-1 digest of the DER encoded private key", i.e. of its PKCS#8 form, as
+     * {@code openssl pkcs8 -topk8 -nocrypt -outform DER | openssl sha1 -c} prints it.
+     */
+    private static void createdKeyFingerprint() throws Exception {
+        String pem = BOUND.get("privateKey");
+        String fingerprint = BOUND.get("keyFingerprint");
+        if (pem == null || fingerprint == null) {
+            return; // the fixture comparison has reported it
+        }
+        byte[] pkcs1 = java.util.Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+        java.security.spec.RSAPrivateCrtKeySpec spec = rsa(pkcs1);
+        byte[] pkcs8 = java.security.KeyFactory.getInstance("RSA").generatePrivate(spec).getEncoded();
+        byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1").digest(pkcs8);
+        StringBuilder expected = new StringBuilder();
+        for (byte b : sha1) {
+            expected.append(expected.length() > 0 ? ":" : "").append(String.format("%02x", b & 0xff));
+        }
+        if (!expected.toString().equals(fingerprint)) {
+            DIFFS.put("CreateKeyPair (fingerprint)", List.of("keyFingerprint '" + fingerprint + "', expected the SHA-1 "
+                    + "of the PKCS#8 DER private key '" + expected + "'"));
+        }
+    }
+
+    /** The fields of a PKCS#1 RSAPrivateKey (a DER sequence of a version and eight integers). */
+    private static java.security.spec.RSAPrivateCrtKeySpec rsa(byte[] der) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(der);
+        if ((in.get() & 0xff) != 0x30) {
+            throw new IllegalArgumentException("not a DER sequence");
+        }
+        length(in);
+        java.math.BigInteger[] v = new java.math.BigInteger[9];
+        for (int i = 0; i < 9; i++) {
+            if (in.get() != 0x02) {
+                throw new IllegalArgumentException("not a DER integer");
+            }
+            byte[] bytes = new byte[length(in)];
+            in.get(bytes);
+            v[i] = new java.math.BigInteger(bytes);
+        }
+        return new java.security.spec.RSAPrivateCrtKeySpec(v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
+    }
+
+    private static int length(java.nio.ByteBuffer in) {
+        int first = in.get() & 0xff;
+        if (first < 0x80) {
+            return first;
+        }
+        int n = 0;
+        for (int i = 0; i < (first & 0x7f); i++) {
+            n = (n << 8) | (in.get() & 0xff);
+        }
+        return n;
+    }
+
     private static void awaitInstance(String state) {
         var request = software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest.builder()
                 .instanceIds(BOUND.get("instanceId")).build();
@@ -125,6 +181,7 @@ public class Ec2GoldenIT {
         run("DescribeImages", "DescribeImages.Self");
         run("DeregisterImage");
         run("CreateKeyPair");
+        createdKeyFingerprint();
         run("ImportKeyPair");
         run("ImportKeyPair", "ImportKeyPair.Duplicate");
         run("DescribeKeyPairs");

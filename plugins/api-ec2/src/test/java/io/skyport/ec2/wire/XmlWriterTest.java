@@ -231,6 +231,20 @@ public class XmlWriterTest {
     }
 
     @Test
+    public void charactersXmlCannotCarryStillParseAndOthersSurvive() throws Exception {
+        // U+FFFE and U+FFFF are valid UTF-8 in a request (EF BF BE, EF BF BF) but not XML 1.0 characters;
+        // a lone surrogate is not a character at all. A tag value holding one must not break every listing.
+        String value = "a\uFFFEb\uFFFFc\uD800d \uD83D\uDE80 é";
+        DescribeInstancesResponse body = DescribeInstancesResponse.builder()
+                .reservations(Reservation.builder().reservationId("r-1").instances(Instance.builder()
+                        .instanceId("i-1").tags(Tag.builder().key("k").value(value).build()).build()).build())
+                .build();
+        Element root = parse(XmlWriter.response("DescribeInstances", REQUEST_ID, body)).getDocumentElement();
+        String got = text(root, "reservationSet", "item", "instancesSet", "item", "tagSet", "item", "value");
+        assertEquals("a\uFFFDb\uFFFDc\uFFFDd \uD83D\uDE80 é", got);
+    }
+
+    @Test
     public void errorBody() throws Exception {
         String xml = XmlWriter.error("InvalidInstanceID.NotFound", "The instance ID 'i-1a2b3c4d' does not exist & <no>",
                 "ea966190-f9aa-478e-9ede-example");

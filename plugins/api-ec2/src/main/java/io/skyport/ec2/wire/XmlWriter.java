@@ -49,7 +49,8 @@ public final class XmlWriter {
      * How to write one member, worked out once per shape: the SDK's field lookups (traits,
      * location names) are map look-ups that would otherwise run for every member of every item.
      */
-    private record Member(SdkField<?> field, String name, MarshallingKnownType type, Member item) {
+    private record Member(SdkField<?> field, String name, MarshallingKnownType type, Member item, String open,
+                          String close, String empty) {
         static Member of(SdkField<?> field, String name) {
             MarshallingKnownType type = field.marshallingType().getKnownType();
             Member item = null;
@@ -57,7 +58,7 @@ public final class XmlWriter {
                 SdkField<?> f = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
                 item = of(f, f.unmarshallLocationName() != null ? f.unmarshallLocationName() : "item");
             }
-            return new Member(field, name, type, item);
+            return new Member(field, name, type, item, "<" + name + ">", "</" + name + ">", "<" + name + "/>");
         }
     }
 
@@ -80,36 +81,40 @@ public final class XmlWriter {
     }
 
     private static void value(StringBuilder sb, Member m, Object value) {
-        String name = m.name();
         switch (m.type()) {
             case LIST -> {
                 Collection<?> items = (Collection<?>) value;
                 if (items.isEmpty()) {
-                    sb.append('<').append(name).append("/>");
+                    sb.append(m.empty());
                     return;
                 }
-                sb.append('<').append(name).append('>');
+                sb.append(m.open());
                 for (Object item : items) {
                     if (item != null) {
                         value(sb, m.item(), item);
                     }
                 }
-                sb.append("</").append(name).append('>');
+                sb.append(m.close());
             }
             case SDK_POJO -> {
-                sb.append('<').append(name).append('>');
+                sb.append(m.open());
                 members(sb, (SdkPojo) value);
-                sb.append("</").append(name).append('>');
+                sb.append(m.close());
             }
             case INSTANT -> {
-                sb.append('<').append(name).append('>');
+                sb.append(m.open());
                 timestamp(sb, (Instant) value);
-                sb.append("</").append(name).append('>');
+                sb.append(m.close());
             }
             case MAP, DOCUMENT -> {
                 // no operation served here returns map-shaped members
             }
-            default -> element(sb, name, String.valueOf(value));
+            case STRING -> {
+                sb.append(m.open());
+                escape(sb, (String) value);
+                sb.append(m.close());
+            }
+            default -> sb.append(m.open()).append(value).append(m.close());
         }
     }
 

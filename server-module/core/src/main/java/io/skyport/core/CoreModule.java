@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan({"io.skyport.core.infra", "io.skyport.core.catalog", "io.skyport.core.network", "io.skyport.core.vm",
         "io.skyport.core.volume", "io.skyport.core.securitygroup", "io.skyport.core.keypair", "io.skyport.core.resource",
-        "io.skyport.core.tag", "io.skyport.core.publicip", "io.skyport.core.event"})
+        "io.skyport.core.tag", "io.skyport.core.publicip", "io.skyport.core.event", "io.skyport.core.extid"})
 public class CoreModule {
     public static final String VERSION = "0.1.0";
 

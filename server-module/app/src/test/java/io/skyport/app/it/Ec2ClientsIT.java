@@ -9,6 +9,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.skyport.core.extid.ExternalIdDao;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,9 @@ public class Ec2ClientsIT {
     private static final String REGION = "skyport-1";
     private static final String ZONE = "Sandbox-simulator";
     private static final Set<String> GONE = Set.of("Destroyed", "Expunging", "Expunged");
+    /** How the EC2 API records the instance ids it mints ({@link ExternalIdDao}). */
+    private static final String EC2_API = "ec2";
+    private static final String INSTANCE_KIND = "instance";
 
     @ClassRule
     public static final TestServer SERVER = new TestServer();
@@ -256,34 +260,54 @@ public class Ec2ClientsIT {
     }
 
     /**
-     * What the native API shows at a scenario's checkpoint: as many VMs in the expected state as
-     * the scenario has instances at that point, the account having no other instance in flight.
+     * What the native API shows at a scenario's checkpoint: each instance the EC2 client holds is a
+     * VM of the account (matched through the ids the EC2 API minted for the account's VMs) named
+     * after its Name tag, in the state the checkpoint names; after termination none is left running.
      */
     private static List<String> nativeView(Tenant tenant, String checkpoint, JsonObject data) {
-        int instances = data.getAsJsonArray("instances").size();
         String name = data.get("name").getAsString();
         List<JsonObject> vms = vms(tenant);
-        List<String> problems = new ArrayList<>();
-        Map<String, Integer> byState = new LinkedHashMap<>();
+        Map<String, String> ec2Ids = SERVER.server().coreBean(ExternalIdDao.class).findAll(EC2_API, INSTANCE_KIND,
+                vms.stream().map(vm -> vm.get("id").getAsString()).toList());
+        Map<String, JsonObject> byEc2Id = new LinkedHashMap<>();
         for (JsonObject vm : vms) {
-            byState.merge(vm.get("state").getAsString(), 1, Integer::sum);
+            String ec2Id = ec2Ids.get(vm.get("id").getAsString());
+            if (ec2Id != null) {
+                byEc2Id.put(ec2Id, vm);
+            }
         }
         String expected = switch (checkpoint) {
             case "running" -> "Running";
             case "stopped" -> "Stopped";
             default -> null;
         };
-        if (expected != null) {
-            List<JsonObject> matching = vms.stream().filter(vm -> expected.equals(vm.get("state").getAsString())
-                    && (name.equals(vm.get("name").getAsString()) || vm.has("displayname")
-                    && name.equals(vm.get("displayname").getAsString()))).toList();
-            if (matching.size() != instances) {
-                problems.add(checkpoint + ": " + instances + " instance(s) named " + name + ", but the native API "
-                        + "shows " + matching.size() + " " + expected + " VM(s) by that name; VMs by state: " + byState
-                        + "; names: " + vms.stream().map(vm -> vm.get("name").getAsString() + "/"
-                        + (vm.has("displayname") ? vm.get("displayname").getAsString() : "")).toList());
+        List<String> problems = new ArrayList<>();
+        for (JsonElement e : data.getAsJsonArray("instances")) {
+            String id = e.getAsString();
+            JsonObject vm = byEc2Id.get(id);
+            if (expected == null) {
+                if (vm != null && !GONE.contains(vm.get("state").getAsString())) {
+                    problems.add(checkpoint + ": " + id + " is VM " + vm.get("id").getAsString() + ", still "
+                            + vm.get("state").getAsString());
+                }
+                continue;
             }
-        } else {
+            if (vm == null) {
+                problems.add(checkpoint + ": " + id + " is none of the account's VMs " + ec2Ids);
+                continue;
+            }
+            String state = vm.get("state").getAsString();
+            String vmName = vm.get("name").getAsString();
+            String displayName = vm.has("displayname") ? vm.get("displayname").getAsString() : null;
+            if (!expected.equals(state)) {
+                problems.add(checkpoint + ": " + id + " is VM " + vm.get("id").getAsString() + " in state " + state);
+            }
+            if (!name.equals(vmName) && !name.equals(displayName)) {
+                problems.add(checkpoint + ": " + id + " has the Name tag " + name + " but the VM is named " + vmName
+                        + " / " + displayName);
+            }
+        }
+        if (expected == null) {
             for (JsonObject vm : vms) {
                 if (!GONE.contains(vm.get("state").getAsString())) {
                     problems.add(checkpoint + ": VM " + vm.get("name").getAsString() + " is still "

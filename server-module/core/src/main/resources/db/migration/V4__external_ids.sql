@@ -1,6 +1,8 @@
 -- Ids a compatibility API shows for a core resource (EC2 "i-0123...", GCE uint64 strings):
 -- minted once, stored, never recomputed. One resource has at most one id per API and kind;
 -- several resources may share one (all instances of one EC2 reservation).
+-- (Replaces the unused placeholder of V2, which allowed neither shared ids nor uuid lookups.)
+DROP TABLE external_ids;
 CREATE TABLE external_ids (
     api          VARCHAR(8)   NOT NULL,
     kind         VARCHAR(24)  NOT NULL,
@@ -23,3 +25,7 @@ CREATE TABLE idempotency_tokens (
     created      DATETIME(3)   NOT NULL,
     CONSTRAINT pk_idempotency_tokens PRIMARY KEY (api, account_id, token)
 );
+
+-- Pending work per resource, for views that show an operation in progress (EC2 "pending",
+-- "stopping", "shutting-down"): few rows are pending, so the status leads.
+CREATE INDEX ix_async_job_pending ON async_job (status, instance_uuid);

@@ -52,6 +52,26 @@ public class AsyncJobDao {
         return keys.getKey().longValue();
     }
 
+    /**
+     * The command of the oldest pending job on each of the given resources, by resource uuid;
+     * resources with nothing pending are absent.
+     */
+    public java.util.Map<String, String> pendingCommands(String instanceType, java.util.Collection<String> uuids) {
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        if (uuids.isEmpty()) {
+            return out;
+        }
+        java.util.List<Object> args = new java.util.ArrayList<>(uuids.size() + 1);
+        args.add(instanceType);
+        args.addAll(uuids);
+        String marks = String.join(",", java.util.Collections.nCopies(uuids.size(), "?"));
+        jdbc.query("SELECT instance_uuid, cmd FROM async_job WHERE status = 0 AND instance_type = ? AND instance_uuid IN ("
+                + marks + ") ORDER BY id", rs -> {
+                    out.putIfAbsent(rs.getString(1), rs.getString(2));
+                }, args.toArray());
+        return out;
+    }
+
     /** Completes a pending job; returns false if it was already finished (by recovery, say). */
     public boolean complete(long id, int status, int resultCode, String result) {
         Instant now = Instant.now();

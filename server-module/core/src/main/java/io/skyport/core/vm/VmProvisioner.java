@@ -198,6 +198,11 @@ public class VmProvisioner {
         }
     }
 
+    /** True when the name can be a VM's host name. */
+    public static boolean validHostName(String name) {
+        return name != null && HOSTNAME.matcher(name).matches();
+    }
+
     /** Validates a new host name and user data the same way deploy does. */
     public void checkUpdate(String name, String userData) {
         if (name != null && !HOSTNAME.matcher(name).matches()) {

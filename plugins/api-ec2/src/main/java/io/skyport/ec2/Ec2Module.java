@@ -1,0 +1,36 @@
+package io.skyport.ec2;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.skyport.core.dispatch.CommandCatalog;
+import io.skyport.core.identity.IdentityService;
+import io.skyport.core.settings.SettingService;
+import io.skyport.ec2.auth.Ec2Authenticator;
+import io.skyport.plugin.Setting;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The EC2-compatible API module: the {@code /ec2} endpoint, its operations (one class each under
+ * {@code io.skyport.ec2.action}, registered in the server's command catalog as API {@code ec2})
+ * and its settings.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan({"io.skyport.ec2.action", "io.skyport.ec2.service", "io.skyport.ec2.view"})
+public class Ec2Module {
+    @Bean
+    public Setting<String> ec2RegionSetting() {
+        return Ec2Settings.REGION;
+    }
+
+    @Bean
+    public Ec2Authenticator ec2Authenticator(IdentityService identity, SettingService settings) {
+        return new Ec2Authenticator(identity, () -> settings.get(Ec2Settings.REGION), Clock.systemUTC());
+    }
+
+    @Bean
+    public Ec2Endpoint ec2Endpoint(CommandCatalog catalog, Ec2Authenticator auth, MeterRegistry metrics) {
+        return new Ec2Endpoint(catalog, auth, metrics);
+    }
+}

@@ -134,7 +134,7 @@ async function main() {
   step("describe_instance_types");
   const types = (await ec2.send(new DescribeInstanceTypesCommand({}))).InstanceTypes.map((t) => t.InstanceType);
   require(types.length > 0, "no instance type listed");
-  const instanceType = types.includes("Small Instance") ? "Small Instance" : types[0];
+  const instanceType = types.find((t) => /small/i.test(t)) || types[0];
   summary.instance_type = instanceType;
 
   step("import_key_pair");

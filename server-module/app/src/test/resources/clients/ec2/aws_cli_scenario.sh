@@ -142,7 +142,7 @@ note_s image "$IMAGE"
 
 step describe-instance-types
 out=$(call describe-instance-types)
-TYPE=$(jq -r '[.InstanceTypes[].InstanceType] | if index("Small Instance") then "Small Instance" else .[0] end' \
+TYPE=$(jq -r '[.InstanceTypes[].InstanceType] | (map(select(ascii_downcase | contains("small"))) + .)[0]' \
   <<<"$out")
 [ -n "$TYPE" ] && [ "$TYPE" != null ] || fail "no instance type listed"
 note_s instance_type "$TYPE"

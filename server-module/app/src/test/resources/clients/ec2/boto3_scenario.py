@@ -161,17 +161,11 @@ def main(s):
         types = [t["InstanceType"] for t in ec2.describe_instance_types()["InstanceTypes"]]
         summary["instance_types"] = types
         s.require(types, "no instance type listed")
-        instance_type = "Small Instance" if "Small Instance" in types else types[0]
-        other_type = "Medium Instance" if "Medium Instance" in types else instance_type
+        instance_type = next((t for t in types if "small" in t.lower()), types[0])
+        other_type = next((t for t in types if "medium" in t.lower()), types[-1])
         one = ec2.describe_instance_types(InstanceTypes=[instance_type])["InstanceTypes"]
         s.require([t["InstanceType"] for t in one] == [instance_type], "DescribeInstanceTypes by name", one)
         summary["instance_type"] = instance_type
-
-        s.step("describe_vpcs_and_subnets")
-        vpcs = ec2.describe_vpcs()["Vpcs"]
-        subnets = ec2.describe_subnets()["Subnets"]
-        summary["vpcs"] = [v["VpcId"] for v in vpcs]
-        summary["subnets"] = [n["SubnetId"] for n in subnets]
 
         s.step("import_key_pair")
         key_name = "b3-key-" + suffix
@@ -279,16 +273,6 @@ def main(s):
         s.require(not instances_of(ec2.describe_instances(Filters=[
             {"Name": "tag:Name", "Values": ["no-such-" + suffix]}])["Reservations"]), "unknown tag value")
 
-        s.step("tags")
-        ec2.create_tags(Resources=[ids[0]], Tags=[{"Key": "Stage", "Value": "test"}])
-        tags = ec2.describe_tags(Filters=[{"Name": "resource-id", "Values": [ids[0]]}])["Tags"]
-        s.require({(t["Key"], t["Value"]) for t in tags} >= {("Name", name), ("Scenario", suffix), ("Stage", "test")},
-                  "DescribeTags", tags)
-        s.require(all(t["ResourceType"] == "instance" for t in tags), "tag resource type", tags)
-        ec2.delete_tags(Resources=[ids[0]], Tags=[{"Key": "Stage"}])
-        tags = ec2.describe_tags(Filters=[{"Name": "resource-id", "Values": [ids[0]]}])["Tags"]
-        s.require("Stage" not in [t["Key"] for t in tags], "DeleteTags", tags)
-
         s.step("paging")
         batch = ec2.run_instances(ImageId=image["ImageId"], InstanceType=instance_type, MinCount=4, MaxCount=4,
                                   SecurityGroupIds=[group_id],
@@ -329,6 +313,48 @@ def main(s):
             s.require(not summary["other_tenant"]["listed"], "another account sees the instances",
                       summary["other_tenant"])
             s.require(states(ec2, [ids[0]]) == {ids[0]: "running"}, "another account's terminate had an effect")
+
+        s.step("stop")
+        stopping = ec2.stop_instances(InstanceIds=ids)["StoppingInstances"]
+        s.require(sorted(i["InstanceId"] for i in stopping) == sorted(ids), "StopInstances", stopping)
+        s.require(all(i["PreviousState"]["Name"] == "running" for i in stopping), "previous state", stopping)
+        ec2.get_waiter("instance_stopped").wait(InstanceIds=ids, WaiterConfig=WAIT)
+        stopped = instances_of(ec2.describe_instances(Filters=[
+            {"Name": "tag:Name", "Values": [name]},
+            {"Name": "instance-state-name", "Values": ["stopped"]}])["Reservations"])
+        s.require(sorted(i["InstanceId"] for i in stopped) == sorted(ids), "stopped filter", stopped)
+        checkpoint("stopped", {"instances": ids, "name": name})
+
+        s.step("modify_instance_attribute")
+        ec2.modify_instance_attribute(InstanceId=ids[0], InstanceType={"Value": other_type})
+        attribute = ec2.describe_instance_attribute(InstanceId=ids[0], Attribute="instanceType")
+        s.require(attribute["InstanceType"]["Value"] == other_type, "ModifyInstanceAttribute instanceType",
+                  attribute)
+
+        s.step("start")
+        starting = ec2.start_instances(InstanceIds=ids)["StartingInstances"]
+        s.require(all(i["PreviousState"]["Name"] == "stopped" for i in starting), "StartInstances", starting)
+        ec2.get_waiter("instance_running").wait(InstanceIds=ids, WaiterConfig=WAIT)
+        s.require(set(states(ec2, ids).values()) == {"running"}, "running again")
+
+        s.step("get_console_output")
+        console = ec2.get_console_output(InstanceId=ids[0])
+        s.require(console["InstanceId"] == ids[0], "GetConsoleOutput", console)
+        summary["console_output"] = len(console.get("Output") or "")
+
+        s.step("reboot")
+        ec2.reboot_instances(InstanceIds=[ids[1]])
+        ec2.get_waiter("instance_running").wait(InstanceIds=[ids[1]], WaiterConfig=WAIT)
+
+        s.step("tags")
+        ec2.create_tags(Resources=[ids[0]], Tags=[{"Key": "Stage", "Value": "test"}])
+        tags = ec2.describe_tags(Filters=[{"Name": "resource-id", "Values": [ids[0]]}])["Tags"]
+        s.require({(t["Key"], t["Value"]) for t in tags} >= {("Name", name), ("Scenario", suffix), ("Stage", "test")},
+                  "DescribeTags", tags)
+        s.require(all(t["ResourceType"] == "instance" for t in tags), "tag resource type", tags)
+        ec2.delete_tags(Resources=[ids[0]], Tags=[{"Key": "Stage"}])
+        tags = ec2.describe_tags(Filters=[{"Name": "resource-id", "Values": [ids[0]]}])["Tags"]
+        s.require("Stage" not in [t["Key"] for t in tags], "DeleteTags", tags)
 
         s.step("volume")
         volume = ec2.create_volume(AvailabilityZone=zone, Size=5)
@@ -374,37 +400,11 @@ def main(s):
                   "ReleaseAddress")
         summary["address"] = public_ip
 
-        s.step("reboot")
-        ec2.reboot_instances(InstanceIds=[ids[1]])
-        ec2.get_waiter("instance_running").wait(InstanceIds=[ids[1]], WaiterConfig=WAIT)
-
-        s.step("stop")
-        stopping = ec2.stop_instances(InstanceIds=ids)["StoppingInstances"]
-        s.require(sorted(i["InstanceId"] for i in stopping) == sorted(ids), "StopInstances", stopping)
-        s.require(all(i["PreviousState"]["Name"] == "running" for i in stopping), "previous state", stopping)
-        ec2.get_waiter("instance_stopped").wait(InstanceIds=ids, WaiterConfig=WAIT)
-        stopped = instances_of(ec2.describe_instances(Filters=[
-            {"Name": "tag:Name", "Values": [name]},
-            {"Name": "instance-state-name", "Values": ["stopped"]}])["Reservations"])
-        s.require(sorted(i["InstanceId"] for i in stopped) == sorted(ids), "stopped filter", stopped)
-        checkpoint("stopped", {"instances": ids, "name": name})
-
-        s.step("modify_instance_attribute")
-        ec2.modify_instance_attribute(InstanceId=ids[0], InstanceType={"Value": other_type})
-        attribute = ec2.describe_instance_attribute(InstanceId=ids[0], Attribute="instanceType")
-        s.require(attribute["InstanceType"]["Value"] == other_type, "ModifyInstanceAttribute instanceType",
-                  attribute)
-
-        s.step("start")
-        starting = ec2.start_instances(InstanceIds=ids)["StartingInstances"]
-        s.require(all(i["PreviousState"]["Name"] == "stopped" for i in starting), "StartInstances", starting)
-        ec2.get_waiter("instance_running").wait(InstanceIds=ids, WaiterConfig=WAIT)
-        s.require(set(states(ec2, ids).values()) == {"running"}, "running again")
-
-        s.step("get_console_output")
-        console = ec2.get_console_output(InstanceId=ids[0])
-        s.require(console["InstanceId"] == ids[0], "GetConsoleOutput", console)
-        summary["console_output"] = len(console.get("Output") or "")
+        s.step("describe_vpcs_and_subnets")
+        vpcs = ec2.describe_vpcs()["Vpcs"]
+        subnets = ec2.describe_subnets()["Subnets"]
+        summary["vpcs"] = [v["VpcId"] for v in vpcs]
+        summary["subnets"] = [n["SubnetId"] for n in subnets]
 
         s.step("terminate")
         every = ids + batch_ids

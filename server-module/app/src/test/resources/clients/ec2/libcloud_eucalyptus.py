@@ -19,11 +19,10 @@ from urllib.parse import urlparse
 
 import libcloud
 from libcloud.compute.base import NodeSize
+from libcloud.compute.drivers.ec2 import NAMESPACE
 from libcloud.compute.providers import get_driver
 from libcloud.compute.types import NodeState, Provider
-
-INSTANCE_TYPE = "Small Instance"
-
+from libcloud.utils.xml import fixxpath
 
 class ScenarioFailure(Exception):
     pass
@@ -58,12 +57,23 @@ def main(summary, steps):
 
     steps.append("list_sizes")
     sizes = driver.list_sizes()
-    # The driver reads sizes from Eucalyptus's own DescribeInstanceTypes extension
-    # (instanceTypeDetails in its namespace), which an AWS-shaped answer does not carry: an empty
-    # list is expected, so the instance type is named directly.
     summary["sizes"] = [s.name for s in sizes]
-    size = next((s for s in sizes if s.id == INSTANCE_TYPE), None) or NodeSize(
-        id=INSTANCE_TYPE, name=INSTANCE_TYPE, ram=512, disk=0, bandwidth=None, price=None, driver=driver)
+    # The driver reads sizes from Eucalyptus's own DescribeInstanceTypes extension
+    # (instanceTypeDetails in its namespace), which an AWS-shaped answer does not carry, so the
+    # list may well be empty: the type names are then read from the AWS-shaped answer, through
+    # the driver's own signed connection.
+    if sizes:
+        types = [s.id for s in sizes]
+    else:
+        answer = driver.connection.request(driver.path, params={"Action": "DescribeInstanceTypes"}).object
+        types = [t.text for t in answer.findall(fixxpath(xpath="instanceTypeSet/item/instanceType",
+                                                         namespace=NAMESPACE))]
+    require(types, "no instance type listed")
+    summary["instance_types"] = types
+    instance_type = next((t for t in types if "small" in t.lower()), types[0])
+    size = next((s for s in sizes if s.id == instance_type), None) or NodeSize(
+        id=instance_type, name=instance_type, ram=0, disk=0, bandwidth=None, price=None, driver=driver)
+    summary["instance_type"] = instance_type
 
     steps.append("list_images")
     images = driver.list_images()
@@ -93,7 +103,7 @@ def main(summary, steps):
     found = listed[0]
     require(found.state == NodeState.RUNNING, "the node runs", str(found.state))
     require(found.extra.get("tags", {}).get("Name") == name, "Name tag", found.extra.get("tags"))
-    require(found.extra.get("instance_type") == INSTANCE_TYPE, "instance type", found.extra.get("instance_type"))
+    require(found.extra.get("instance_type") == instance_type, "instance type", found.extra.get("instance_type"))
     require(found.private_ips, "private address", found.private_ips)
     summary["listed"] = {"state": str(found.state), "name": found.name, "private_ips": found.private_ips,
                          "instance_type": found.extra.get("instance_type"),

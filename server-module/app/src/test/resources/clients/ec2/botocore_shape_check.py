@@ -16,7 +16,8 @@ mis-read without any error is caught:
   with a non-empty Code, Message and RequestID.
 
 Operations without an output shape in the model may answer ``<return>true|false</return>``,
-as EC2 does.
+as EC2 does. Output members that EC2 added after an older botocore's model (LATER_MEMBERS) are
+accepted, with their type checked, only when the loaded model has no output for the operation.
 
 Usage as a module: ``check(operation, body, status=200)`` returns a list of violations.
 Standalone: ``python3 botocore_shape_check.py [--open-enum SHAPE] OPERATION FILE...``
@@ -38,6 +39,13 @@ _INTEGER = re.compile(r"^[+-]?\d+$")
 _RANGES = {"integer": (-2 ** 31, 2 ** 31 - 1), "long": (-2 ** 63, 2 ** 63 - 1)}
 
 _model = None
+
+# Output members of operations that older models (e.g. botocore 1.29) describe without any
+# output, which EC2 and current models have: element name -> botocore type.
+LATER_MEMBERS = {
+    "DeleteKeyPair": {"keyPairId": "string"},
+    "DeleteSecurityGroup": {"groupId": "string"},
+}
 
 
 def load_model():
@@ -280,6 +288,9 @@ def check(operation, body, status=200, open_enums=(), model=None):
     shape = op.output_shape
     if shape is None:
         extra["return"] = returned
+        for name, kind in LATER_MEMBERS.get(operation, {}).items():
+            later = botocore.model.Shape(name, {"type": kind})
+            extra[name] = lambda node, node_path, later=later: walker.scalar(later, node, node_path)
         shape = botocore.model.StructureShape("Empty", {"type": "structure", "members": {}})
     walker.structure(shape, root, path, extra)
     if sum(1 for c in root if _split(c.tag)[1] == "requestId") != 1:

@@ -44,6 +44,8 @@ public enum Ec2Error {
     INCORRECT_INSTANCE_STATE("IncorrectInstanceState", 400),
     INVALID_ALLOCATION_ID_NOT_FOUND("InvalidAllocationID.NotFound", 400),
     INVALID_ASSOCIATION_ID_NOT_FOUND("InvalidAssociationID.NotFound", 400),
+    INVALID_ADDRESS_IN_USE("InvalidIPAddress.InUse", 400),
+    RESOURCE_ALREADY_ASSOCIATED("Resource.AlreadyAssociated", 400),
     INVALID_ADDRESS_NOT_FOUND("InvalidAddress.NotFound", 400),
     INVALID_VPC_ID_NOT_FOUND("InvalidVpcID.NotFound", 400),
     INVALID_SUBNET_ID_NOT_FOUND("InvalidSubnetID.NotFound", 400),

@@ -52,6 +52,11 @@ public class Ec2Ids {
             return notFound;
         }
 
+        /** Kinds whose resources several accounts use (public images, the zones' networks): visibility is checked by the caller. */
+        boolean shared() {
+            return this == IMAGE || this == VPC || this == SUBNET;
+        }
+
         String column() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
@@ -120,7 +125,7 @@ public class Ec2Ids {
                     + "-...\") for parameter " + param);
         }
         return dao.resolve(API, kind.column(), externalId)
-                .filter(m -> kind == Kind.IMAGE || m.accountId() == caller.accountId())
+                .filter(m -> kind.shared() || m.accountId() == caller.accountId())
                 .map(ExternalIdDao.Mapping::uuid);
     }
 

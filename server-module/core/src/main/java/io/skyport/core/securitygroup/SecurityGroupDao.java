@@ -105,7 +105,15 @@ public class SecurityGroupDao {
         jdbc.update("DELETE FROM vm_security_groups WHERE vm_id = ?", vmId);
     }
 
+    /** Members that still count: destroyed VMs (kept for a while before expunge) do not hold a group. */
     public long memberCount(long groupId) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM vm_security_groups WHERE group_id = ?", Long.class, groupId);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM vm_security_groups m JOIN vms v ON v.id = m.vm_id "
+                + "WHERE m.group_id = ? AND v.removed IS NULL AND v.state NOT IN ('Destroyed', 'Expunging')",
+                Long.class, groupId);
+    }
+
+    /** Drops what memberships are left (of destroyed VMs) when the group goes. */
+    public void removeAllMembers(long groupId) {
+        jdbc.update("DELETE FROM vm_security_groups WHERE group_id = ?", groupId);
     }
 }

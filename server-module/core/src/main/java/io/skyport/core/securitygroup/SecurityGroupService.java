@@ -76,6 +76,7 @@ public class SecurityGroupService {
         }
         tx.executeWithoutResult(s -> {
             rules.deleteOfGroup(g.id());
+            groups.removeAllMembers(g.id());
             groups.delete(g.id());
         });
         events.record(caller, "SG.DELETE", "Deleted security group " + g.name(), "SecurityGroup", g.uuid());

@@ -83,6 +83,13 @@ public class VmDao {
                 displayName, userData, name, Db.ts(Instant.now()), id);
     }
 
+    /** Moves a stopped VM to another offering's size; false if it is no longer stopped. */
+    public boolean changeOffering(long id, long offeringId, int cpus, int cpuSpeed, int memoryMb) {
+        return jdbc.update("UPDATE vms SET service_offering_id = ?, cpus = ?, cpu_speed = ?, memory_mb = ?, "
+                + "update_count = update_count + 1, updated = ? WHERE id = ? AND state = 'Stopped' AND removed IS NULL",
+                offeringId, cpus, cpuSpeed, memoryMb, Db.ts(Instant.now()), id) == 1;
+    }
+
     public long countRunning(long accountId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM vms WHERE account_id = ? AND removed IS NULL "
                 + "AND state = 'Running'", Long.class, accountId);

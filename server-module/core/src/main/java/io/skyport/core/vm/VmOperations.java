@@ -1,5 +1,8 @@
 package io.skyport.core.vm;
 
+import io.skyport.core.catalog.ServiceOffering;
+import io.skyport.core.resource.ResourceCounter;
+import io.skyport.core.resource.ResourceType;
 import io.skyport.core.catalog.Template;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.event.EventService;
@@ -41,10 +44,13 @@ public class VmOperations {
     private final VmProvisioner provisioner;
     private final EventService events;
     private final TransactionTemplate tx;
+    private final ResourceCounter counter;
 
     public VmOperations(VmDao vms, HostDao hostDao, TemplateDao templates, SshKeyPairDao keypairs, AccountDao accounts,
-                        Placement placement, VmProvisioner provisioner, EventService events, TransactionTemplate tx) {
+                        Placement placement, VmProvisioner provisioner, EventService events, TransactionTemplate tx,
+                        ResourceCounter counter) {
         this.tx = tx;
+        this.counter = counter;
         this.vms = vms;
         this.hostDao = hostDao;
         this.templates = templates;
@@ -226,6 +232,53 @@ public class VmOperations {
         vms.update(vm.id(), displayName, userData, name);
         events.record(caller, "VM.UPDATE", "Updated VM " + vm.name(), "VirtualMachine", vm.uuid());
         return load(vmId);
+    }
+
+    /**
+     * Gives a stopped VM another service offering (its size at the next start). The account's
+     * cpu and memory counters follow the difference, within its limits.
+     */
+    public Vm changeOffering(CallContext caller, long vmId, ServiceOffering offering) {
+        Vm vm = load(vmId);
+        if (vm.state() != VmState.Stopped) {
+            throw invalidState(vm, "change the service offering of");
+        }
+        tx.executeWithoutResult(status -> {
+            long cpu = (long) offering.cpus() - vm.cpus();
+            long memory = (long) offering.memoryMb() - vm.memoryMb();
+            java.util.Map<ResourceType, Long> more = new java.util.EnumMap<>(ResourceType.class);
+            if (cpu > 0) {
+                more.put(ResourceType.CPU, cpu);
+            }
+            if (memory > 0) {
+                more.put(ResourceType.MEMORY, memory);
+            }
+            counter.reserve(vm.accountId(), more);
+            if (cpu < 0) {
+                counter.release(vm.accountId(), ResourceType.CPU, -cpu);
+            }
+            if (memory < 0) {
+                counter.release(vm.accountId(), ResourceType.MEMORY, -memory);
+            }
+            if (!vms.changeOffering(vm.id(), offering.id(), offering.cpus(), offering.cpuSpeed(), offering.memoryMb())) {
+                throw invalidState(load(vmId), "change the service offering of");
+            }
+        });
+        events.record(caller, "VM.UPGRADE", "Changed the service offering of VM " + vm.name() + " to "
+                + offering.name(), "VirtualMachine", vm.uuid());
+        return load(vmId);
+    }
+
+    /** What the VM wrote to its console, as its (last) host reports it; empty when it never ran. */
+    public String consoleOutput(Vm vm) {
+        Long hostId = vm.hostId() != null ? vm.hostId() : vm.lastHostId();
+        if (hostId == null) {
+            return "";
+        }
+        return hostDao.host(hostId).map(h -> {
+            String out = placement.driverOf(h).consoleOutput(h.ref(), vm.uuid());
+            return out == null ? "" : out;
+        }).orElse("");
     }
 
     /** After a failed deploy: the VM never ran, so it goes away entirely. */

@@ -406,6 +406,49 @@ def main(s):
         summary["vpcs"] = [v["VpcId"] for v in vpcs]
         summary["subnets"] = [n["SubnetId"] for n in subnets]
 
+        s.step("security_group_rules")
+        ec2.revoke_security_group_ingress(GroupId=group_id, IpPermissions=[
+            {"IpProtocol": "tcp", "FromPort": 8080, "ToPort": 8090, "UserIdGroupPairs": [{"GroupId": group_id}]}])
+        rules = ec2.describe_security_groups(GroupIds=[group_id])["SecurityGroups"][0]["IpPermissions"]
+        s.require([(p.get("FromPort"), p.get("ToPort")) for p in rules] == [(22, 22)], "RevokeSecurityGroupIngress",
+                  rules)
+        egress = {"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "IpRanges": [{"CidrIp": "198.51.100.0/24"}]}
+        ec2.authorize_security_group_egress(GroupId=group_id, IpPermissions=[egress])
+        out = ec2.describe_security_groups(GroupIds=[group_id])["SecurityGroups"][0].get("IpPermissionsEgress", [])
+        s.require(any(p.get("FromPort") == 443 and any(r.get("CidrIp") == "198.51.100.0/24"
+                                                       for r in p.get("IpRanges", [])) for p in out),
+                  "AuthorizeSecurityGroupEgress", out)
+        ec2.revoke_security_group_egress(GroupId=group_id, IpPermissions=[egress])
+        out = ec2.describe_security_groups(GroupIds=[group_id])["SecurityGroups"][0].get("IpPermissionsEgress", [])
+        s.require(not any(p.get("FromPort") == 443 for p in out), "RevokeSecurityGroupEgress", out)
+
+        s.step("create_key_pair")
+        created_key = "b3-made-" + suffix
+        made = ec2.create_key_pair(KeyName=created_key)
+        s.require(made["KeyName"] == created_key and "PRIVATE KEY-----" in made.get("KeyMaterial", "")
+                  and made.get("KeyFingerprint"), "CreateKeyPair", {k: v for k, v in made.items() if k != "KeyMaterial"})
+        s.expect_error("InvalidKeyPair.Duplicate", ec2.create_key_pair, KeyName=created_key)
+        ec2.delete_key_pair(KeyName=created_key)
+        s.require(created_key not in [k["KeyName"] for k in ec2.describe_key_pairs()["KeyPairs"]],
+                  "the created key pair is deleted")
+
+        s.step("register_image")
+        image_name = "b3-image-" + suffix
+        registered = ec2.register_image(Name=image_name, ImageLocation="http://images.invalid/b3-%s.qcow2" % suffix)
+        new_image = registered["ImageId"]
+        s.require(new_image.startswith("ami-") and len(new_image) == 21, "RegisterImage", registered)
+        mine = ec2.describe_images(ImageIds=[new_image])["Images"]
+        s.require([i.get("Name") for i in mine] == [image_name], "DescribeImages of the registered image", mine)
+        s.require(new_image in [i["ImageId"] for i in ec2.describe_images(Owners=["self"])["Images"]],
+                  "Owner=self lists the registered image")
+        ec2.deregister_image(ImageId=new_image)
+        try:
+            left = ec2.describe_images(ImageIds=[new_image])["Images"]
+            s.require(all(i.get("State") == "deregistered" for i in left), "DeregisterImage", left)
+        except ClientError as e:
+            s.require(e.response["Error"]["Code"] == "InvalidAMIID.NotFound", "DeregisterImage", e.response["Error"])
+        summary["registered_image"] = new_image
+
         s.step("terminate")
         every = ids + batch_ids
         terminating = ec2.terminate_instances(InstanceIds=every)["TerminatingInstances"]

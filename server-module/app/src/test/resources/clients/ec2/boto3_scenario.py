@@ -25,6 +25,8 @@ import sys
 import tempfile
 import time
 import traceback
+import urllib.error
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -133,6 +135,22 @@ def main(s):
         regions = [r["RegionName"] for r in ec2.describe_regions()["Regions"]]
         s.require(region in regions, "region %s not listed" % region, regions)
         summary["regions"] = regions
+
+        s.step("presigned_url")
+        # botocore signs for the operation's own method (POST) unless told otherwise
+        for method in ("POST", "GET"):
+            url = ec2.generate_presigned_url("describe_regions", Params={"RegionNames": [region]}, ExpiresIn=300,
+                                             HttpMethod=method)
+            s.require("X-Amz-Signature=" in url, "a SigV4 query-signed URL", url)
+            try:
+                with urllib.request.urlopen(urllib.request.Request(
+                        url, data=b"" if method == "POST" else None, method=method), timeout=30) as answer:
+                    status, body = answer.status, answer.read()
+            except urllib.error.HTTPError as e:
+                status, body = e.code, e.read()
+            s.responses.append(("DescribeRegions", status, body))
+            s.require(status == 200 and b"<regionName>%s</regionName>" % region.encode() in body,
+                      "presigned DescribeRegions over %s: HTTP %s" % (method, status), body[:500].decode())
 
         s.step("describe_availability_zones")
         zones = ec2.describe_availability_zones()["AvailabilityZones"]

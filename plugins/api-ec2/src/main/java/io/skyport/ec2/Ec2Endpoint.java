@@ -62,6 +62,20 @@ public class Ec2Endpoint implements ApiEndpoint {
         return List.of("/ec2");
     }
 
+    /**
+     * EC2 calls sent to {@code /} (the AWS SDK for Java drops the endpoint's path): those signed
+     * with SigV4 for service {@code ec2}, or naming an {@code Action} in the query string.
+     */
+    @Override
+    public boolean claimsRoot(HttpServletRequest req) {
+        String auth = req.getHeader("Authorization");
+        if (auth != null && auth.startsWith("AWS4-HMAC-SHA256") && auth.contains("/ec2/aws4_request")) {
+            return true;
+        }
+        String query = req.getQueryString();
+        return query != null && (query.startsWith("Action=") || query.contains("&Action="));
+    }
+
     @Override
     public Optional<Setting<Boolean>> enabledBy() {
         return Optional.of(CoreSettings.EC2_API_ENABLED);

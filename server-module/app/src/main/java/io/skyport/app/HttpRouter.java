@@ -58,16 +58,17 @@ public class HttpRouter extends HttpServlet {
         }
         for (Route r : routes) {
             if (path.equals(r.prefix()) || path.startsWith(r.prefix() + "/")) {
-                ApiEndpoint e = r.endpoint();
-                if (e.enabledBy().map(s -> !settings.get(s)).orElse(false)) {
-                    e.writeDisabled(req, resp);
-                } else {
-                    e.handle(req, resp);
-                }
+                serve(r.endpoint(), req, resp);
                 return;
             }
         }
         if ("/".equals(path)) {
+            for (Route r : routes) {
+                if (r.endpoint().claimsRoot(req)) {
+                    serve(r.endpoint(), req, resp);
+                    return;
+                }
+            }
             resp.setStatus(302);
             resp.setHeader("Location", "/client/");
             return;
@@ -75,6 +76,14 @@ public class HttpRouter extends HttpServlet {
         LOG.debug("no route for {}", path);
         text(resp, 404, "application/json", "{\"error\":\"not found\",\"path\":\"" + path.replaceAll("[^\\w/.-]", "")
                 + "\"}");
+    }
+
+    private void serve(ApiEndpoint e, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (e.enabledBy().map(s -> !settings.get(s)).orElse(false)) {
+            e.writeDisabled(req, resp);
+        } else {
+            e.handle(req, resp);
+        }
     }
 
     private static void text(HttpServletResponse resp, int status, String type, String body) throws IOException {

@@ -18,6 +18,16 @@ public interface ApiEndpoint {
         return Optional.empty();
     }
 
+    /**
+     * Whether a request to the server's root path {@code /} is for this endpoint. Some stock
+     * clients drop the path of the endpoint URL they are given (the AWS SDK for Java posts EC2
+     * calls to {@code /}), so an API may claim such requests by what they carry. Must not read
+     * the request body.
+     */
+    default boolean claimsRoot(HttpServletRequest req) {
+        return false;
+    }
+
     void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException;
 
     /** Answer a request while switched off, in the protocol's own error format. */

@@ -5,7 +5,10 @@ import io.skyport.core.dispatch.CommandCatalog;
 import io.skyport.core.identity.IdentityService;
 import io.skyport.core.settings.SettingService;
 import io.skyport.ec2.auth.Ec2Authenticator;
+import io.skyport.ec2.panel.Ec2PanelEndpoint;
+import io.skyport.plugin.Role;
 import io.skyport.plugin.Setting;
+import io.skyport.plugin.UiPanel;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -17,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
  * and its settings.
  */
 @Configuration(proxyBeanMethods = false)
-@ComponentScan({"io.skyport.ec2.action", "io.skyport.ec2.service", "io.skyport.ec2.view"})
+@ComponentScan({"io.skyport.ec2.action", "io.skyport.ec2.service", "io.skyport.ec2.view", "io.skyport.ec2.panel"})
 public class Ec2Module {
     @Bean
     public Setting<String> ec2RegionSetting() {
@@ -25,8 +28,24 @@ public class Ec2Module {
     }
 
     @Bean
+    public Setting<Integer> ec2TerminatedVisibleSetting() {
+        return Ec2Settings.TERMINATED_VISIBLE_MINUTES;
+    }
+
+    @Bean
     public Ec2Authenticator ec2Authenticator(IdentityService identity, SettingService settings) {
         return new Ec2Authenticator(identity, () -> settings.get(Ec2Settings.REGION), Clock.systemUTC());
+    }
+
+    @Bean
+    public Ec2PanelEndpoint ec2PanelEndpoint() {
+        return new Ec2PanelEndpoint();
+    }
+
+    /** The panel the web UI shows for this API (served at /ui/ec2/ until the UI shell hosts it). */
+    @Bean
+    public UiPanel ec2Panel() {
+        return new UiPanel("ec2", "EC2 API", Ec2PanelEndpoint.PREFIX + "/panel.js", Role.USER);
     }
 
     @Bean

@@ -8,6 +8,10 @@ public final class Ec2Settings {
             "Name of the EC2 region this deployment serves; SigV4 signatures must be scoped to it",
             "Compatibility APIs", Setting.Scope.GLOBAL);
 
+    public static final Setting<Integer> TERMINATED_VISIBLE_MINUTES = Setting.integer(
+            "ec2.terminated.visible.minutes", 60, "Minutes an expunged instance is still listed as terminated by "
+                    + "DescribeInstances, as EC2 keeps terminated instances visible for a while",
+            "Compatibility APIs", Setting.Scope.GLOBAL);
 
     private Ec2Settings() {
     }

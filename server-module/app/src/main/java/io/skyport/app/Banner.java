@@ -1,5 +1,7 @@
 package io.skyport.app;
 
+import java.nio.file.Path;
+
 import io.skyport.core.identity.IdentityService;
 import io.skyport.core.module.ModuleRegistry;
 import io.skyport.plugin.ApiEndpoint;
@@ -41,6 +43,14 @@ final class Banner {
                 out.println();
                 out.println("Client configuration for cs (python3 -m cs), written to " + ini + ":");
                 out.println("  CLOUDSTACK_CONFIG=" + ini + " python3 -m cs listZones");
+            });
+            server.awsConfig().ifPresent(aws -> {
+                Path credentials = aws.resolveSibling("credentials");
+                out.println();
+                out.println("Client configuration for aws, boto3 and the AWS SDKs (profile skyport), written to "
+                        + aws.getParent() + ":");
+                out.println("  AWS_CONFIG_FILE=" + aws + " AWS_SHARED_CREDENTIALS_FILE=" + credentials
+                        + " aws --profile skyport --endpoint-url " + base + "/ec2 ec2 describe-instances");
             });
         } else {
             out.println("  admin keys  in " + server.config().home().resolve(ClientConfigWriter.FILE_NAME)

@@ -23,23 +23,41 @@ final class ClientConfigWriter {
 
     /** The written file, readable by its owner only; empty when it could not be written. */
     static Optional<Path> write(Path home, String apiUrl, IdentityService.Bootstrap admin) {
-        Path ini = home.resolve(FILE_NAME);
         String text = "[cloudstack]\nendpoint = " + apiUrl + "\nkey = " + admin.apiKey() + "\nsecret = "
                 + admin.secretKey() + "\n";
+        return writePrivate(home.resolve(FILE_NAME), text);
+    }
+
+    /**
+     * Writes {@code aws/config} and {@code aws/credentials} under the home directory for the stock
+     * AWS clients (profile {@code skyport}): the EC2 endpoint, the region and the admin's keys.
+     * Returns the config file.
+     */
+    static Optional<Path> writeAws(Path home, String ec2Url, String region, IdentityService.Bootstrap admin) {
+        Path dir = home.resolve("aws");
+        Optional<Path> config = writePrivate(dir.resolve("config"), "[profile skyport]\nregion = " + region
+                + "\nendpoint_url = " + ec2Url + "\noutput = json\n");
+        Optional<Path> credentials = writePrivate(dir.resolve("credentials"), "[skyport]\naws_access_key_id = "
+                + admin.apiKey() + "\naws_secret_access_key = " + admin.secretKey() + "\n");
+        return credentials.isPresent() ? config : Optional.empty();
+    }
+
+    private static Optional<Path> writePrivate(Path file, String text) {
         try {
-            Files.createDirectories(home);
+            Files.createDirectories(file.getParent());
             // create it private before the secret goes in, so it is never world-readable
-            Files.deleteIfExists(ini);
+            Files.deleteIfExists(file);
             try {
-                Files.createFile(ini, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                        "rw-------")));
             } catch (UnsupportedOperationException e) {
-                Files.createFile(ini);
+                Files.createFile(file);
             }
-            Files.writeString(ini, text);
-            return Optional.of(ini);
+            Files.writeString(file, text);
+            return Optional.of(file);
         } catch (IOException e) {
             // not fatal: the operator still sees the keys once in the banner
-            LOG.warn("could not write {}: {}", ini, e.toString());
+            LOG.warn("could not write {}: {}", file, e.toString());
             return Optional.empty();
         }
     }

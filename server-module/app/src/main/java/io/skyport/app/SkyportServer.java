@@ -46,6 +46,7 @@ public final class SkyportServer implements AutoCloseable {
     private Server jetty;
     private IdentityService.Bootstrap bootstrap;
     private Path clientConfig;
+    private Path awsConfig;
     private volatile boolean running;
 
     public SkyportServer(ServerConfig config) {
@@ -74,6 +75,11 @@ public final class SkyportServer implements AutoCloseable {
                 // the port is known only now that the listener is up
                 clientConfig = ClientConfigWriter.write(config.home(), config.publicUrl(port()) + "/client/api",
                         bootstrap).orElse(null);
+                SettingService settings = core.getBean(SettingService.class);
+                // the EC2 module declares its region setting; without the module there is nothing to configure
+                settings.find("ec2.region").ifPresent(region -> awsConfig = ClientConfigWriter.writeAws(config.home(),
+                        config.publicUrl(port()) + "/ec2", String.valueOf(settings.get(region)), bootstrap)
+                        .orElse(null));
             }
             ManagementNode node = core.getBean(ManagementNode.class);
             node.start(config.bindAddress() + ":" + port());
@@ -143,6 +149,11 @@ public final class SkyportServer implements AutoCloseable {
     }
 
     /** The cs client configuration written by this start; empty unless this was the first start. */
+    /** The AWS client configuration written at first start, if the EC2 module is present. */
+    public Optional<Path> awsConfig() {
+        return Optional.ofNullable(awsConfig);
+    }
+
     public Optional<Path> clientConfig() {
         return Optional.ofNullable(clientConfig);
     }

@@ -2,13 +2,17 @@ package io.skyport.ec2.service;
 
 import io.skyport.core.identity.Visibility;
 import io.skyport.core.job.JobService;
+import io.skyport.core.settings.SettingService;
 import io.skyport.core.vm.Vm;
 import io.skyport.core.vm.VmDao;
 import io.skyport.ec2.Ec2Error;
 import io.skyport.ec2.Ec2Exception;
+import io.skyport.ec2.Ec2Settings;
 import io.skyport.ec2.service.Ec2Ids.Kind;
 import io.skyport.ec2.view.InstanceStates;
 import io.skyport.plugin.CallContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,11 +34,18 @@ public class Ec2Instances {
     private final Ec2Ids ids;
     private final VmDao vms;
     private final JobService jobs;
+    private final SettingService settings;
 
-    public Ec2Instances(Ec2Ids ids, VmDao vms, JobService jobs) {
+    public Ec2Instances(Ec2Ids ids, VmDao vms, JobService jobs, SettingService settings) {
         this.ids = ids;
         this.vms = vms;
         this.jobs = jobs;
+        this.settings = settings;
+    }
+
+    /** Instances expunged after this time are still shown, as terminated. */
+    public Instant terminatedVisibleSince() {
+        return Instant.now().minus(Duration.ofMinutes(settings.get(Ec2Settings.TERMINATED_VISIBLE_MINUTES)));
     }
 
     /** The caller's own account: EC2 shows every caller its own resources only. */
@@ -54,7 +65,8 @@ public class Ec2Instances {
         List<Vm> out = new ArrayList<>();
         for (String id : new LinkedHashSet<>(instanceIds)) {
             String uuid = ids.resolve(Kind.INSTANCE, id, caller, "InstanceId");
-            Vm vm = vms.findByUuid(uuid).filter(v -> v.accountId() == caller.accountId())
+            Vm vm = vms.findByUuid(uuid).or(() -> vms.findRemovedByUuid(uuid, terminatedVisibleSince()))
+                    .filter(v -> v.accountId() == caller.accountId())
                     .orElseThrow(() -> new Ec2Exception(Ec2Error.INVALID_INSTANCE_ID_NOT_FOUND,
                             Ec2Ids.notFoundMessage(Kind.INSTANCE, id)));
             out.add(vm);

@@ -8,6 +8,7 @@ import io.skyport.ec2.view.InstanceViews;
 import io.skyport.ec2.view.InstanceViews.Placed;
 import io.skyport.ec2.view.Paging;
 import io.skyport.plugin.CallContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -46,15 +47,22 @@ public class InstanceListing {
             return new Page(all.stream().filter(matches).toList(), null);
         }
         VmDao.Query query = new VmDao.Query(Ec2Instances.own(ctx), null, null, null, null, null, null, null, null);
+        // the listing is the live VMs in id order, then those expunged within the visibility window
+        Instant since = instances.terminatedVisibleSince();
+        long live = vms.count(query);
         List<Placed> out = new ArrayList<>();
-        int position = paging.offset();
+        long position = paging.offset();
         while (out.size() < paging.limit()) {
-            List<Vm> chunk = vms.list(query, position, CHUNK);
+            List<Vm> chunk = position < live ? vms.list(query, (int) position, CHUNK)
+                    : vms.removedSince(ctx.accountId(), since, (int) (position - live), CHUNK);
             if (chunk.isEmpty()) {
+                if (position < live) {
+                    live = position; // fewer live VMs than counted a moment ago: go on with the expunged ones
+                    continue;
+                }
                 return new Page(out, null);
             }
-            List<Placed> built = views.build(ctx, chunk);
-            for (Placed p : built) {
+            for (Placed p : views.build(ctx, chunk)) {
                 position++;
                 if (matches.test(p)) {
                     out.add(p);
@@ -63,11 +71,9 @@ public class InstanceListing {
                     }
                 }
             }
-            if (chunk.size() < CHUNK && out.size() < paging.limit()) {
-                return new Page(out, null); // the last chunk, read to its end
-            }
         }
-        boolean more = !vms.list(query, position, 1).isEmpty();
-        return new Page(out, more ? Paging.token(operation, position) : null);
+        boolean more = position < live || !vms.removedSince(ctx.accountId(), since, (int) (position - live), 1)
+                .isEmpty();
+        return new Page(out, more ? Paging.token(operation, (int) position) : null);
     }
 }

@@ -158,7 +158,17 @@ public class Ec2ApiIT {
         String uuid = vm.get("id").getAsString();
         JsonObject expunge = SERVER.admin().call("expungeVirtualMachine", "id", uuid).inner();
         SERVER.admin().awaitJob(expunge.get("jobid").getAsString());
-        assertEquals("InvalidInstanceID.NotFound", Ec2Sdk.errorCode(() -> describe(aliceEc2, ids)));
+        assertEquals(0, alice.call("listVirtualMachines", "name", name).inner().size());
+        // EC2 keeps listing it as terminated for the visibility window, then it is unknown
+        assertEquals(InstanceStateName.TERMINATED, describe(aliceEc2, ids).get(0).state().name());
+        assertTrue(Ec2Sdk.ids(aliceEc2.describeInstances().reservations().stream().flatMap(r -> r.instances()
+                .stream()).toList()).contains(ids.get(0)));
+        SERVER.admin().call("updateConfiguration", "name", "ec2.terminated.visible.minutes", "value", "0");
+        try {
+            assertEquals("InvalidInstanceID.NotFound", Ec2Sdk.errorCode(() -> describe(aliceEc2, ids)));
+        } finally {
+            SERVER.admin().call("updateConfiguration", "name", "ec2.terminated.visible.minutes", "value", "60");
+        }
     }
 
     @Test
@@ -269,6 +279,38 @@ public class Ec2ApiIT {
             SERVER.admin().call("updateConfiguration", "name", "ec2.api.enabled", "value", "true");
         }
         assertFalse(aliceEc2.describeRegions().regions().isEmpty());
+    }
+
+    @Test
+    public void thePanelGivesKeysClientConfigAndCallCounts() throws Exception {
+        aliceEc2.describeAvailabilityZones();
+        JsonObject cfg = alice.call("getEc2ClientConfig", "endpoint", "http://cloud.example:8080").inner()
+                .getAsJsonObject("ec2clientconfig");
+        assertEquals(alice.apiKey(), cfg.get("apikey").getAsString());
+        assertEquals(alice.secret(), cfg.get("secretkey").getAsString());
+        assertEquals("http://cloud.example:8080/ec2", cfg.get("endpoint").getAsString());
+        assertTrue(cfg.get("awsconfig").getAsString(), cfg.get("awsconfig").getAsString()
+                .contains("endpoint_url = http://cloud.example:8080/ec2\n"));
+        assertTrue(cfg.get("awscredentials").getAsString().contains("aws_secret_access_key = " + alice.secret()));
+        long zonesCalls = 0;
+        for (JsonElement op : cfg.getAsJsonArray("operation")) {
+            if ("DescribeAvailabilityZones".equals(op.getAsJsonObject().get("name").getAsString())) {
+                zonesCalls = op.getAsJsonObject().get("calls").getAsLong();
+            }
+        }
+        assertTrue(cfg.toString(), zonesCalls >= 1);
+
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> page = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(SERVER.baseUrl() + "/ui/ec2/")).build(), java.net.http.HttpResponse.BodyHandlers
+                .ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("src=\"panel.js\""));
+        java.net.http.HttpResponse<String> script = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(SERVER.baseUrl() + "/ui/ec2/panel.js")).build(), java.net.http.HttpResponse
+                .BodyHandlers.ofString());
+        assertEquals(200, script.statusCode());
+        assertTrue(script.body().contains("getEc2ClientConfig"));
     }
 
     private static void assertError(int status, String code, Ec2Raw.Reply r) {

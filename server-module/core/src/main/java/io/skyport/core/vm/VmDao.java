@@ -52,6 +52,17 @@ public class VmDao {
         return Rows.one(jdbc, "SELECT * FROM vms WHERE uuid = ? AND removed IS NULL", VmDao::map, uuid);
     }
 
+    /** A VM removed (expunged) at or after {@code since}: compatibility APIs show such VMs as gone for a while. */
+    public Optional<Vm> findRemovedByUuid(String uuid, Instant since) {
+        return Rows.one(jdbc, "SELECT * FROM vms WHERE uuid = ? AND removed >= ?", VmDao::map, uuid, Db.ts(since));
+    }
+
+    /** An account's VMs removed at or after {@code since}, in id order. */
+    public List<Vm> removedSince(long accountId, Instant since, int offset, int limit) {
+        return jdbc.query("SELECT * FROM vms WHERE account_id = ? AND removed >= ? ORDER BY id LIMIT ? OFFSET ?",
+                VmDao::map, accountId, Db.ts(since), limit, offset);
+    }
+
     /**
      * Moves a VM from one state to another only if it is still in {@code from}: concurrent
      * writers cannot both win. Sets the host (null clears it and remembers the last one).

@@ -110,6 +110,25 @@ const sorted = (a) => [...a].sort();
 const same = (a, b) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
 const waitConfig = (ec2) => ({ client: ec2, maxWaitTime: 300, minDelay: 1, maxDelay: 2 });
 
+// Runs one of the SDK's waiters; a failure names the instance states that ended the wait.
+async function waitFor(waiter, ec2, ids) {
+  let result;
+  try {
+    result = await waiter(waitConfig(ec2), { InstanceIds: ids });
+  } catch (e) {
+    let detail = e.message;
+    try {
+      const parsed = JSON.parse(e.message);
+      detail = `${parsed.state}, states ${JSON.stringify(Object.fromEntries(instancesOf(parsed.reason || {})
+        .map((i) => [i.InstanceId, i.State && i.State.Name])))}`;
+    } catch (ignored) {
+      // not the waiter's JSON report: keep the message
+    }
+    throw new ScenarioFailure(`${waiter.name} failed: ${detail}`);
+  }
+  require(result.state === "SUCCESS", `${waiter.name}`, result.state);
+}
+
 async function main() {
   require(endpoint, "SKYPORT_EC2_ENDPOINT is required");
   const ec2 = client(process.env.AWS_ACCESS_KEY_ID, process.env.AWS_SECRET_ACCESS_KEY);
@@ -182,8 +201,7 @@ async function main() {
   summary.name = name;
 
   step("wait_instance_running");
-  const running = await waitUntilInstanceRunning(waitConfig(ec2), { InstanceIds: ids });
-  require(running.state === "SUCCESS", "waitUntilInstanceRunning", running.state);
+  await waitFor(waitUntilInstanceRunning, ec2, ids);
   const described = instancesOf(await ec2.send(new DescribeInstancesCommand({ InstanceIds: ids })));
   require(described.length === 2 && described.every((i) => i.State.Name === "running" && i.State.Code === 16
     && i.KeyName === keyName && i.Placement.AvailabilityZone === zone
@@ -224,15 +242,13 @@ async function main() {
   step("stop");
   const stopping = (await ec2.send(new StopInstancesCommand({ InstanceIds: ids }))).StoppingInstances;
   require(same(stopping.map((i) => i.InstanceId), ids), "StopInstances", stopping);
-  const stopped = await waitUntilInstanceStopped(waitConfig(ec2), { InstanceIds: ids });
-  require(stopped.state === "SUCCESS", "waitUntilInstanceStopped", stopped.state);
+  await waitFor(waitUntilInstanceStopped, ec2, ids);
   await checkpoint("stopped", { instances: ids, name });
 
   step("start");
   const starting = (await ec2.send(new StartInstancesCommand({ InstanceIds: ids }))).StartingInstances;
   require(starting.every((i) => i.PreviousState.Name === "stopped"), "StartInstances", starting);
-  require((await waitUntilInstanceRunning(waitConfig(ec2), { InstanceIds: ids })).state === "SUCCESS",
-    "running again");
+  await waitFor(waitUntilInstanceRunning, ec2, ids);
 
   step("get_console_output");
   const consoleOutput = await ec2.send(new GetConsoleOutputCommand({ InstanceId: ids[0] }));
@@ -241,8 +257,7 @@ async function main() {
   step("terminate");
   const terminating = (await ec2.send(new TerminateInstancesCommand({ InstanceIds: ids }))).TerminatingInstances;
   require(same(terminating.map((i) => i.InstanceId), ids), "TerminateInstances", terminating);
-  const terminated = await waitUntilInstanceTerminated(waitConfig(ec2), { InstanceIds: ids });
-  require(terminated.state === "SUCCESS", "waitUntilInstanceTerminated", terminated.state);
+  await waitFor(waitUntilInstanceTerminated, ec2, ids);
   const final = instancesOf(await ec2.send(new DescribeInstancesCommand({ InstanceIds: ids })));
   summary.final_states = Object.fromEntries(final.map((i) => [i.InstanceId, i.State.Name]));
   require(final.length === 2 && final.every((i) => i.State.Name === "terminated"),

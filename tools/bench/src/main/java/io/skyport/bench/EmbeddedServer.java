@@ -36,8 +36,14 @@ final class EmbeddedServer implements AutoCloseable {
     }
 
     static EmbeddedServer start(Path home) throws Exception {
-        ServerConfig config = ServerConfig.of(home, Map.of("skyport.port", "0", "skyport.bind", "127.0.0.1"));
-        return new EmbeddedServer(home, new SkyportServer(config).start());
+        return start(home, Map.of());
+    }
+
+    /** With extra configuration (database URL, pool sizes, ...) over the loopback defaults. */
+    static EmbeddedServer start(Path home, Map<String, String> settings) throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(Map.of("skyport.port", "0", "skyport.bind", "127.0.0.1"));
+        all.putAll(settings);
+        return new EmbeddedServer(home, new SkyportServer(ServerConfig.of(home, all)).start());
     }
 
     String baseUrl() {

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
- * Closed-loop load for a fixed time: N workers, each sending its next request as soon as the
- * previous answer is read. Workers stop starting requests at the deadline; a request in flight
- * then is still waited for (at most the request timeout), so a phase always ends by itself.
+ * Closed-loop load for a fixed time or a fixed number of requests: N workers, each sending its
+ * next request as soon as the previous answer is read. Workers stop starting requests at the
+ * deadline (or when the requests are used up); a request in flight then is still waited for (at
+ * most the request timeout), so a phase always ends by itself.
  */
 final class LoadPhase {
     private final HttpClient http;
@@ -26,12 +28,23 @@ final class LoadPhase {
     }
 
     PhaseResult run(int number, int round, Workload workload, Duration duration, boolean warmup) throws InterruptedException {
+        long deadline = System.nanoTime() + duration.toNanos();
+        return run(number, round, workload, () -> System.nanoTime() < deadline, warmup);
+    }
+
+    /** Like {@link #run(int, int, Workload, Duration, boolean)}, but for a fixed number of requests in all. */
+    PhaseResult run(int number, int round, Workload workload, long requests, boolean warmup) throws InterruptedException {
+        AtomicLong left = new AtomicLong(requests);
+        return run(number, round, workload, () -> left.getAndDecrement() > 0, warmup);
+    }
+
+    private PhaseResult run(int number, int round, Workload workload, BooleanSupplier more, boolean warmup)
+            throws InterruptedException {
         List<Worker> workers = new ArrayList<>();
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
-        long deadline = start + duration.toNanos();
         for (int i = 0; i < threads; i++) {
-            Worker w = new Worker(workload, deadline);
+            Worker w = new Worker(workload, more);
             w.thread = new Thread(w, "bench-" + i);
             w.thread.setDaemon(true);
             workers.add(w);
@@ -55,7 +68,8 @@ final class LoadPhase {
         long[] sorted = LatencyLog.sortedUnion(logs);
         double cpuPerRequest = sorted.length == 0 || cpu < 0 ? 0 : cpu / 1e3 / sorted.length;
         return new PhaseResult(number, round, workload.name(), warmup, ok, errors, seconds,
-                LatencyLog.percentileMillis(sorted, 50), LatencyLog.percentileMillis(sorted, 99), cpuPerRequest, kinds);
+                LatencyLog.percentileMillis(sorted, 50), LatencyLog.percentileMillis(sorted, 90),
+                LatencyLog.percentileMillis(sorted, 99), cpuPerRequest, kinds, sorted);
     }
 
     /**
@@ -71,20 +85,20 @@ final class LoadPhase {
 
     private final class Worker implements Runnable {
         private final Workload workload;
-        private final long deadline;
+        private final BooleanSupplier more;
         private final LatencyLog latencies = new LatencyLog();
         private final Map<String, AtomicLong> errors = new TreeMap<>();
         private long ok;
         private Thread thread;
 
-        Worker(Workload workload, long deadline) {
+        Worker(Workload workload, BooleanSupplier more) {
             this.workload = workload;
-            this.deadline = deadline;
+            this.more = more;
         }
 
         @Override
         public void run() {
-            while (System.nanoTime() < deadline) {
+            while (more.getAsBoolean()) {
                 long t0 = System.nanoTime();
                 String error;
                 try {

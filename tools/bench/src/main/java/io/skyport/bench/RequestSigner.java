@@ -26,6 +26,10 @@ final class RequestSigner {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
+    String apiKey() {
+        return apiKey;
+    }
+
     /** The full query string for the given parameters plus {@code apiKey} and {@code signature}. */
     String signedQuery(Map<String, String> params) {
         Map<String, String> all = new LinkedHashMap<>(params);

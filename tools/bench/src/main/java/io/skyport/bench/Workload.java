@@ -14,6 +14,21 @@ interface Workload {
 
     HttpRequest next();
 
+    /** A named workload whose requests come from {@code requests}, called once per request. */
+    static Workload of(String name, java.util.function.Supplier<HttpRequest> requests) {
+        return new Workload() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public HttpRequest next() {
+                return requests.get();
+            }
+        };
+    }
+
     /** {@code GET /healthz}: the cheapest full round trip through the same server and listener. */
     static Workload healthz(String baseUrl) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/healthz")).timeout(REQUEST_TIMEOUT)

@@ -65,9 +65,28 @@ public class Ec2Ids {
     static final String API = "ec2";
     private static final SecureRandom RANDOM = new SecureRandom();
     private final ExternalIdDao dao;
+    /**
+     * Stored ids by kind and uuid. A stored id never changes and a uuid is never reused, so
+     * every node may keep what it has read; association ids, which end with the association,
+     * are not kept.
+     */
+    private final Map<Kind, Map<String, String>> known = new java.util.EnumMap<>(Kind.class);
 
     public Ec2Ids(ExternalIdDao dao) {
         this.dao = dao;
+        for (Kind k : Kind.values()) {
+            known.put(k, new java.util.concurrent.ConcurrentHashMap<>());
+        }
+    }
+
+    private static boolean cacheable(Kind kind) {
+        return kind != Kind.ASSOCIATION;
+    }
+
+    private void remember(Kind kind, String uuid, String externalId) {
+        if (cacheable(kind)) {
+            known.get(kind).put(uuid, externalId);
+        }
     }
 
     public static String mint(Kind kind) {
@@ -78,17 +97,39 @@ public class Ec2Ids {
 
     /** The id of one resource, minted if it has none yet. */
     public String of(Kind kind, String uuid, long accountId) {
-        return dao.obtain(API, kind.column(), uuid, accountId, () -> mint(kind));
+        String cached = known.get(kind).get(uuid);
+        if (cached != null) {
+            return cached;
+        }
+        String id = dao.obtain(API, kind.column(), uuid, accountId, () -> mint(kind));
+        remember(kind, uuid, id);
+        return id;
     }
 
     /** Ids of several resources of one kind (uuid to owning account), minting the missing ones. */
     public Map<String, String> ofAll(Kind kind, Map<String, Long> uuidsToAccount) {
-        Map<String, String> out = new HashMap<>(dao.findAll(API, kind.column(), uuidsToAccount.keySet()));
-        uuidsToAccount.forEach((uuid, account) -> {
-            if (!out.containsKey(uuid)) {
-                out.put(uuid, of(kind, uuid, account));
+        Map<String, String> out = new HashMap<>(uuidsToAccount.size() * 2);
+        Map<String, String> cache = known.get(kind);
+        List<String> missing = new java.util.ArrayList<>();
+        for (String uuid : uuidsToAccount.keySet()) {
+            String id = cache.get(uuid);
+            if (id != null) {
+                out.put(uuid, id);
+            } else {
+                missing.add(uuid);
             }
-        });
+        }
+        if (!missing.isEmpty()) {
+            dao.findAll(API, kind.column(), missing).forEach((uuid, id) -> {
+                out.put(uuid, id);
+                remember(kind, uuid, id);
+            });
+            for (String uuid : missing) {
+                if (!out.containsKey(uuid)) {
+                    out.put(uuid, of(kind, uuid, uuidsToAccount.get(uuid)));
+                }
+            }
+        }
         return out;
     }
 
@@ -97,6 +138,7 @@ public class Ec2Ids {
         for (String uuid : uuids) {
             dao.assign(API, kind.column(), uuid, externalId, accountId);
         }
+        // not remembered yet: the caller's transaction may still roll back
     }
 
     /** Uuids of the instances of one reservation, in launch order. */
@@ -142,6 +184,7 @@ public class Ec2Ids {
     }
 
     public void forget(Kind kind, String uuid) {
+        known.get(kind).remove(uuid);
         dao.forget(API, kind.column(), uuid);
     }
 }

@@ -6,6 +6,7 @@ import io.skyport.ec2.Ec2Exception;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,12 +22,17 @@ public class InstanceTypes {
         this.offerings = offerings;
     }
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s");
+    private static final Pattern NOT_NAME = Pattern.compile("[^a-z0-9.]+");
+    private static final Pattern EDGE_DASH = Pattern.compile("(^-|-$)");
+
     public static String typeName(ServiceOffering o) {
         String name = o.name().trim();
-        if (!name.matches(".*\\s.*")) {
+        if (!WHITESPACE.matcher(name).find()) {
             return name;
         }
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-").replaceAll("(^-|-$)", "");
+        String slug = NOT_NAME.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-");
+        return EDGE_DASH.matcher(slug).replaceAll("");
     }
 
     public List<ServiceOffering> all() {

@@ -21,6 +21,7 @@ import io.skyport.core.tag.ResourceTagDao;
 import io.skyport.core.vm.Vm;
 import io.skyport.ec2.service.Ec2Ids;
 import io.skyport.ec2.service.Ec2Ids.Kind;
+import io.skyport.ec2.service.InstanceTypes;
 import io.skyport.plugin.CallContext;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,7 +85,8 @@ public class InstanceViews {
 
     /** The 12-digit owner id EC2 shows for an account. */
     public static String ownerId(long accountId) {
-        return String.format("%012d", accountId);
+        String digits = Long.toString(accountId);
+        return digits.length() >= 12 ? digits : "000000000000".substring(digits.length()) + digits;
     }
 
     public List<Placed> build(CallContext caller, List<Vm> vms) {
@@ -118,6 +120,7 @@ public class InstanceViews {
         // ids of resources many instances share (groups, images, networks), looked up once per call
         Map<String, String> shared = new HashMap<>();
         Lookup<Template> template = new Lookup<>(id -> templates.find(id).orElse(null));
+        Map<Long, String> typeNames = new HashMap<>();
         Lookup<ServiceOffering> offering = new Lookup<>(id -> offerings.find(id).orElse(null));
         Lookup<Zone> zone = new Lookup<>(id -> zones.zone(id).orElse(null));
         Lookup<Network> network = new Lookup<>(id -> networks.find(id).orElse(null));
@@ -141,7 +144,7 @@ public class InstanceViews {
                     .publicDnsName("")
                     .keyName(firstKey(vm.keypairs()))
                     .amiLaunchIndex(0)
-                    .instanceType(so == null ? null : io.skyport.ec2.service.InstanceTypes.typeName(so))
+                    .instanceType(so == null ? null : typeNames.computeIfAbsent(so.id(), k -> InstanceTypes.typeName(so)))
                     .launchTime(vm.created())
                     .placement(Placement.builder().availabilityZone(z == null ? null : z.name())
                             .tenancy(Tenancy.DEFAULT).groupName("").build())

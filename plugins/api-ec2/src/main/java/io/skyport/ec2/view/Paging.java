@@ -32,6 +32,19 @@ public record Paging(int offset, int limit) {
         return new Paging(offset, limit);
     }
 
+    /** This page of a listing built in full. */
+    public <T> java.util.List<T> page(java.util.List<T> all) {
+        int from = Math.min(offset, all.size());
+        int to = limit == ALL ? all.size() : (int) Math.min(all.size(), (long) from + limit);
+        return all.subList(from, to);
+    }
+
+    /** The token of the page after this one of a listing of {@code total} items, or null at the end. */
+    public String next(String operation, int total) {
+        long end = limit == ALL ? total : (long) offset + limit;
+        return end < total ? token(operation, (int) end) : null;
+    }
+
     public static String token(String operation, int offset) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((operation + ":" + offset).getBytes(StandardCharsets.UTF_8));

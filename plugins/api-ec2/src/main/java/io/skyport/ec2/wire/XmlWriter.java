@@ -25,7 +25,7 @@ public final class XmlWriter {
     }
 
     public static String response(String operation, String requestId, SdkPojo body) {
-        StringBuilder sb = new StringBuilder(1024);
+        StringBuilder sb = new StringBuilder(8192);
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<").append(operation).append("Response xmlns=\"")
                 .append(NAMESPACE).append("\">");
         element(sb, "requestId", requestId);
@@ -45,22 +45,44 @@ public final class XmlWriter {
         return sb.toString();
     }
 
-    private static void members(StringBuilder sb, SdkPojo pojo) {
-        for (SdkField<?> field : pojo.sdkFields()) {
-            Object value = field.getValueOrDefault(pojo);
-            if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
-                continue; // never set: absent, as opposed to an empty list that was set
+    /**
+     * How to write one member, worked out once per shape: the SDK's field lookups (traits,
+     * location names) are map look-ups that would otherwise run for every member of every item.
+     */
+    private record Member(SdkField<?> field, String name, MarshallingKnownType type, Member item) {
+        static Member of(SdkField<?> field, String name) {
+            MarshallingKnownType type = field.marshallingType().getKnownType();
+            Member item = null;
+            if (type == MarshallingKnownType.LIST) {
+                SdkField<?> f = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
+                item = of(f, f.unmarshallLocationName() != null ? f.unmarshallLocationName() : "item");
             }
-            value(sb, field, field.unmarshallLocationName(), value);
+            return new Member(field, name, type, item);
         }
     }
 
-    private static void value(StringBuilder sb, SdkField<?> field, String name, Object value) {
-        MarshallingKnownType type = field.marshallingType().getKnownType();
-        switch (type) {
+    private static final java.util.concurrent.ConcurrentHashMap<Class<?>, Member[]> SHAPE_CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Member[] shape(SdkPojo pojo) {
+        return SHAPE_CACHE.computeIfAbsent(pojo.getClass(), c -> pojo.sdkFields().stream()
+                .map(f -> Member.of(f, f.unmarshallLocationName())).toArray(Member[]::new));
+    }
+
+    private static void members(StringBuilder sb, SdkPojo pojo) {
+        for (Member m : shape(pojo)) {
+            Object value = m.field().getValueOrDefault(pojo);
+            if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
+                continue; // never set: absent, as opposed to an empty list that was set
+            }
+            value(sb, m, value);
+        }
+    }
+
+    private static void value(StringBuilder sb, Member m, Object value) {
+        String name = m.name();
+        switch (m.type()) {
             case LIST -> {
-                SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
-                String itemName = member.unmarshallLocationName() != null ? member.unmarshallLocationName() : "item";
                 Collection<?> items = (Collection<?>) value;
                 if (items.isEmpty()) {
                     sb.append('<').append(name).append("/>");
@@ -69,7 +91,7 @@ public final class XmlWriter {
                 sb.append('<').append(name).append('>');
                 for (Object item : items) {
                     if (item != null) {
-                        value(sb, member, itemName, item);
+                        value(sb, m.item(), item);
                     }
                 }
                 sb.append("</").append(name).append('>');
@@ -87,6 +109,10 @@ public final class XmlWriter {
         }
     }
 
+    private static boolean safe(char c) {
+        return c >= 0x20 && c != '<' && c != '>' && c != '&' && c != '"' && c != '\'';
+    }
+
     static void element(StringBuilder sb, String name, String text) {
         sb.append('<').append(name).append('>');
         escape(sb, text);
@@ -94,7 +120,16 @@ public final class XmlWriter {
     }
 
     static void escape(StringBuilder sb, String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int plain = 0;
+        while (plain < text.length() && safe(text.charAt(plain))) {
+            plain++;
+        }
+        if (plain == text.length()) {
+            sb.append(text); // the common case: nothing to escape
+            return;
+        }
+        sb.append(text, 0, plain);
+        for (int i = plain; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
                 case '<' -> sb.append("&lt;");

@@ -63,13 +63,8 @@ public class DescribeImages extends Ec2Action<DescribeImagesRequest> {
                         io.skyport.ec2.service.Ec2Ids.notFoundMessage(io.skyport.ec2.service.Ec2Ids.Kind.IMAGE, id));
             }
         }
-        int from = Math.min(page.offset(), all.size());
-        int to = page.limit() == Paging.ALL ? all.size() : Math.min(all.size(), from + page.limit());
-        DescribeImagesResponse.Builder out = DescribeImagesResponse.builder().images(all.subList(from, to));
-        if (to < all.size()) {
-            out.nextToken(Paging.token("DescribeImages", to));
-        }
-        return out.build();
+        return DescribeImagesResponse.builder().images(page.page(all))
+                .nextToken(page.next("DescribeImages", all.size())).build();
     }
 
     /** Owners: account ids, "self", and "amazon" for the images the cloud itself provides (the public ones). */

@@ -60,14 +60,8 @@ public class DescribeInstanceTypes extends Ec2Action<DescribeInstanceTypesReques
                 all.add(info);
             }
         }
-        int from = Math.min(page.offset(), all.size());
-        int to = page.limit() == Paging.ALL ? all.size() : Math.min(all.size(), from + page.limit());
-        DescribeInstanceTypesResponse.Builder out = DescribeInstanceTypesResponse.builder()
-                .instanceTypes(all.subList(from, to));
-        if (to < all.size()) {
-            out.nextToken(Paging.token("DescribeInstanceTypes", to));
-        }
-        return out.build();
+        return DescribeInstanceTypesResponse.builder().instanceTypes(page.page(all))
+                .nextToken(page.next("DescribeInstanceTypes", all.size())).build();
     }
 
     private static InstanceTypeInfo info(ServiceOffering o) {

@@ -84,14 +84,8 @@ public class DescribeSecurityGroups extends Ec2Action<DescribeSecurityGroupsRequ
                 all.add(view);
             }
         }
-        int from = Math.min(page.offset(), all.size());
-        int to = page.limit() == Paging.ALL ? all.size() : Math.min(all.size(), from + page.limit());
-        DescribeSecurityGroupsResponse.Builder out = DescribeSecurityGroupsResponse.builder()
-                .securityGroups(all.subList(from, to));
-        if (to < all.size()) {
-            out.nextToken(Paging.token("DescribeSecurityGroups", to));
-        }
-        return out.build();
+        return DescribeSecurityGroupsResponse.builder().securityGroups(page.page(all))
+                .nextToken(page.next("DescribeSecurityGroups", all.size())).build();
     }
 
     private static List<String> ports(List<IpPermission> permissions, boolean from) {

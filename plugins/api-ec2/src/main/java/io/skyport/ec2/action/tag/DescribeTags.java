@@ -75,13 +75,8 @@ public class DescribeTags extends Ec2Action<DescribeTagsRequest> {
                         r.value());
             }
         }
-        int from = Math.min(page.offset(), all.size());
-        int to = page.limit() == Paging.ALL ? all.size() : Math.min(all.size(), from + page.limit());
-        DescribeTagsResponse.Builder out = DescribeTagsResponse.builder().tags(all.subList(from, to));
-        if (to < all.size()) {
-            out.nextToken(Paging.token("DescribeTags", to));
-        }
-        return out.build();
+        return DescribeTagsResponse.builder().tags(page.page(all))
+                .nextToken(page.next("DescribeTags", all.size())).build();
     }
 
     private static void add(List<TagDescription> out, Predicate<TagDescription> matches, String id, String type,

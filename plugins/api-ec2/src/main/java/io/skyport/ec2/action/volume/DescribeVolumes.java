@@ -67,12 +67,7 @@ public class DescribeVolumes extends Ec2Action<DescribeVolumesRequest> {
                 all.add(view);
             }
         }
-        int from = Math.min(page.offset(), all.size());
-        int to = page.limit() == Paging.ALL ? all.size() : Math.min(all.size(), from + page.limit());
-        DescribeVolumesResponse.Builder out = DescribeVolumesResponse.builder().volumes(all.subList(from, to));
-        if (to < all.size()) {
-            out.nextToken(Paging.token("DescribeVolumes", to));
-        }
-        return out.build();
+        return DescribeVolumesResponse.builder().volumes(page.page(all))
+                .nextToken(page.next("DescribeVolumes", all.size())).build();
     }
 }

@@ -308,6 +308,14 @@ def main(s):
         s.require(len(seen) == len(set(seen)), "an instance listed on two pages", pages)
         s.require(set(ids + batch_ids) <= set(seen), "paging lost instances", pages)
         s.require(len(pages) >= 2 and all(len(p) <= 5 for p in pages), "MaxResults=5 pages", summary["pages"])
+        by_hand, token = [], None
+        for _ in range(100):
+            page = ec2.describe_instances(MaxResults=5, **({"NextToken": token} if token else {}))
+            by_hand.append([i["InstanceId"] for i in instances_of(page["Reservations"])])
+            token = page.get("NextToken")
+            if not token:
+                break
+        s.require(sorted(i for p in by_hand for i in p) == sorted(seen), "MaxResults/NextToken by hand", by_hand)
         summary["batch"] = batch_ids
 
         s.step("errors")

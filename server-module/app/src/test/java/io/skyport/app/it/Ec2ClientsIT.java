@@ -111,11 +111,14 @@ public class Ec2ClientsIT {
     public void boto3Current() throws IOException {
         String found = null;
         List<String> seen = new ArrayList<>();
+        // the system interpreter may be on PATH under another name (/bin is /usr/bin on Debian 12)
+        String system = Files.exists(Path.of(ExternalProcess.PYTHON))
+                ? Path.of(ExternalProcess.PYTHON).toRealPath().toString() : ExternalProcess.PYTHON;
         for (Path python : onPath("python3")) {
             ExternalProcess.Run probe = ExternalProcess.run(List.of(python.toString(), "-c",
-                    "import sys, boto3; print(sys.executable, boto3.__version__)"), Map.of(), 60);
+                    "import os, sys, boto3; print(os.path.realpath(sys.executable), boto3.__version__)"), Map.of(), 60);
             seen.add(python + ": " + (probe.exit() == 0 ? probe.stdout().strip() : probe.stderr().strip()));
-            if (probe.exit() == 0 && !probe.stdout().startsWith(ExternalProcess.PYTHON + " ")) {
+            if (probe.exit() == 0 && !probe.stdout().startsWith(system + " ")) {
                 found = python.toString();
                 break;
             }

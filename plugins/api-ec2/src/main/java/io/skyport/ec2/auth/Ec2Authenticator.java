@@ -84,9 +84,15 @@ public class Ec2Authenticator {
         }
         KeyedPrincipal who = known(c.accessKey());
         String declared = r.header("x-amz-content-sha256");
-        String payload = declared != null ? declared : SigV4.hex(SigV4.sha256(r.body()));
+        String bodyHash = SigV4.hex(SigV4.sha256(r.body()));
+        if (declared != null && !declared.equals(bodyHash)
+                && !(SigV4.UNSIGNED_PAYLOAD.equals(declared) && r.body().length == 0)) {
+            // the signature covers the declared hash, so the body must be the one hashed
+            throw mismatch("The provided 'x-amz-content-sha256' header does not match what was computed.");
+        }
+        String payload = declared != null ? declared : bodyHash;
         boolean valid = same(SigV4.sign(r, c, who.secretKey(), payload), c.signature())
-                || (c.presigned() && declared == null
+                || (c.presigned() && declared == null && r.body().length == 0
                 && same(SigV4.sign(r, c, who.secretKey(), SigV4.UNSIGNED_PAYLOAD), c.signature()));
         if (!valid) {
             throw mismatch(SIGNATURE_MISMATCH);

@@ -35,8 +35,18 @@ public final class InstanceStates {
         };
     }
 
+    /** States are immutable values: one of each serves every instance. */
+    private static final java.util.Map<InstanceStateName, InstanceState> STATES = new java.util.EnumMap<>(
+            InstanceStateName.class);
+
+    static {
+        for (InstanceStateName n : InstanceStateName.values()) {
+            STATES.put(n, InstanceState.builder().name(n).code(code(n)).build());
+        }
+    }
+
     public static InstanceState of(InstanceStateName name) {
-        return InstanceState.builder().name(name).code(code(name)).build();
+        return STATES.get(name);
     }
 
     /** The low byte of EC2's state code. */

@@ -50,6 +50,8 @@ import software.amazon.awssdk.services.ec2.model.VirtualizationType;
  */
 @Component
 public class InstanceViews {
+    private static final Monitoring MONITORING = Monitoring.builder().state(MonitoringState.DISABLED).build();
+
     /** Resource type of VM tags in the core's tag table. */
     public static final String TAG_TYPE = "UserVm";
 
@@ -121,6 +123,9 @@ public class InstanceViews {
         Map<String, String> shared = new HashMap<>();
         Lookup<Template> template = new Lookup<>(id -> templates.find(id).orElse(null));
         Map<Long, String> typeNames = new HashMap<>();
+        // immutable parts many instances share
+        Map<Long, Placement> placements = new HashMap<>();
+        Map<Integer, CpuOptions> cpuOptions = new HashMap<>();
         Lookup<ServiceOffering> offering = new Lookup<>(id -> offerings.find(id).orElse(null));
         Lookup<Zone> zone = new Lookup<>(id -> zones.zone(id).orElse(null));
         Lookup<Network> network = new Lookup<>(id -> networks.find(id).orElse(null));
@@ -146,9 +151,10 @@ public class InstanceViews {
                     .amiLaunchIndex(0)
                     .instanceType(so == null ? null : typeNames.computeIfAbsent(so.id(), k -> InstanceTypes.typeName(so)))
                     .launchTime(vm.created())
-                    .placement(Placement.builder().availabilityZone(z == null ? null : z.name())
-                            .tenancy(Tenancy.DEFAULT).groupName("").build())
-                    .monitoring(Monitoring.builder().state(MonitoringState.DISABLED).build())
+                    .placement(placements.computeIfAbsent(vm.zoneId(), id -> Placement.builder()
+                            .availabilityZone(z == null ? null : z.name()).tenancy(Tenancy.DEFAULT).groupName("")
+                            .build()))
+                    .monitoring(MONITORING)
                     .privateIpAddress(nic == null ? null : nic.ipAddress())
                     .publicIpAddress(publicOf.get(vm.id()))
                     .architecture(ArchitectureValues.X86_64)
@@ -159,7 +165,8 @@ public class InstanceViews {
                     .ebsOptimized(false)
                     .sourceDestCheck(true)
                     .platformDetails("Linux/UNIX")
-                    .cpuOptions(CpuOptions.builder().coreCount(vm.cpus()).threadsPerCore(1).build())
+                    .cpuOptions(cpuOptions.computeIfAbsent(vm.cpus(), n -> CpuOptions.builder().coreCount(n)
+                            .threadsPerCore(1).build()))
                     .securityGroups(sgs)
                     .tags(tagsFor(vm, instanceIds.get(vm.uuid()), tagsOf.getOrDefault(vm.id(), List.of())));
             if (net != null) {

@@ -110,7 +110,7 @@ public final class XmlWriter {
     }
 
     private static boolean safe(char c) {
-        return c >= 0x20 && c != '<' && c != '>' && c != '&' && c != '"' && c != '\'';
+        return c >= 0x20 && c != '<' && c != '>' && c != '&' && c != '"' && c != '\'' && c < 0xD800;
     }
 
     static void element(StringBuilder sb, String name, String text) {
@@ -138,7 +138,11 @@ public final class XmlWriter {
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&apos;");
                 default -> {
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        sb.append(c).append(text.charAt(++i)); // a supplementary character, kept whole
+                    } else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || Character.isSurrogate(c)
+                            || c == '\uFFFE' || c == '\uFFFF') {
                         sb.append('\uFFFD'); // not representable in XML 1.0, even as a reference
                     } else {
                         sb.append(c);

@@ -3,6 +3,7 @@ package io.skyport.ec2.action.region;
 import io.skyport.core.resource.ResourceCounter;
 import io.skyport.core.resource.ResourceType;
 import io.skyport.ec2.Ec2Action;
+import io.skyport.ec2.service.Vpcs;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.CallContext;
 import java.util.ArrayList;
@@ -17,17 +18,21 @@ import software.amazon.awssdk.services.ec2.model.DescribeAccountAttributesRespon
 @ApiCommand(name = "DescribeAccountAttributes", api = "ec2", description = "Describes attributes of the account.")
 public class DescribeAccountAttributes extends Ec2Action<DescribeAccountAttributesRequest> {
     private final ResourceCounter counter;
+    private final Vpcs vpcs;
 
-    public DescribeAccountAttributes(ResourceCounter counter) {
+    public DescribeAccountAttributes(ResourceCounter counter, Vpcs vpcs) {
         super(DescribeAccountAttributesRequest::builder);
         this.counter = counter;
+        this.vpcs = vpcs;
     }
 
     @Override
     protected SdkPojo run(DescribeAccountAttributesRequest request, CallContext ctx) {
         List<AccountAttribute> all = new ArrayList<>();
         all.add(attribute("supported-platforms", "VPC"));
-        all.add(attribute("default-vpc", "default"));
+        // the id of the default VPC, or "none" (as EC2 answers)
+        all.add(attribute("default-vpc", vpcs.defaults().stream().findFirst().map(d -> vpcs.vpc(d, ctx).vpcId())
+                .orElse("none")));
         all.add(attribute("max-instances", limit(ctx, ResourceType.USER_VM)));
         all.add(attribute("vpc-max-security-groups-per-interface", "5"));
         all.add(attribute("max-elastic-ips", limit(ctx, ResourceType.PUBLIC_IP)));

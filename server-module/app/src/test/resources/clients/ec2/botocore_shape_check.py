@@ -20,11 +20,15 @@ as EC2 does. Output members that EC2 added after an older botocore's model (LATE
 accepted, with their type checked, only when the loaded model has no output for the operation.
 
 Usage as a module: ``check(operation, body, status=200)`` returns a list of violations.
-Standalone: ``python3 botocore_shape_check.py [--open-enum SHAPE] OPERATION FILE...``
-prints the violations of each saved XML body and exits 1 if there is any.
+Standalone: ``python3 botocore_shape_check.py [--open-enum SHAPE] [--placeholders] OPERATION FILE...``
+prints the violations of each saved XML body and exits 1 if there is any. OPERATION ``-`` takes
+each file's operation from its name, up to the first dot (``DescribeInstances.NotFound.xml``).
+``--placeholders`` accepts a scalar that is a template placeholder such as ``{timestamp}`` as a
+value of any type, for response templates with variable parts.
 """
 import base64
 import binascii
+import os
 import re
 import sys
 import xml.etree.ElementTree as ElementTree
@@ -36,6 +40,7 @@ import botocore.model
 NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/"
 _ISO8601 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$")
 _INTEGER = re.compile(r"^[+-]?\d+$")
+_PLACEHOLDER = re.compile(r"^\{[A-Za-z][A-Za-z0-9_]*\}$")
 _RANGES = {"integer": (-2 ** 31, 2 ** 31 - 1), "long": (-2 ** 63, 2 ** 63 - 1)}
 
 _model = None
@@ -81,8 +86,9 @@ def _xml_name(member_name, member_shape):
 
 
 class _Walker:
-    def __init__(self, open_enums):
+    def __init__(self, open_enums, placeholders=False):
         self.open_enums = set(open_enums or ())
+        self.placeholders = placeholders
         self.violations = []
 
     def fail(self, path, message):
@@ -169,6 +175,8 @@ class _Walker:
             return
         text = _text(node)
         kind = shape.type_name
+        if self.placeholders and _PLACEHOLDER.match(text):
+            return
         if kind in ("integer", "long"):
             low, high = _RANGES[kind]
             if not _INTEGER.match(text) or not low <= int(text) <= high:
@@ -246,10 +254,10 @@ def error_code(body):
     return None
 
 
-def check(operation, body, status=200, open_enums=(), model=None):
+def check(operation, body, status=200, open_enums=(), model=None, placeholders=False):
     """Violations (a list of strings, empty when the body is well-formed) of one response body."""
     model = model or load_model()
-    walker = _Walker(open_enums)
+    walker = _Walker(open_enums, placeholders)
     if isinstance(body, bytes):
         try:
             body = body.decode("utf-8")
@@ -300,20 +308,29 @@ def check(operation, body, status=200, open_enums=(), model=None):
 
 def main(argv):
     open_enums = []
-    while len(argv) >= 2 and argv[0] == "--open-enum":
-        open_enums.append(argv[1])
-        argv = argv[2:]
+    placeholders = False
+    while argv and argv[0].startswith("--"):
+        if argv[0] == "--open-enum" and len(argv) >= 2:
+            open_enums.append(argv[1])
+            argv = argv[2:]
+        elif argv[0] == "--placeholders":
+            placeholders = True
+            argv = argv[1:]
+        else:
+            break
     if len(argv) < 2:
         print(__doc__.strip().splitlines()[0], file=sys.stderr)
-        print("usage: botocore_shape_check.py [--open-enum SHAPE] OPERATION FILE...", file=sys.stderr)
+        print("usage: botocore_shape_check.py [--open-enum SHAPE] [--placeholders] OPERATION|- FILE...",
+              file=sys.stderr)
         return 2
-    operation, files = argv[0], argv[1:]
     bad = 0
-    for name in files:
+    for name in argv[1:]:
+        operation = argv[0] if argv[0] != "-" else os.path.basename(name).split(".")[0]
         with open(name, "rb") as f:
             body = f.read()
         is_error = b"<Response>" in body[:200] or b"<Response " in body[:200]
-        violations = check(operation, body, status=400 if is_error else 200, open_enums=open_enums)
+        violations = check(operation, body, status=400 if is_error else 200, open_enums=open_enums,
+                           placeholders=placeholders)
         for v in violations:
             print("%s: %s" % (name, v))
         bad += len(violations)

@@ -1,13 +1,18 @@
 package io.skyport.app.it;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -15,7 +20,7 @@ import org.junit.Test;
  * The response checker the boto3 scenarios use (clients/ec2/botocore_shape_check.py) can fail:
  * it refuses a DescribeInstances body with an element botocore's model does not have, a boolean
  * that is not {@code true}/{@code false} and the like, and an error body without its message and
- * request id, while passing well-formed samples.
+ * request id, while passing well-formed samples and the golden EC2 responses.
  */
 public class BotocoreShapeCheckIT {
     private static final String CHECKER = "botocore_shape_check.py";
@@ -57,6 +62,9 @@ public class BotocoreShapeCheckIT {
         assertTrue(out, out.contains("instanceState/name: 'Running' is not one of InstanceStateName's values"));
         assertTrue(out, out.contains("launchTime: 'Tue May 08 16:46:19 UTC 2018' is not an ISO 8601 timestamp"));
         assertTrue(out, out.contains("/DescribeInstancesResponse: exactly one <requestId> expected"));
+        ExternalProcess.Run lenient = check("DescribeInstances", "DescribeInstances.bad.xml", "--placeholders");
+        assertEquals("placeholders excuse only {name} values: " + lenient.stdout(), 1, lenient.exit());
+        assertTrue(lenient.stdout(), lenient.stdout().contains("'yes' is not a boolean"));
     }
 
     @Test
@@ -66,6 +74,33 @@ public class BotocoreShapeCheckIT {
         assertEquals(out, 1, r.exit());
         assertTrue(out, out.contains("root element must be <DescribeImagesResponse>"));
         assertTrue(out, out.contains("reservationSet: unknown element"));
+    }
+
+    /**
+     * The golden EC2 responses ({@code fixtures/ec2/*.response.xml}, checked against the server by
+     * Ec2GoldenIT) are what botocore's model describes; their placeholders stand for any value.
+     */
+    @Test
+    public void goldenFixturesFollowBotocoresModel() throws IOException, URISyntaxException {
+        URL fixtures = BotocoreShapeCheckIT.class.getResource("/fixtures/ec2");
+        assertNotNull("fixtures/ec2 is on the test class path", fixtures);
+        List<String> files;
+        try (Stream<Path> list = Files.list(Path.of(fixtures.toURI()))) {
+            files = list.map(Path::toString).filter(f -> f.endsWith(".response.xml")).sorted().toList();
+        }
+        assertTrue("golden responses found", files.size() >= 40);
+        Path dir = Ec2ClientsIT.scripts(CHECKER);
+        try {
+            List<String> cmd = new ArrayList<>(List.of(ExternalProcess.PYTHON, dir.resolve(CHECKER).toString(),
+                    "--open-enum", "InstanceType", "--placeholders", "-"));
+            cmd.addAll(files);
+            ExternalProcess.Run r = ExternalProcess.run(cmd, Map.of(), 120);
+            String out = r.stdout() + r.stderr();
+            assertEquals(out, 0, r.exit());
+            assertEquals(out, files.size(), r.stdout().lines().filter(l -> l.contains(": ok (")).count());
+        } finally {
+            TestServer.deleteTree(dir);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.skyport.core.catalog.ServiceOffering;
 import io.skyport.core.catalog.ServiceOfferingDao;
 import io.skyport.core.catalog.Template;
 import io.skyport.core.catalog.TemplateDao;
+import io.skyport.core.extid.ExternalIdDao;
 import io.skyport.core.identity.Visibility;
 import io.skyport.core.infra.Zone;
 import io.skyport.core.infra.ZoneDao;
@@ -65,10 +66,12 @@ public class InstanceViews {
     private final NetworkDao networks;
     private final AsyncJobDao jobs;
     private final PublicIpDao publicIps;
+    private final ExternalIdDao tokens;
 
     public InstanceViews(Ec2Ids ids, NicDao nics, SecurityGroupDao groups, ResourceTagDao tags, TemplateDao templates,
                          ServiceOfferingDao offerings, ZoneDao zones, NetworkDao networks, AsyncJobDao jobs,
-                         PublicIpDao publicIps) {
+                         PublicIpDao publicIps, ExternalIdDao tokens) {
+        this.tokens = tokens;
         this.ids = ids;
         this.nics = nics;
         this.groups = groups;
@@ -104,6 +107,7 @@ public class InstanceViews {
         Map<String, String> instanceIds = ids.ofAll(Kind.INSTANCE, owners);
         Map<String, String> reservationIds = ids.ofAll(Kind.RESERVATION, owners);
         Map<String, String> pending = jobs.pendingCommands("VirtualMachine", owners.keySet());
+        Map<String, String> clientTokens = tokens.tokensByResult("ec2", caller.accountId());
         Map<Long, Nic> nicOf = new HashMap<>();
         for (Nic n : nics.nicsOf(vmIds)) {
             if (n.isDefault() || !nicOf.containsKey(n.vmId())) {
@@ -172,7 +176,9 @@ public class InstanceViews {
             if (net != null) {
                 b.vpcId(sharedId(shared, Kind.VPC, net.uuid(), 1)).subnetId(sharedId(shared, Kind.SUBNET, net.uuid(), 1));
             }
-            out.add(new Placed(vm, reservationIds.get(vm.uuid()), b.build()));
+            String reservationId = reservationIds.get(vm.uuid());
+            b.clientToken(clientTokens.get(reservationId));
+            out.add(new Placed(vm, reservationId, b.build()));
         }
         return out;
     }

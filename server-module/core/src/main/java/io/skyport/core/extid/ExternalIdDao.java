@@ -104,6 +104,17 @@ public class ExternalIdDao {
                 + "AND token = ?", (rs, n) -> new Token(rs.getString(1), rs.getString(2)), api, accountId, token);
     }
 
+    /** An account's client tokens by what their requests made ({@code result}). */
+    public Map<String, String> tokensByResult(String api, long accountId) {
+        Map<String, String> out = new HashMap<>();
+        jdbc.query("SELECT token, result FROM idempotency_tokens WHERE api = ? AND account_id = ?", rs -> {
+            if (rs.getString(2) != null) {
+                out.put(rs.getString(2), rs.getString(1));
+            }
+        }, api, accountId);
+        return out;
+    }
+
     /** Records a token; false when another request recorded it first. */
     public boolean recordToken(String api, long accountId, String token, String requestHash, String result) {
         try {

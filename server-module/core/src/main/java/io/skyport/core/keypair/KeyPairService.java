@@ -27,13 +27,14 @@ public class KeyPairService {
     }
 
     /** A new key pair and, once, its private key. */
-    public record Created(SshKeyPair keyPair, String privateKey) {
+    /** A created key pair with its private key (returned once, never stored) and that key's SHA-1 fingerprint. */
+    public record Created(SshKeyPair keyPair, String privateKey, String privateKeySha1) {
     }
 
     public Created create(CallContext caller, long ownerAccountId, String name) {
         SshKeys.Generated g = SshKeys.generateRsa();
         SshKeyPair kp = store(caller, ownerAccountId, name, g.publicKey(), "CREATE.SSH.KEYPAIR");
-        return new Created(kp, g.privateKeyPem());
+        return new Created(kp, g.privateKeyPem(), g.privateKeySha1());
     }
 
     public SshKeyPair register(CallContext caller, long ownerAccountId, String name, String publicKey) {

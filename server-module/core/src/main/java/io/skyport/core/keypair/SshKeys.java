@@ -22,8 +22,11 @@ public final class SshKeys {
     private SshKeys() {
     }
 
-    /** A freshly generated RSA key pair: OpenSSH public key and PEM private key. */
-    public record Generated(String publicKey, String privateKeyPem) {
+    /**
+     * A freshly generated RSA key pair: OpenSSH public key and PEM private key, with the SHA-1 of
+     * the private key's PKCS#8 DER form in colon hex (the fingerprint EC2 gives keys it creates).
+     */
+    public record Generated(String publicKey, String privateKeyPem, String privateKeySha1) {
     }
 
     public static Generated generateRsa() {
@@ -41,7 +44,8 @@ public final class SshKeys {
             String pem = "-----BEGIN RSA PRIVATE KEY-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                     .encodeToString(pkcs1(kp.getPrivate().getEncoded())) + "\n-----END RSA PRIVATE KEY-----\n";
-            return new Generated(publicKey, pem);
+            byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1").digest(kp.getPrivate().getEncoded());
+            return new Generated(publicKey, pem, java.util.HexFormat.ofDelimiter(":").formatHex(sha1));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA key generation unavailable", e);
         }

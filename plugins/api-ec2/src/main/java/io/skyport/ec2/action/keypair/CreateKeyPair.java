@@ -9,7 +9,11 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.model.CreateKeyPairRequest;
 import software.amazon.awssdk.services.ec2.model.CreateKeyPairResponse;
 
-/** Generates an RSA key pair; the private key is returned once and never stored. */
+/**
+ * Generates an RSA key pair; the private key is returned once and never stored. Its fingerprint
+ * here is EC2's for created keys (SHA-1 of the PKCS#8 private key); listings show the MD5 of the
+ * public key, as for imported keys, since the private key is not kept to compute the other.
+ */
 @ApiCommand(name = "CreateKeyPair", api = "ec2", description = "Creates an RSA key pair.")
 public class CreateKeyPair extends Ec2Action<CreateKeyPairRequest> {
     private final KeyPairService keys;
@@ -34,7 +38,7 @@ public class CreateKeyPair extends Ec2Action<CreateKeyPairRequest> {
         KeyPairService.Created created = KeyPairs.translated(request.keyName(),
                 () -> keys.create(ctx, ctx.accountId(), request.keyName()));
         return CreateKeyPairResponse.builder().keyName(created.keyPair().name())
-                .keyFingerprint(created.keyPair().fingerprint()).keyMaterial(created.privateKey())
+                .keyFingerprint(created.privateKeySha1()).keyMaterial(created.privateKey())
                 .keyPairId(keyPairs.id(created.keyPair())).build();
     }
 }

@@ -51,6 +51,9 @@ public class CreateSecurityGroup extends Ec2Action<CreateSecurityGroupRequest> {
         try {
             g = tx.execute(s -> {
                 SecurityGroup created = service.create(ctx, ctx.accountId(), request.groupName(), request.description());
+                // as in EC2, a new group lets all traffic out until that rule is revoked
+                service.authorize(ctx, created.id(), SecurityGroups.EGRESS, service.check(new SecurityGroupService.NewRule(
+                        "all", null, null, null, null, List.of("0.0.0.0/0"), List.of())));
                 if (!pairs.isEmpty()) {
                     tags.create(ctx, "SecurityGroup", List.of(created.uuid()), pairs);
                 }

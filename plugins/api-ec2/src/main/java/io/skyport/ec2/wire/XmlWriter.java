@@ -25,7 +25,7 @@ public final class XmlWriter {
     }
 
     public static String response(String operation, String requestId, SdkPojo body) {
-        StringBuilder sb = new StringBuilder(8192);
+        StringBuilder sb = new StringBuilder(1 << 16);
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<").append(operation).append("Response xmlns=\"")
                 .append(NAMESPACE).append("\">");
         element(sb, "requestId", requestId);
@@ -49,7 +49,8 @@ public final class XmlWriter {
      * How to write one member, worked out once per shape: the SDK's field lookups (traits,
      * location names) are map look-ups that would otherwise run for every member of every item.
      */
-    private record Member(SdkField<?> field, String name, MarshallingKnownType type, Member item) {
+    private record Member(SdkField<?> field, String name, MarshallingKnownType type, Member item, String open,
+                          String close, String empty) {
         static Member of(SdkField<?> field, String name) {
             MarshallingKnownType type = field.marshallingType().getKnownType();
             Member item = null;
@@ -57,7 +58,7 @@ public final class XmlWriter {
                 SdkField<?> f = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
                 item = of(f, f.unmarshallLocationName() != null ? f.unmarshallLocationName() : "item");
             }
-            return new Member(field, name, type, item);
+            return new Member(field, name, type, item, "<" + name + ">", "</" + name + ">", "<" + name + "/>");
         }
     }
 
@@ -80,33 +81,74 @@ public final class XmlWriter {
     }
 
     private static void value(StringBuilder sb, Member m, Object value) {
-        String name = m.name();
         switch (m.type()) {
             case LIST -> {
                 Collection<?> items = (Collection<?>) value;
                 if (items.isEmpty()) {
-                    sb.append('<').append(name).append("/>");
+                    sb.append(m.empty());
                     return;
                 }
-                sb.append('<').append(name).append('>');
+                sb.append(m.open());
                 for (Object item : items) {
                     if (item != null) {
                         value(sb, m.item(), item);
                     }
                 }
-                sb.append("</").append(name).append('>');
+                sb.append(m.close());
             }
             case SDK_POJO -> {
-                sb.append('<').append(name).append('>');
+                sb.append(m.open());
                 members(sb, (SdkPojo) value);
-                sb.append("</").append(name).append('>');
+                sb.append(m.close());
             }
-            case INSTANT -> element(sb, name, TIMESTAMP.format((Instant) value));
+            case INSTANT -> {
+                sb.append(m.open());
+                timestamp(sb, (Instant) value);
+                sb.append(m.close());
+            }
             case MAP, DOCUMENT -> {
                 // no operation served here returns map-shaped members
             }
-            default -> element(sb, name, String.valueOf(value));
+            case STRING -> {
+                sb.append(m.open());
+                escape(sb, (String) value);
+                sb.append(m.close());
+            }
+            default -> sb.append(m.open()).append(value).append(m.close());
         }
+    }
+
+    /**
+     * ISO-8601 in UTC with milliseconds, as EC2 writes times ({@code 2026-11-25T09:30:00.000Z}).
+     * Written digit by digit: a list of instances has thousands, and the general formatter's
+     * fraction arithmetic was a tenth of a large answer's cost.
+     */
+    static void timestamp(StringBuilder sb, Instant t) {
+        java.time.LocalDateTime d = java.time.LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(),
+                ZoneOffset.UTC);
+        int year = d.getYear();
+        if (year < 0 || year > 9999) {
+            sb.append(TIMESTAMP.format(t));
+            return;
+        }
+        digits(sb, year, 4).append('-');
+        digits(sb, d.getMonthValue(), 2).append('-');
+        digits(sb, d.getDayOfMonth(), 2).append('T');
+        digits(sb, d.getHour(), 2).append(':');
+        digits(sb, d.getMinute(), 2).append(':');
+        digits(sb, d.getSecond(), 2).append('.');
+        digits(sb, t.getNano() / 1_000_000, 3).append('Z');
+    }
+
+    private static StringBuilder digits(StringBuilder sb, int value, int width) {
+        int div = 1;
+        for (int i = 1; i < width; i++) {
+            div *= 10;
+        }
+        for (; div > 0; div /= 10) {
+            sb.append((char) ('0' + (value / div) % 10));
+        }
+        return sb;
     }
 
     private static boolean safe(char c) {

@@ -30,7 +30,7 @@ public class Placement {
             if (requiredHostId != null && h.id() != requiredHostId) {
                 continue;
             }
-            if (registry.driver(h.hypervisor()).isEmpty()) {
+            if (!runs(h, vm) || registry.driver(h.hypervisor()).isEmpty()) {
                 continue;
             }
             if (hostDao.reserve(h.id(), vm.cpuMhz(), vm.memoryBytes())) {
@@ -40,6 +40,15 @@ public class Placement {
         throw new ApiException(ApiError.INSUFFICIENT_CAPACITY, "Unable to create a deployment for VM " + vm.name()
                 + ": insufficient capacity (no host in the zone has " + vm.cpus() + " cpu x " + vm.cpuSpeed()
                 + " MHz and " + vm.memoryMb() + " MB free)");
+    }
+
+    /**
+     * A VM runs only on hosts of its own hypervisor: a zone may mix simulated hosts and container
+     * engines, and a container template means nothing to the simulator (nor the reverse).
+     */
+    static boolean runs(Host h, Vm vm) {
+        return vm.hypervisor() == null || "Any".equalsIgnoreCase(vm.hypervisor())
+                || vm.hypervisor().equalsIgnoreCase(h.hypervisor());
     }
 
     public void release(long hostId, Vm vm) {

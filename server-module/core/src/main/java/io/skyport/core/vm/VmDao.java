@@ -117,6 +117,12 @@ public class VmDao {
                 + "AND j.instance_uuid = v.uuid) ORDER BY v.id", VmDao::map, states.stream().map(Enum::name).toArray());
     }
 
+    /** VMs the database has in {@code state} on one host. */
+    public List<Vm> inStateOnHost(VmState state, long hostId) {
+        return jdbc.query("SELECT * FROM vms WHERE removed IS NULL AND state = ? AND host_id = ? ORDER BY id",
+                VmDao::map, state.name(), hostId);
+    }
+
     /** Destroyed VMs whose expunge delay has passed. */
     public List<Vm> destroyedBefore(Instant cutoff, int max) {
         return jdbc.query("SELECT * FROM vms WHERE removed IS NULL AND state = 'Destroyed' AND updated < ? ORDER BY id "

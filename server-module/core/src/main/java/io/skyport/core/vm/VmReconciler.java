@@ -22,11 +22,14 @@ import org.springframework.stereotype.Component;
  * Keeps the database and the hypervisors in step. At start-up (after the jobs of a dead node
  * were failed) it settles every VM left in a transitional state by asking its host, recomputes
  * host reservations and account counters from the rows; in the background it expunges VMs
- * destroyed longer ago than {@code expunge.delay}.
+ * destroyed longer ago than {@code expunge.delay} and lets {@link PowerStateSync} catch VMs
+ * stopped outside Skyport.
  */
 @Component
 public class VmReconciler implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(VmReconciler.class);
+    /** How often hosts are asked which VMs really run: often enough for a UI, rare enough for big hosts. */
+    static final long POWER_SYNC_SECONDS = 30;
 
     private final VmDao vms;
     private final HostDao hostDao;
@@ -34,6 +37,7 @@ public class VmReconciler implements AutoCloseable {
     private final ResourceCounter counter;
     private final JobService jobs;
     private final SettingService settings;
+    private final PowerStateSync powerSync;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "skyport-expunger");
         t.setDaemon(true);
@@ -41,7 +45,8 @@ public class VmReconciler implements AutoCloseable {
     });
 
     public VmReconciler(VmDao vms, HostDao hostDao, VmOperations ops, ResourceCounter counter, JobService jobs,
-                        SettingService settings) {
+                        SettingService settings, PowerStateSync powerSync) {
+        this.powerSync = powerSync;
         this.vms = vms;
         this.hostDao = hostDao;
         this.ops = ops;
@@ -86,6 +91,15 @@ public class VmReconciler implements AutoCloseable {
     public void startBackgroundWork(ManagementNode node) {
         timer.scheduleWithFixedDelay(this::expungeDue, 10, 10, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(() -> takeOverDeadPeers(node), 15, 15, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::syncPowerStates, POWER_SYNC_SECONDS, POWER_SYNC_SECONDS, TimeUnit.SECONDS);
+    }
+
+    void syncPowerStates() {
+        try {
+            powerSync.syncAll();
+        } catch (RuntimeException e) {
+            LOG.warn("power state sync failed: {}", e.toString());
+        }
     }
 
     void takeOverDeadPeers(ManagementNode node) {

@@ -82,14 +82,22 @@ public class AddHost implements ApiOperation {
                         + " in the given pod"));
     }
 
-    /** Hosts are named after the host part of their URL, as CloudStack names them after the address. */
+    /**
+     * Hosts are named after the host part of their URL, as CloudStack names them after the
+     * address; a daemon reached through a local socket (unix:///var/run/docker.sock) has no host
+     * part and is named after the socket's path.
+     */
     private String hostName() {
         try {
             URI u = new URI(url.trim());
-            if (u.getScheme() == null || u.getHost() == null) {
-                throw new ApiException(ApiError.PARAM_ERROR, "Invalid url " + url + ": expected scheme://host...");
+            if (u.getScheme() != null && u.getHost() != null) {
+                return u.getHost();
             }
-            return u.getHost();
+            if ("unix".equalsIgnoreCase(u.getScheme()) && u.getPath() != null && !u.getPath().isBlank()) {
+                return u.getPath();
+            }
+            throw new ApiException(ApiError.PARAM_ERROR, "Invalid url " + url + ": expected scheme://host... "
+                    + "or unix:///path/to/socket");
         } catch (URISyntaxException e) {
             throw new ApiException(ApiError.PARAM_ERROR, "Invalid url " + url + ": " + e.getReason());
         }

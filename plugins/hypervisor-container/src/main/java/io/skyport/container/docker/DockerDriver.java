@@ -1,0 +1,287 @@
+package io.skyport.container.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.Statistics;
+import com.github.dockerjava.api.model.StreamType;
+import io.skyport.plugin.HypervisorDriver;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Docker engines as hypervisor hosts: one VM is one container ({@link ContainerLayout}).
+ *
+ * <p>Containers run their image's own command. They are created with a TTY and open stdin, as
+ * {@code docker run -it} does, so an image whose command is an interactive shell (busybox,
+ * alpine, debian: CMD ["/bin/sh"]) keeps running as a VM would, instead of exiting at once on
+ * an empty stdin; images with a long-running service are unaffected. No command is substituted,
+ * so what the container prints is what its image prints.
+ */
+public class DockerDriver implements HypervisorDriver {
+    public static final String TYPE = "Docker";
+    private static final Logger LOG = LogManager.getLogger(DockerDriver.class);
+    /** consoleOutput returns at most this much of the end of the log, as a serial console buffer would. */
+    static final int CONSOLE_BYTES = 64 * 1024;
+    private static final int CONSOLE_LINES = 2000;
+    private static final long WAIT_SECONDS = 60;
+
+    private final DockerClients clients;
+
+    public DockerDriver(DockerClients clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public String hypervisorType() {
+        return TYPE;
+    }
+
+    private DockerClient docker(HostRef host) {
+        return clients.client(DockerEndpoint.of(host));
+    }
+
+    @Override
+    public HostCapacity connect(HostRef host) {
+        DockerClient docker = docker(host);
+        try {
+            docker.pingCmd().exec();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the Docker engine at " + host.url() + " does not answer: "
+                    + e.getMessage(), e);
+        }
+        return hostCapacity(host);
+    }
+
+    @Override
+    public HostCapacity hostCapacity(HostRef host) {
+        Info info = docker(host).infoCmd().exec();
+        int cpus = info.getNCPU() == null ? 1 : info.getNCPU();
+        long memory = info.getMemTotal() == null ? 0 : info.getMemTotal();
+        return new HostCapacity(cpus, DockerEndpoint.of(host).cpuSpeedMhz(), memory);
+    }
+
+    /**
+     * Creates the container (when it does not exist yet) with the seed files copied in, then
+     * starts it. A container left from an earlier start gets the seed files again before it
+     * starts, so user data and keys changed while the VM was stopped reach it at this start.
+     */
+    @Override
+    public void start(HostRef host, VmSpec vm) {
+        DockerEndpoint endpoint = DockerEndpoint.of(host);
+        DockerClient docker = clients.client(endpoint);
+        String name = ContainerLayout.containerName(vm.uuid());
+        InspectContainerResponse existing = existing(docker, name);
+        String id;
+        if (existing == null) {
+            id = create(docker, endpoint, vm, name);
+        } else {
+            id = existing.getId();
+            if (!Boolean.TRUE.equals(existing.getState().getRunning())) {
+                copySeed(docker, id, vm);
+            }
+        }
+        try {
+            docker.startContainerCmd(id).exec();
+        } catch (NotModifiedException alreadyRunning) {
+            LOG.debug("container {} was already running", name);
+        }
+    }
+
+    private static InspectContainerResponse existing(DockerClient docker, String name) {
+        try {
+            return docker.inspectContainerCmd(name).exec();
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
+    private static void copySeed(DockerClient docker, String id, VmSpec vm) {
+        docker.copyArchiveToContainerCmd(id).withRemotePath("/").withTarInputStream(new ByteArrayInputStream(
+                SeedArchive.of(vm, ContainerLayout.hostName(vm)))).exec();
+    }
+
+    private String create(DockerClient docker, DockerEndpoint endpoint, VmSpec vm, String name) {
+        if (vm.image() == null || vm.image().isBlank()) {
+            throw new IllegalArgumentException("the template of VM " + vm.name() + " names no container image");
+        }
+        try {
+            docker.inspectImageCmd(vm.image()).exec();
+        } catch (NotFoundException e) {
+            throw new IllegalStateException("image " + vm.image() + " is not on the Docker host " + endpoint.dockerHost()
+                    + "; pull or load it there first");
+        }
+        ContainerLayout.Limits limits = ContainerLayout.limits(vm);
+        String hostName = ContainerLayout.hostName(vm);
+        HostConfig hostConfig = HostConfig.newHostConfig()
+                .withNanoCPUs(limits.nanoCpus())
+                .withCpuShares(limits.cpuShares())
+                .withMemory(limits.memoryBytes())
+                .withPidsLimit(limits.pidsLimit())
+                .withNetworkMode(endpoint.networkMode());
+        String id = docker.createContainerCmd(vm.image())
+                .withName(name)
+                .withHostName(hostName)
+                .withLabels(ContainerLayout.labels(vm))
+                .withTty(true)
+                .withStdinOpen(true)
+                .withHostConfig(hostConfig)
+                .exec().getId();
+        try {
+            copySeed(docker, id, vm);
+        } catch (RuntimeException e) {
+            // a container without its keys and user data must not be started later by accident
+            removeQuietly(docker, id);
+            throw new IllegalStateException("could not copy user data and keys into container " + name + ": "
+                    + e.getMessage(), e);
+        }
+        return id;
+    }
+
+    @Override
+    public void stop(HostRef host, String vmUuid, boolean force) {
+        DockerEndpoint endpoint = DockerEndpoint.of(host);
+        DockerClient docker = clients.client(endpoint);
+        String name = ContainerLayout.containerName(vmUuid);
+        try {
+            if (force) {
+                docker.killContainerCmd(name).exec();
+            } else {
+                docker.stopContainerCmd(name).withTimeout(endpoint.stopTimeoutSeconds()).exec();
+            }
+        } catch (NotFoundException | NotModifiedException | ConflictException notRunning) {
+            // already stopped or gone: the VM is stopped either way
+            LOG.debug("stop of {}: {}", name, notRunning.getMessage());
+        }
+    }
+
+    @Override
+    public void reboot(HostRef host, String vmUuid) {
+        DockerEndpoint endpoint = DockerEndpoint.of(host);
+        clients.client(endpoint).restartContainerCmd(ContainerLayout.containerName(vmUuid))
+                .withTimeout(endpoint.stopTimeoutSeconds()).exec();
+    }
+
+    /** Removes the container with its anonymous volumes; a container already gone is not an error. */
+    @Override
+    public void destroy(HostRef host, String vmUuid) {
+        try {
+            docker(host).removeContainerCmd(ContainerLayout.containerName(vmUuid)).withForce(true)
+                    .withRemoveVolumes(true).exec();
+        } catch (NotFoundException gone) {
+            LOG.debug("container of VM {} was already gone", vmUuid);
+        }
+    }
+
+    private static void removeQuietly(DockerClient docker, String id) {
+        try {
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (RuntimeException e) {
+            LOG.warn("could not remove half-made container {}: {}", id, e.getMessage());
+        }
+    }
+
+    @Override
+    public PowerState status(HostRef host, String vmUuid) {
+        try {
+            InspectContainerResponse.ContainerState state = docker(host)
+                    .inspectContainerCmd(ContainerLayout.containerName(vmUuid)).exec().getState();
+            return Boolean.TRUE.equals(state.getRunning()) ? PowerState.RUNNING : PowerState.STOPPED;
+        } catch (NotFoundException e) {
+            return PowerState.MISSING;
+        }
+    }
+
+    @Override
+    public Map<String, PowerState> list(HostRef host) {
+        Map<String, PowerState> out = new HashMap<>();
+        List<Container> containers = docker(host).listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of(ContainerLayout.VM_LABEL)).exec();
+        for (Container c : containers) {
+            String uuid = c.getLabels() == null ? null : c.getLabels().get(ContainerLayout.VM_LABEL);
+            if (uuid != null) {
+                out.put(uuid, "running".equalsIgnoreCase(c.getState()) ? PowerState.RUNNING : PowerState.STOPPED);
+            }
+        }
+        return out;
+    }
+
+    /** The container's log (stdout and stderr), its last {@link #CONSOLE_BYTES} bytes. */
+    @Override
+    public String consoleOutput(HostRef host, String vmUuid) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            docker(host).logContainerCmd(ContainerLayout.containerName(vmUuid)).withStdOut(true).withStdErr(true)
+                    .withTail(CONSOLE_LINES).exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            out.writeBytes(frame.getPayload());
+                        }
+                    }).awaitCompletion(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (NotFoundException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return tail(out.toByteArray());
+    }
+
+    static String tail(byte[] log) {
+        int from = Math.max(0, log.length - CONSOLE_BYTES);
+        return new String(log, from, log.length - from, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public ExecResult exec(HostRef host, String vmUuid, List<String> command) {
+        DockerClient docker = docker(host);
+        String execId = docker.execCreateCmd(ContainerLayout.containerName(vmUuid)).withCmd(command.toArray(String[]::new))
+                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        try {
+            docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+                @Override
+                public void onNext(Frame frame) {
+                    (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).writeBytes(frame.getPayload());
+                }
+            }).awaitCompletion(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Long exit = docker.inspectExecCmd(execId).exec().getExitCodeLong();
+        return new ExecResult(exit == null ? -1 : exit.intValue(), stdout.toString(StandardCharsets.UTF_8),
+                stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    /** One sample of the stats endpoint (the engine takes two readings for the CPU figure). */
+    @Override
+    public VmStats stats(HostRef host, String vmUuid) {
+        Statistics[] sample = new Statistics[1];
+        try {
+            docker(host).statsCmd(ContainerLayout.containerName(vmUuid)).withNoStream(true)
+                    .exec(new ResultCallback.Adapter<Statistics>() {
+                        @Override
+                        public void onNext(Statistics s) {
+                            sample[0] = s;
+                        }
+                    }).awaitCompletion(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return sample[0] == null ? new VmStats(0, 0, 0) : ContainerStats.of(sample[0]);
+    }
+}

@@ -1,0 +1,243 @@
+package io.skyport.app.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Info;
+import com.google.gson.JsonObject;
+import io.skyport.core.infra.HostDao;
+import io.skyport.core.module.ModuleRegistry;
+import io.skyport.core.vm.PowerStateSync;
+import io.skyport.plugin.HypervisorDriver;
+import io.skyport.plugin.HypervisorDriver.HostRef;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+
+/**
+ * A real Docker engine as a Skyport host: everything goes through the native API (and EC2's
+ * GetConsoleOutput), and every effect is checked on the engine itself. Skips when no engine
+ * answers at /var/run/docker.sock; with SKYPORT_REQUIRE_LIVE=1 that is a failure.
+ */
+public class DockerHostIT {
+    private static final String ED25519 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFK19acDaKydonL3zx9qL/oOxGqmWP6QJD28"
+            + "+r56eQuk skyport-it";
+    private static final String USER_DATA = "#cloud-config\nhostname: from-userdata\n";
+    private static final TestServer SERVER = new TestServer();
+    private static DockerEngine engine;
+    private static final List<String> CREATED = new ArrayList<>();
+    private static String zone;
+    private static String hostId;
+    private static String offering;
+    private static String template;
+
+    @BeforeClass
+    public static void engineAndZone() throws Exception {
+        Optional<String> missing = DockerEngine.unavailable();
+        Live.require("Docker engine", missing.isEmpty(), missing.orElse(""));
+        engine = new DockerEngine();
+        engine.ensureImage();
+        SERVER.start();
+        zone = admin("createZone", "name", "DockerZone", "networktype", "Advanced", "dns1", "8.8.8.8",
+                "internaldns1", "10.77.255.254", "guestcidraddress", "10.77.0.0/16").getAsJsonObject("zone")
+                .get("id").getAsString();
+        String pod = admin("createPod", "zoneid", zone, "name", "DockerPod", "gateway", "10.78.0.1", "netmask",
+                "255.255.255.0", "startip", "10.78.0.10", "endip", "10.78.0.20").getAsJsonObject("pod")
+                .get("id").getAsString();
+        String cluster = admin("addCluster", "zoneid", zone, "podid", pod, "clustername", "DockerCluster",
+                "clustertype", "CloudManaged", "hypervisor", "Docker").getAsJsonArray("cluster").get(0)
+                .getAsJsonObject().get("id").getAsString();
+        // a short stop grace period: busybox's sh ignores SIGTERM, so every stop waits it out
+        JsonObject host = admin("addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor", "Docker",
+                "url", DockerEngine.URL + "?stoptimeout=2").getAsJsonArray("host").get(0).getAsJsonObject();
+        hostId = host.get("id").getAsString();
+        offering = admin("createServiceOffering", "name", "DockerSmall", "displaytext", "1 cpu, 128 MB", "cpunumber",
+                "1", "cpuspeed", "500", "memory", "128").getAsJsonObject("serviceoffering").get("id").getAsString();
+        template = admin("registerTemplate", "name", "busybox", "displaytext", "busybox container", "url",
+                "http://images.invalid/busybox.tar", "format", "CONTAINER", "hypervisor", "Docker", "zoneid", zone,
+                "ispublic", "true", "details[0].image", DockerEngine.IMAGE).getAsJsonArray("template").get(0)
+                .getAsJsonObject().get("id").getAsString();
+        admin("registerSSHKeyPair", "name", "it-key", "publickey", ED25519);
+    }
+
+    @AfterClass
+    public static void cleanUp() {
+        if (engine != null) {
+            CREATED.forEach(engine::removeQuietly);
+            engine.close();
+        }
+        SERVER.stop();
+    }
+
+    private static JsonObject admin(String command, String... kv) {
+        NativeClient.Reply r = SERVER.admin().call(command, kv);
+        assertEquals(command + ": " + r.body(), 200, r.status());
+        return r.inner();
+    }
+
+    private static JsonObject job(String command, String... kv) {
+        JsonObject submit = admin(command, kv);
+        assertNotNull(submit.toString(), submit.get("jobid"));
+        return SERVER.admin().awaitJob(submit.get("jobid").getAsString());
+    }
+
+    private static JsonObject vmOf(JsonObject job) {
+        assertEquals(job.toString(), 1, job.get("jobstatus").getAsInt());
+        return job.getAsJsonObject("jobresult").getAsJsonObject("virtualmachine");
+    }
+
+    private static String deploy(String name, String... extra) {
+        List<String> kv = new ArrayList<>(List.of("zoneid", zone, "serviceofferingid", offering, "templateid", template,
+                "name", name));
+        kv.addAll(List.of(extra));
+        JsonObject vm = vmOf(job("deployVirtualMachine", kv.toArray(new String[0])));
+        CREATED.add(vm.get("id").getAsString());
+        assertEquals("Running", vm.get("state").getAsString());
+        assertEquals(hostId, vm.get("hostid").getAsString());
+        return vm.get("id").getAsString();
+    }
+
+    private static String state(String vmId) {
+        return admin("listVirtualMachines", "id", vmId).getAsJsonArray("virtualmachine").get(0).getAsJsonObject()
+                .get("state").getAsString();
+    }
+
+    @Test
+    public void hostReportsTheEnginesCapacity() {
+        Info info = engine.docker.infoCmd().exec();
+        JsonObject host = admin("listHosts", "id", hostId).getAsJsonArray("host").get(0).getAsJsonObject();
+        assertEquals("Docker", host.get("hypervisor").getAsString());
+        assertEquals(info.getNCPU().intValue(), host.get("cpunumber").getAsInt());
+        assertEquals(info.getMemTotal().longValue(), host.get("memorytotal").getAsLong());
+    }
+
+    @Test
+    public void deployedVmIsALabelledLimitedContainerHoldingItsUserDataAndKey() throws Exception {
+        String userData = Base64.getEncoder().encodeToString(USER_DATA.getBytes(StandardCharsets.UTF_8));
+        String id = deploy("dock1", "userdata", userData, "keypair", "it-key");
+        InspectContainerResponse c = engine.container(id).orElseThrow(() -> new AssertionError("no container"));
+        assertTrue(c.getState().getRunning());
+        assertEquals(id, c.getConfig().getLabels().get("skyport.vm"));
+        String account = admin("listAccounts", "name", "admin").getAsJsonArray("account").get(0).getAsJsonObject()
+                .get("id").getAsString();
+        assertEquals(account, c.getConfig().getLabels().get("skyport.account"));
+        HostConfig limits = c.getHostConfig();
+        assertEquals("1 vCPU", 1_000_000_000L, limits.getNanoCPUs().longValue());
+        assertEquals("1 x 500 MHz", 500, limits.getCpuShares().intValue());
+        assertEquals("128 MB", 128L * 1024 * 1024, limits.getMemory().longValue());
+        assertEquals(1024L, limits.getPidsLimit().longValue());
+        assertEquals("the engine has no bridge: no network", "none", limits.getNetworkMode());
+        assertEquals(USER_DATA, engine.exec(id, "cat", "/var/lib/cloud/seed/nocloud/user-data"));
+        assertEquals("instance-id: " + id + "\nlocal-hostname: dock1\n",
+                engine.exec(id, "cat", "/var/lib/cloud/seed/nocloud/meta-data"));
+        // Skyport keeps a registered key as type and blob, without its comment
+        assertEquals(ED25519.substring(0, ED25519.lastIndexOf(' ')) + "\n",
+                engine.exec(id, "cat", "/root/.ssh/authorized_keys"));
+
+        HypervisorDriver driver = SERVER.server().coreBean(ModuleRegistry.class).driver("Docker").orElseThrow();
+        HostRef host = SERVER.server().coreBean(HostDao.class).hosts(null, null, null, null, "Docker", null).get(0)
+                .ref();
+        HypervisorDriver.VmStats stats = driver.stats(host, id);
+        assertEquals("the stats endpoint reports the offering's memory limit", 128L * 1024 * 1024,
+                stats.memoryLimitBytes());
+        assertTrue(stats.toString(), stats.memoryUsedBytes() > 0 && stats.cpuPercent() >= 0);
+        HypervisorDriver.ExecResult hostname = driver.exec(host, id, List.of("hostname"));
+        assertEquals(0, hostname.exitCode());
+        assertEquals("dock1\n", hostname.stdout());
+        HypervisorDriver.ExecResult failing = driver.exec(host, id, List.of("sh", "-c", "echo oops >&2; exit 3"));
+        assertEquals(3, failing.exitCode());
+        assertEquals("oops\n", failing.stderr());
+
+        assertEquals(1, job("destroyVirtualMachine", "id", id, "expunge", "true").get("jobstatus").getAsInt());
+        assertFalse("expunge removes the container", engine.container(id).isPresent());
+    }
+
+    @Test
+    public void stopStartRebootConsoleAndDestroyActOnTheContainer() throws Exception {
+        String id = deploy("dock2");
+        assertEquals("Stopped", vmOf(job("stopVirtualMachine", "id", id)).get("state").getAsString());
+        assertTrue("a stopped VM keeps its container", engine.container(id).isPresent());
+        assertFalse(engine.running(id));
+
+        String updated = "#cloud-config\nhostname: updated-while-stopped\n";
+        admin("updateVirtualMachine", "id", id, "userdata", Base64.getEncoder().encodeToString(
+                updated.getBytes(StandardCharsets.UTF_8)));
+
+        assertEquals("Running", vmOf(job("startVirtualMachine", "id", id)).get("state").getAsString());
+        assertTrue(engine.running(id));
+        assertEquals("user data changed while stopped reaches the container at its start", updated,
+                engine.exec(id, "cat", "/var/lib/cloud/seed/nocloud/user-data"));
+        String startedAt = engine.container(id).orElseThrow().getState().getStartedAt();
+        assertEquals(1, job("rebootVirtualMachine", "id", id).get("jobstatus").getAsInt());
+        assertTrue(engine.running(id));
+        assertNotEquals("a reboot restarts the container", startedAt,
+                engine.container(id).orElseThrow().getState().getStartedAt());
+
+        // what the container prints on its console (its stdout) is what GetConsoleOutput shows
+        engine.exec(id, "sh", "-c", "echo skyport-console-marker > /proc/1/fd/1");
+        try (Ec2Client ec2 = Ec2Sdk.client(SERVER, SERVER.admin())) {
+            String instanceId = ec2.describeInstances(r -> r.filters(Filter.builder().name("tag:Name").values("dock2")
+                    .build())).reservations().get(0).instances().get(0).instanceId();
+            String console = new String(Base64.getDecoder().decode(ec2.getConsoleOutput(r -> r.instanceId(instanceId))
+                    .output()), StandardCharsets.UTF_8);
+            assertTrue(console, console.contains("skyport-console-marker"));
+        }
+
+        assertEquals("Destroyed", vmOf(job("destroyVirtualMachine", "id", id)).get("state").getAsString());
+        assertFalse("a destroyed VM is stopped", engine.running(id));
+        assertEquals(1, job("expungeVirtualMachine", "id", id).get("jobstatus").getAsInt());
+        assertFalse("expunge removes the container", engine.container(id).isPresent());
+    }
+
+    @Test
+    public void aContainerKilledOnTheEngineIsReconciledToStopped() throws Exception {
+        String id = deploy("dock3");
+        long usedBefore = cpuUsed();
+        engine.docker.killContainerCmd("skyport-" + id).exec();
+        assertEquals("the VM is queued to be settled", 1,
+                SERVER.server().coreBean(PowerStateSync.class).syncAll());
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!"Stopped".equals(state(id)) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals("Stopped", state(id));
+        assertEquals("its capacity is released", usedBefore - 500, cpuUsed());
+        assertEquals("and it starts again", "Running", vmOf(job("startVirtualMachine", "id", id)).get("state")
+                .getAsString());
+        assertTrue(engine.running(id));
+        assertEquals("a running VM is left alone", 0, SERVER.server().coreBean(PowerStateSync.class).syncAll());
+        job("destroyVirtualMachine", "id", id, "expunge", "true");
+    }
+
+    private static long cpuUsed() {
+        return SERVER.server().coreBean(HostDao.class).hosts(null, null, null, null, "Docker",
+                null).get(0).cpuUsed();
+    }
+
+    @Test
+    public void aTemplateWhoseImageTheEngineLacksFailsTheDeployAndLeavesNoContainer() {
+        String missing = admin("registerTemplate", "name", "absent", "displaytext", "absent image", "url",
+                "http://images.invalid/absent.tar", "format", "CONTAINER", "hypervisor", "Docker", "zoneid", zone,
+                "details[0].image", "skyport-absent:never").getAsJsonArray("template").get(0).getAsJsonObject()
+                .get("id").getAsString();
+        JsonObject failed = job("deployVirtualMachine", "zoneid", zone, "serviceofferingid", offering, "templateid",
+                missing, "name", "dock4");
+        assertEquals(failed.toString(), 2, failed.get("jobstatus").getAsInt());
+        assertTrue(failed.toString(), failed.toString().contains("skyport-absent:never"));
+        assertTrue("no container is left behind", engine.docker.listContainersCmd().withShowAll(true)
+                .withNameFilter(List.of("skyport-")).exec().stream()
+                .noneMatch(c -> "skyport-absent:never".equals(c.getImage())));
+    }
+}

@@ -189,15 +189,18 @@ public class InstanceViews {
 
     /** Groups instances into their reservations, in the order the instances came. */
     public List<Reservation> reservations(List<Placed> placed) {
-        Map<String, List<Placed>> byReservation = new LinkedHashMap<>();
+        Map<String, List<Instance>> byReservation = new LinkedHashMap<>();
+        Map<String, Long> owner = new HashMap<>();
         for (Placed p : placed) {
-            byReservation.computeIfAbsent(p.reservationId(), k -> new ArrayList<>()).add(p);
+            byReservation.computeIfAbsent(p.reservationId(), k -> new ArrayList<>(1)).add(p.instance());
+            owner.putIfAbsent(p.reservationId(), p.vm().accountId());
         }
+        Map<Long, String> ownerIds = new HashMap<>();
+        List<GroupIdentifier> noGroups = List.of();
         List<Reservation> out = new ArrayList<>(byReservation.size());
         byReservation.forEach((id, members) -> out.add(Reservation.builder().reservationId(id)
-                .ownerId(ownerId(members.get(0).vm().accountId()))
-                .groups(List.of())
-                .instances(members.stream().map(Placed::instance).toList()).build()));
+                .ownerId(ownerIds.computeIfAbsent(owner.get(id), InstanceViews::ownerId)).groups(noGroups)
+                .instances(members).build()));
         return out;
     }
 

@@ -27,7 +27,9 @@ public final class InstanceStates {
             case Running -> STOPPING.contains(pendingCommand) ? of(InstanceStateName.STOPPING)
                     : TERMINATING.contains(pendingCommand) ? of(InstanceStateName.SHUTTING_DOWN)
                     : of(InstanceStateName.RUNNING);
-            case Stopping -> of(InstanceStateName.STOPPING);
+            // a termination stops the VM first: the stop is part of shutting down
+            case Stopping -> TERMINATING.contains(pendingCommand) ? of(InstanceStateName.SHUTTING_DOWN)
+                    : of(InstanceStateName.STOPPING);
             case Stopped -> STARTING.contains(pendingCommand) ? of(InstanceStateName.PENDING)
                     : TERMINATING.contains(pendingCommand) ? of(InstanceStateName.SHUTTING_DOWN)
                     : of(InstanceStateName.STOPPED);

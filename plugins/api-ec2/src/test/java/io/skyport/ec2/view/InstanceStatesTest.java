@@ -18,6 +18,10 @@ public class InstanceStatesTest {
         assertEquals(InstanceStateName.STOPPED, of(VmState.Stopped, null));
         assertEquals(InstanceStateName.STOPPING, of(VmState.Running, "StopInstances"));
         assertEquals(InstanceStateName.SHUTTING_DOWN, of(VmState.Running, "TerminateInstances"));
+        // terminating stops the VM first; clients' terminated waiters fail on "stopping"
+        assertEquals(InstanceStateName.SHUTTING_DOWN, of(VmState.Stopping, "TerminateInstances"));
+        assertEquals(InstanceStateName.SHUTTING_DOWN, of(VmState.Stopped, "TerminateInstances"));
+        assertEquals(InstanceStateName.STOPPING, of(VmState.Stopping, "StopInstances"));
         assertEquals(InstanceStateName.RUNNING, of(VmState.Running, "RebootInstances"));
         assertEquals(InstanceStateName.TERMINATED, of(VmState.Destroyed, null));
         assertEquals(InstanceStateName.TERMINATED, of(VmState.Expunging, null));

@@ -49,8 +49,8 @@ public class Ec2ApiIT {
 
     @BeforeClass
     public static void setUp() {
-        alice = tenant("ec2alice" + System.nanoTime());
-        bob = tenant("ec2bob" + System.nanoTime());
+        alice = SERVER.tenant("ec2alice" + System.nanoTime());
+        bob = SERVER.tenant("ec2bob" + System.nanoTime());
         aliceEc2 = Ec2Sdk.client(SERVER, alice);
         bobEc2 = Ec2Sdk.client(SERVER, bob);
         image = aliceEc2.describeImages(r -> r.owners("amazon")).images().get(0).imageId();
@@ -64,13 +64,6 @@ public class Ec2ApiIT {
         }
     }
 
-    private static NativeClient tenant(String name) {
-        JsonObject account = SERVER.admin().call("createAccount", "username", name, "password", "Tenant-Passw0rd",
-                "firstname", "T", "lastname", "N", "email", name + "@example.org").inner().getAsJsonObject("account");
-        String userId = account.getAsJsonArray("user").get(0).getAsJsonObject().get("id").getAsString();
-        JsonObject keys = SERVER.admin().call("registerUserKeys", "id", userId).inner().getAsJsonObject("userkeys");
-        return new NativeClient(SERVER.baseUrl(), keys.get("apikey").getAsString(), keys.get("secretkey").getAsString());
-    }
 
     private static List<String> run(Ec2Client ec2, int count, String name, String token) {
         RunInstancesResponse r = ec2.runInstances(b -> {

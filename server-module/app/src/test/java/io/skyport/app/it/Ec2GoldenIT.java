@@ -3,7 +3,6 @@ package io.skyport.app.it;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import com.google.gson.JsonObject;
 import io.skyport.core.dispatch.CommandCatalog;
 import io.skyport.core.dispatch.CommandDescriptor;
 import java.io.IOException;
@@ -44,12 +43,7 @@ public class Ec2GoldenIT {
     @BeforeClass
     public static void setUp() {
         String name = "golden" + System.nanoTime();
-        JsonObject account = SERVER.admin().call("createAccount", "username", name, "password", "Tenant-Passw0rd",
-                "firstname", "G", "lastname", "F", "email", name + "@example.org").inner().getAsJsonObject("account");
-        String userId = account.getAsJsonArray("user").get(0).getAsJsonObject().get("id").getAsString();
-        JsonObject keys = SERVER.admin().call("registerUserKeys", "id", userId).inner().getAsJsonObject("userkeys");
-        tenant = new NativeClient(SERVER.baseUrl(), keys.get("apikey").getAsString(),
-                keys.get("secretkey").getAsString());
+        tenant = SERVER.tenant(name);
         ec2 = Ec2Sdk.client(SERVER, tenant);
         BOUND.put("endpoint", SERVER.baseUrl() + "/ec2");
         BOUND.put("zone", "Sandbox-simulator");

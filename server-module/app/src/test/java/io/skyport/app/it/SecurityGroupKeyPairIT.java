@@ -63,17 +63,10 @@ public class SecurityGroupKeyPairIT {
         template = SERVER.server().coreBean(TemplateDao.class).list(1, true, "featured", null, null, null, null, null)
                 .get(0).uuid();
         aliceName = "sgalice" + System.nanoTime();
-        alice = tenant(aliceName);
-        bob = tenant("sgbob" + System.nanoTime());
+        alice = SERVER.tenant(aliceName);
+        bob = SERVER.tenant("sgbob" + System.nanoTime());
     }
 
-    private static NativeClient tenant(String name) {
-        JsonObject account = SERVER.admin().call("createAccount", "username", name, "password", "Tenant-Passw0rd",
-                "firstname", "T", "lastname", "N", "email", name + "@example.org").inner().getAsJsonObject("account");
-        String userId = account.getAsJsonArray("user").get(0).getAsJsonObject().get("id").getAsString();
-        JsonObject keys = SERVER.admin().call("registerUserKeys", "id", userId).inner().getAsJsonObject("userkeys");
-        return new NativeClient(SERVER.baseUrl(), keys.get("apikey").getAsString(), keys.get("secretkey").getAsString());
-    }
 
     private static JsonObject job(NativeClient c, NativeClient.Reply submit) {
         assertEquals(submit.body(), 200, submit.status());

@@ -1,5 +1,6 @@
 package io.skyport.app.it;
 
+import com.google.gson.JsonObject;
 import io.skyport.app.SkyportServer;
 import io.skyport.core.config.ServerConfig;
 import java.io.IOException;
@@ -97,6 +98,19 @@ public class TestServer extends ExternalResource implements AutoCloseable {
 
     public NativeClient admin() {
         return admin;
+    }
+
+    /** A new user account of that name (password Tenant-Passw0rd) with API keys, as a signed client. */
+    public NativeClient tenant(String name) {
+        NativeClient.Reply created = admin.call("createAccount", "username", name, "password", "Tenant-Passw0rd",
+                "firstname", "T", "lastname", "N", "email", name + "@example.org");
+        if (created.status() != 200) {
+            throw new AssertionError("createAccount " + name + ": " + created.body());
+        }
+        JsonObject account = created.inner().getAsJsonObject("account");
+        String userId = account.getAsJsonArray("user").get(0).getAsJsonObject().get("id").getAsString();
+        JsonObject keys = admin.call("registerUserKeys", "id", userId).inner().getAsJsonObject("userkeys");
+        return new NativeClient(baseUrl(), keys.get("apikey").getAsString(), keys.get("secretkey").getAsString());
     }
 
     public SkyportServer server() {

@@ -32,18 +32,11 @@ public class VolumeAddressTagShapeIT {
                 .uuid();
         String template = SERVER.server().coreBean(TemplateDao.class).list(1, true, "featured", null, null, null, null,
                 null).get(0).uuid();
-        tenant = tenant("shape" + System.nanoTime());
+        tenant = SERVER.tenant("shape" + System.nanoTime());
         vmId = job(tenant.call("deployVirtualMachine", "zoneid", zone, "serviceofferingid", offering, "templateid",
                 template, "name", "shape-vm").inner()).getAsJsonObject("virtualmachine").get("id").getAsString();
     }
 
-    private static NativeClient tenant(String name) {
-        JsonObject account = SERVER.admin().call("createAccount", "username", name, "password", "Tenant-Passw0rd",
-                "firstname", "T", "lastname", "N", "email", name + "@example.org").inner().getAsJsonObject("account");
-        String userId = account.getAsJsonArray("user").get(0).getAsJsonObject().get("id").getAsString();
-        JsonObject keys = SERVER.admin().call("registerUserKeys", "id", userId).inner().getAsJsonObject("userkeys");
-        return new NativeClient(SERVER.baseUrl(), keys.get("apikey").getAsString(), keys.get("secretkey").getAsString());
-    }
 
     private static JsonObject job(JsonObject submit) {
         assertNotNull(submit.toString(), submit.get("jobid"));

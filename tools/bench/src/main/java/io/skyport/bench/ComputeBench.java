@@ -30,6 +30,7 @@ import java.util.concurrent.Future;
 import org.springframework.jdbc.core.JdbcTemplate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,17 +60,8 @@ public final class ComputeBench implements Callable<Integer> {
     @Option(names = "--out", description = "also write the Markdown report to this file")
     Path out;
 
-    @Option(names = "--set", description = "server configuration key=value (repeatable), e.g. skyport.jobs.threads=4")
-    Map<String, String> serverSettings = new java.util.HashMap<>();
-
-    @Option(names = "--db-url", description = "JDBC URL of the database (default: embedded H2 in a temp home)")
-    String dbUrl;
-
-    @Option(names = "--db-user", description = "database user")
-    String dbUser;
-
-    @Option(names = "--db-password", description = "database password")
-    String dbPassword;
+    @Mixin
+    ServerOptions serverOptions = new ServerOptions();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -89,17 +81,7 @@ public final class ComputeBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path home = Files.createTempDirectory("skyport-bench");
-        Map<String, String> config = new java.util.HashMap<>(Map.of("skyport.port", "0", "skyport.bind", "127.0.0.1"));
-        config.putAll(serverSettings);
-        if (dbUrl != null) {
-            config.put("skyport.db.url", dbUrl);
-        }
-        if (dbUser != null) {
-            config.put("skyport.db.user", dbUser);
-        }
-        if (dbPassword != null) {
-            config.put("skyport.db.password", dbPassword);
-        }
+        Map<String, String> config = serverOptions.config(Map.of("skyport.port", "0", "skyport.bind", "127.0.0.1"));
         SkyportServer server = new SkyportServer(ServerConfig.of(home, config)).start();
         try {
             base = "http://127.0.0.1:" + server.port() + "/client/api";

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -62,17 +63,8 @@ public final class Ec2Bench implements Callable<Integer> {
     @Option(names = "--out", description = "also write the Markdown report to this file")
     Path out;
 
-    @Option(names = "--set", description = "server configuration key=value (repeatable), e.g. skyport.jobs.threads=4")
-    Map<String, String> serverSettings = new HashMap<>();
-
-    @Option(names = "--db-url", description = "JDBC URL of the database (default: embedded H2 in a temp home)")
-    String dbUrl;
-
-    @Option(names = "--db-user", description = "database user")
-    String dbUser;
-
-    @Option(names = "--db-password", description = "database password")
-    String dbPassword;
+    @Mixin
+    ServerOptions serverOptions = new ServerOptions();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -89,26 +81,12 @@ public final class Ec2Bench implements Callable<Integer> {
             return SETUP_ERROR;
         }
         Path home = EmbeddedServer.prepareHome();
-        try (EmbeddedServer server = EmbeddedServer.start(home, serverConfig())) {
+        try (EmbeddedServer server = EmbeddedServer.start(home, serverOptions.config(Map.of()))) {
             return run(server.baseUrl(), server.apiKey(), server.secretKey());
         } catch (SetupException e) {
             progress("ABORTED: " + e.getMessage());
             return SETUP_ERROR;
         }
-    }
-
-    private Map<String, String> serverConfig() {
-        Map<String, String> config = new HashMap<>(serverSettings);
-        if (dbUrl != null) {
-            config.put("skyport.db.url", dbUrl);
-        }
-        if (dbUser != null) {
-            config.put("skyport.db.user", dbUser);
-        }
-        if (dbPassword != null) {
-            config.put("skyport.db.password", dbPassword);
-        }
-        return config;
     }
 
     private int run(String base, String adminKey, String adminSecret) throws Exception {
@@ -306,7 +284,7 @@ public final class Ec2Bench implements Callable<Integer> {
                         + "%d s warm-up per workload; each round starts with the next workload. Server: in-process, "
                         + "%s, simulator. Machine: %d CPUs, Java %s, %s %s; server, baseline proxy and load "
                         + "generator share it. %s",
-                vms, vms, threads, rounds, phase, warmup, dbUrl == null ? "embedded H2" : "database " + dbUrl,
+                vms, vms, threads, rounds, phase, warmup, serverOptions.database(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("os.name"), System.getProperty("os.arch"), String.join(" ", sizes));
     }

@@ -58,9 +58,7 @@ public class RuleChanges {
     public void authorize(CallContext ctx, SecurityGroup g, String direction, List<IpPermission> permissions) {
         List<SecurityGroupService.CheckedRule> checked = check(ctx, permissions);
         try {
-            for (SecurityGroupService.CheckedRule r : checked) {
-                service.rejectDuplicates(g.id(), direction, r);
-            }
+            // authorize refuses a duplicate under the group's lock; one transaction makes it all or nothing
             tx.executeWithoutResult(s -> {
                 for (SecurityGroupService.CheckedRule r : checked) {
                     service.authorize(ctx, g.id(), direction, r);

@@ -223,6 +223,23 @@ public class Ec2ApiIT {
     }
 
     @Test
+    public void aDuplicateRuleRefusesTheWholeRequest() {
+        String group = aliceEc2.createSecurityGroup(b -> b.groupName("dup" + System.nanoTime()).description("d"))
+                .groupId();
+        software.amazon.awssdk.services.ec2.model.IpPermission ssh = software.amazon.awssdk.services.ec2.model
+                .IpPermission.builder().ipProtocol("tcp").fromPort(22).toPort(22).ipRanges(r -> r.cidrIp(
+                        "198.18.0.0/16")).build();
+        software.amazon.awssdk.services.ec2.model.IpPermission web = ssh.toBuilder().fromPort(80).toPort(80).build();
+        aliceEc2.authorizeSecurityGroupIngress(b -> b.groupId(group).ipPermissions(ssh));
+        assertEquals("InvalidPermission.Duplicate", Ec2Sdk.errorCode(() -> aliceEc2.authorizeSecurityGroupIngress(
+                b -> b.groupId(group).ipPermissions(web, ssh))));
+        // the new rule of the refused request was not added either
+        assertEquals(1, aliceEc2.describeSecurityGroups(b -> b.groupIds(group)).securityGroups().get(0)
+                .ipPermissions().size());
+        aliceEc2.deleteSecurityGroup(b -> b.groupId(group));
+    }
+
+    @Test
     public void aDryRunChangesNothing() {
         int before = aliceEc2.describeInstances().reservations().size();
         assertEquals("DryRunOperation", Ec2Sdk.errorCode(() -> aliceEc2.runInstances(b -> b.imageId(image)

@@ -15,10 +15,10 @@ import java.util.TreeMap;
 
 /**
  * The Google API Discovery Service REST description ({@code discovery#restDescription}) of the
- * Compute Engine v1 methods this server serves, generated from compute.proto. Client libraries
- * that build themselves from a discovery document (googleapiclient's {@code build}, gcloud's
- * apitools, Terraform's generators) read it to learn the paths, parameters and schemas, so it
- * follows the layout of Google's published compute v1 document:
+ * Compute Engine v1 methods this server serves, generated from compute.proto. Clients that build
+ * themselves from a discovery document (googleapiclient's {@code build_from_document}, for one)
+ * learn paths, parameters and schemas from it, so it follows the layout of Google's published
+ * compute v1 document:
  * <ul>
  * <li>path variables and parameters use JSON names: compute.proto's {@code {url_map}} is
  * {@code {urlMap}}, as in Google's document;</li>

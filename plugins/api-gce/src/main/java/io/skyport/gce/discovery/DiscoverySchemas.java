@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -44,7 +45,7 @@ final class DiscoverySchemas {
                 continue;
             }
             message.getFields().stream().map(DiscoverySchemas::referencedMessage)
-                    .filter(m -> m != null).forEach(pending::add);
+                    .filter(Objects::nonNull).forEach(pending::add);
         }
         return found;
     }

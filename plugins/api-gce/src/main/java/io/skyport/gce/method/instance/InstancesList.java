@@ -31,9 +31,9 @@ public class InstancesList extends GceOperation<ListInstancesRequest> {
         var zone = locations.zoneOrThrow(call.project(), r.getZone());
         List<Instance> all = views.views(call, instances.list(call, zone));
         Pages.Page<Instance> page = Pages.filtered(all, r.getFilter(), r.getMaxResults(), r.getPageToken());
-        return InstanceList.newBuilder().setKind("compute#instanceList")
+        return Pages.withToken(InstanceList.newBuilder().setKind("compute#instanceList")
                 .setId("projects/" + call.project() + "/zones/" + r.getZone() + "/instances")
-                .addAllItems(page.items()).setNextPageToken(page.nextPageToken())
-                .setSelfLink(call.zoneLink(r.getZone()) + "/instances").build();
+                .addAllItems(page.items())
+                .setSelfLink(call.zoneLink(r.getZone()) + "/instances"), page).build();
     }
 }

@@ -3,13 +3,9 @@ package io.skyport.bench;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +27,7 @@ import org.w3c.dom.NodeList;
 final class DescribeInstancesXml {
     static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
-    private static final DateTimeFormatter NATIVE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssZ");
+    /** EC2 clients expect UTC with milliseconds. */
     private static final DateTimeFormatter EC2_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
 
     /** EC2 instance state code and name of a native VM state (codes as in the EC2 API reference). */
@@ -59,12 +55,7 @@ final class DescribeInstancesXml {
 
     /** The XML answer for the body of a {@code response=json} listVirtualMachines answer. */
     String render(String listVirtualMachinesJson, String ownerId) {
-        JsonObject root = JsonParser.parseString(listVirtualMachinesJson).getAsJsonObject();
-        JsonObject response = root.getAsJsonObject("listvirtualmachinesresponse");
-        if (response == null) {
-            throw new IllegalArgumentException("not a listVirtualMachines answer: " + abbreviate(listVirtualMachinesJson));
-        }
-        JsonArray vms = response.has("virtualmachine") ? response.getAsJsonArray("virtualmachine") : new JsonArray();
+        JsonArray vms = NativeVmJson.virtualMachines(NativeVmJson.response(listVirtualMachinesJson));
         StringBuilder xml = new StringBuilder(1024 + vms.size() * 900);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<DescribeInstancesResponse xmlns=\"")
                 .append(NAMESPACE).append("\">\n  <requestId>").append(UUID.randomUUID())
@@ -93,13 +84,13 @@ final class DescribeInstancesXml {
         element(xml, 10, "keyName", text(vm, "keypair"));
         element(xml, 10, "amiLaunchIndex", "0");
         element(xml, 10, "instanceType", text(vm, "serviceofferingname"));
-        element(xml, 10, "launchTime", launchTime(text(vm, "created")));
+        element(xml, 10, "launchTime", NativeVmJson.utc(text(vm, "created"), EC2_TIME));
         xml.append("          <placement>\n");
         element(xml, 12, "availabilityZone", text(vm, "zonename"));
         element(xml, 12, "tenancy", "default");
         xml.append("          </placement>\n          <monitoring>\n            <state>disabled</state>\n"
                 + "          </monitoring>\n");
-        element(xml, 10, "privateIpAddress", privateIp(vm));
+        element(xml, 10, "privateIpAddress", NativeVmJson.defaultIp(vm));
         element(xml, 10, "hypervisor", "xen");
         element(xml, 10, "virtualizationType", "hvm");
         element(xml, 10, "rootDeviceType", "ebs");
@@ -127,29 +118,6 @@ final class DescribeInstancesXml {
         xml.append("            </item>\n");
     }
 
-    private static String privateIp(JsonObject vm) {
-        if (vm.has("nic")) {
-            for (JsonElement n : vm.getAsJsonArray("nic")) {
-                JsonObject nic = n.getAsJsonObject();
-                if (nic.has("isdefault") && nic.get("isdefault").getAsBoolean()) {
-                    return text(nic, "ipaddress");
-                }
-            }
-        }
-        return text(vm, "ipaddress");
-    }
-
-    /** CloudStack writes {@code 2026-11-25T04:47:34+0000}; EC2 clients expect UTC with milliseconds. */
-    static String launchTime(String created) {
-        if (created.isEmpty()) {
-            return "";
-        }
-        try {
-            return OffsetDateTime.parse(created, NATIVE_TIME).withOffsetSameInstant(ZoneOffset.UTC).format(EC2_TIME);
-        } catch (DateTimeParseException e) {
-            return created;
-        }
-    }
 
     private static void element(StringBuilder xml, int indent, String name, String value) {
         xml.append(" ".repeat(indent));
@@ -177,8 +145,7 @@ final class DescribeInstancesXml {
     }
 
     private static String text(JsonObject o, String name) {
-        JsonElement e = o.get(name);
-        return e == null || e.isJsonNull() ? "" : e.getAsString();
+        return NativeVmJson.text(o, name);
     }
 
     /**
@@ -218,9 +185,5 @@ final class DescribeInstancesXml {
     private static String childText(Element parent, String name) {
         List<Element> c = children(parent, name);
         return c.isEmpty() ? "" : c.get(0).getTextContent().trim();
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 }

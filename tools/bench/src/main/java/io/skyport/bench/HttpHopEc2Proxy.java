@@ -1,13 +1,8 @@
 package io.skyport.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,11 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 
 /**
@@ -34,12 +26,9 @@ import org.eclipse.jetty.util.Callback;
  * delays. It does not verify the incoming SigV4 signature (ec2stack did verify its requests),
  * so it is, if anything, cheaper than the proxy it stands for.
  */
-final class HttpHopEc2Proxy implements AutoCloseable {
+final class HttpHopEc2Proxy extends HttpHopProxy {
     private static final Pattern ACCESS_KEY = Pattern.compile("Credential=([^/,\\s]+)/");
 
-    private final Server server;
-    private final HttpClient http;
-    private final String nativeApi;
     private final Map<String, RequestSigner> signers = new HashMap<>();
     private final DescribeInstancesXml translator;
     private final int pageSize;
@@ -50,23 +39,9 @@ final class HttpHopEc2Proxy implements AutoCloseable {
      * @param instanceIds   VM uuid to EC2 instance id, see {@link DescribeInstancesXml}
      */
     HttpHopEc2Proxy(String nativeBaseUrl, int pageSize, UnaryOperator<String> instanceIds) {
-        this.nativeApi = nativeBaseUrl + "/client/api?";
+        super(nativeBaseUrl);
         this.pageSize = pageSize;
         this.translator = new DescribeInstancesXml(instanceIds);
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        this.server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-        server.setHandler(new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) throws Exception {
-                serve(request, response, callback);
-                return true;
-            }
-        });
     }
 
     /** Registers a user's keys, as ec2stack users registered theirs before their first call. */
@@ -76,16 +51,12 @@ final class HttpHopEc2Proxy implements AutoCloseable {
     }
 
     HttpHopEc2Proxy start() throws Exception {
-        server.start();
+        listen();
         return this;
     }
 
-    /** The EC2 endpoint of the proxy, e.g. {@code http://127.0.0.1:41234/}. */
-    String url() {
-        return "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/";
-    }
-
-    private void serve(Request request, Response response, Callback callback) throws Exception {
+    @Override
+    void serve(Request request, Response response, Callback callback) throws Exception {
         Map<String, String> params = form(request.getHttpURI().getQuery());
         if ("POST".equalsIgnoreCase(request.getMethod())) {
             params.putAll(form(Content.Source.asString(request, StandardCharsets.UTF_8)));
@@ -106,8 +77,7 @@ final class HttpHopEc2Proxy implements AutoCloseable {
         call.put("pagesize", Integer.toString(pageSize));
         HttpResponse<String> answer;
         try {
-            answer = http.send(HttpRequest.newBuilder(URI.create(nativeApi + signer.signedQuery(call)))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            answer = callNative(signer, call);
         } catch (IOException e) {
             error(response, callback, 503, "Unavailable", "native API unreachable: " + e);
             return;
@@ -117,9 +87,7 @@ final class HttpHopEc2Proxy implements AutoCloseable {
             return;
         }
         String xml = translator.render(answer.body(), signer.apiKey());
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/xml;charset=UTF-8");
-        Content.Sink.write(response, true, xml, callback);
+        write(response, callback, 200, "text/xml;charset=UTF-8", xml);
     }
 
     /** SigV4 names the access key in the Authorization header, SigV2 in a parameter. */
@@ -138,26 +106,6 @@ final class HttpHopEc2Proxy implements AutoCloseable {
                 .append(code).append("</Code><Message>");
         DescribeInstancesXml.escape(xml, message);
         xml.append("</Message></Error></Errors><RequestID>0</RequestID></Response>\n");
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/xml;charset=UTF-8");
-        Content.Sink.write(response, true, xml.toString(), callback);
-    }
-
-    private static Map<String, String> form(String encoded) {
-        Map<String, String> out = new HashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return out;
-        }
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            out.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return out;
-    }
-
-    @Override
-    public void close() throws Exception {
-        server.stop();
+        write(response, callback, status, "text/xml;charset=UTF-8", xml.toString());
     }
 }

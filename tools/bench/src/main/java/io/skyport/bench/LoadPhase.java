@@ -3,7 +3,6 @@ package io.skyport.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,17 +58,20 @@ final class LoadPhase {
         long errors = 0;
         Map<String, Long> kinds = new TreeMap<>();
         List<LatencyLog> logs = new ArrayList<>();
+        List<LatencyLog> exchangeLogs = new ArrayList<>();
         for (Worker w : workers) {
             ok += w.ok;
             errors += w.errors.values().stream().mapToLong(AtomicLong::get).sum();
             w.errors.forEach((k, v) -> kinds.merge(k, v.get(), Long::sum));
             logs.add(w.latencies);
+            exchangeLogs.add(w.exchanges);
         }
         long[] sorted = LatencyLog.sortedUnion(logs);
         double cpuPerRequest = sorted.length == 0 || cpu < 0 ? 0 : cpu / 1e3 / sorted.length;
         return new PhaseResult(number, round, workload.name(), warmup, ok, errors, seconds,
                 LatencyLog.percentileMillis(sorted, 50), LatencyLog.percentileMillis(sorted, 90),
-                LatencyLog.percentileMillis(sorted, 99), cpuPerRequest, kinds, sorted);
+                LatencyLog.percentileMillis(sorted, 99), cpuPerRequest, kinds, sorted,
+                LatencyLog.sortedUnion(exchangeLogs));
     }
 
     /**
@@ -87,6 +89,7 @@ final class LoadPhase {
         private final Workload workload;
         private final BooleanSupplier more;
         private final LatencyLog latencies = new LatencyLog();
+        private final LatencyLog exchanges = new LatencyLog();
         private final Map<String, AtomicLong> errors = new TreeMap<>();
         private long ok;
         private Thread thread;
@@ -103,8 +106,7 @@ final class LoadPhase {
                 String error;
                 try {
                     // the signature is part of what a client pays per request, so it is timed too
-                    HttpResponse<byte[]> r = http.send(workload.next(), HttpResponse.BodyHandlers.ofByteArray());
-                    error = r.statusCode() == 200 ? null : "HTTP " + r.statusCode();
+                    error = workload.send(http, exchanges);
                 } catch (IOException e) {
                     error = e.getClass().getSimpleName();
                 } catch (InterruptedException e) {

@@ -5,11 +5,13 @@ import java.util.Map;
 /**
  * The outcome of one timed phase. Throughput counts only 200 answers, so a phase that fails
  * fast cannot look quick; every other answer or I/O failure is an error, counted by kind.
- * {@code sortedNanos} keeps every latency, so phases of one workload can be pooled exactly.
+ * {@code sortedNanos} keeps every latency, so phases of one workload can be pooled exactly;
+ * {@code sortedExchangeNanos} those of the single HTTP exchanges, which differ only for a
+ * workload whose request follows several pages.
  */
 record PhaseResult(int number, int round, String workload, boolean warmup, long ok, long errors, double seconds,
                    double p50Millis, double p90Millis, double p99Millis, double cpuMicrosPerRequest,
-                   Map<String, Long> errorKinds, long[] sortedNanos) {
+                   Map<String, Long> errorKinds, long[] sortedNanos, long[] sortedExchangeNanos) {
 
     double perSecond() {
         return seconds <= 0 ? 0 : ok / seconds;

@@ -1,7 +1,10 @@
 package io.skyport.bench;
 
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +16,18 @@ interface Workload {
     String name();
 
     HttpRequest next();
+
+    /**
+     * Sends one request of this workload and reads its answer: null when it succeeded, else what
+     * failed (e.g. {@code HTTP 500}). {@code exchanges} gets the latency of every HTTP exchange
+     * made: one for most workloads, one per page for a listing that follows its pages.
+     */
+    default String send(HttpClient http, LatencyLog exchanges) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        HttpResponse<byte[]> r = http.send(next(), HttpResponse.BodyHandlers.ofByteArray());
+        exchanges.add(System.nanoTime() - start);
+        return r.statusCode() == 200 ? null : "HTTP " + r.statusCode();
+    }
 
     /** A named workload whose requests come from {@code requests}, called once per request. */
     static Workload of(String name, java.util.function.Supplier<HttpRequest> requests) {

@@ -1,12 +1,12 @@
 package io.skyport.bench;
 
+import static io.skyport.bench.SyntheticPhases.phase;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.Test;
 
 /** The EC2 report's verdicts come from median latencies pooled over the rounds, and errors void them. */
@@ -60,19 +60,5 @@ public class Ec2ReportTest {
 
         assertFalse(report.ec2Passed());
         assertTrue(report.render(), report.render().contains("not measured"));
-    }
-
-    /**
-     * 101 requests around {@code medianMillis} (from 0.5× to 1.5× of it); phase length and CPU per
-     * request grow with the median, as they do for one client.
-     */
-    private static PhaseResult phase(int round, String workload, double medianMillis, long errors) {
-        long[] nanos = new long[101];
-        for (int i = 0; i < nanos.length; i++) {
-            nanos[i] = Math.round(medianMillis * 1e6 * (0.5 + i / 100.0));
-        }
-        return new PhaseResult(round, round, workload, false, nanos.length - errors, errors, medianMillis / 10,
-                medianMillis, medianMillis * 1.4, medianMillis * 1.49, medianMillis * 100,
-                errors == 0 ? Map.of() : Map.of("HTTP 500", errors), nanos);
     }
 }

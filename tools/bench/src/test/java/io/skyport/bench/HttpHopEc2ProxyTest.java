@@ -3,46 +3,33 @@ package io.skyport.bench;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 
 /** The baseline proxy against a stand-in native API that answers with a captured listVirtualMachines shape. */
 public class HttpHopEc2ProxyTest {
-    private final List<String> nativeQueries = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
-    private HttpServer nativeApi;
+    private StandInNativeApi nativeApi;
+    private List<String> nativeQueries;
     private HttpHopEc2Proxy proxy;
 
     @Before
     public void start() throws Exception {
-        byte[] answer = DescribeInstancesXmlTest.fixture().getBytes(StandardCharsets.UTF_8);
-        nativeApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        nativeApi.createContext("/client/api", exchange -> {
-            nativeQueries.add(exchange.getRequestURI().getRawQuery());
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        nativeApi.start();
-        proxy = new HttpHopEc2Proxy("http://127.0.0.1:" + nativeApi.getAddress().getPort(), 1000, uuid -> uuid)
-                .register("AKBENCH", "secret").start();
+        nativeApi = new StandInNativeApi(DescribeInstancesXmlTest.fixture());
+        nativeQueries = nativeApi.queries;
+        proxy = new HttpHopEc2Proxy(nativeApi.baseUrl(), 1000, uuid -> uuid).register("AKBENCH", "secret").start();
     }
 
     @After
     public void stop() throws Exception {
         proxy.close();
-        nativeApi.stop(0);
+        nativeApi.close();
     }
 
     @Test

@@ -65,8 +65,8 @@ public class GceModule {
     }
 
     @Bean
-    public Operations gceOperations(JobService jobs, JdbcTemplate jdbc) {
-        return new Operations(jobs, jdbc);
+    public Operations gceOperations(JobService jobs, JdbcTemplate jdbc, ExternalIdDao ids) {
+        return new Operations(jobs, jdbc, ids);
     }
 
     @Bean
@@ -107,8 +107,9 @@ public class GceModule {
     }
 
     @Bean
-    public GceDispatcher gceDispatcher(CommandCatalog catalog, Projects projects, MeterRegistry metrics) {
-        return new GceDispatcher(catalog, projects, metrics);
+    public GceDispatcher gceDispatcher(CommandCatalog catalog, Projects projects, Operations operations,
+                                       MeterRegistry metrics) {
+        return new GceDispatcher(catalog, projects, operations, metrics);
     }
 
     @Bean

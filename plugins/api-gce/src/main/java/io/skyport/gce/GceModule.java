@@ -31,6 +31,7 @@ import io.skyport.gce.service.Locations;
 import io.skyport.gce.service.Operations;
 import io.skyport.gce.service.Projects;
 import io.skyport.core.ui.PanelFiles;
+import io.skyport.gce.panel.GceFirstStartSetup;
 import io.skyport.plugin.Role;
 import io.skyport.plugin.UiPanel;
 import java.time.Clock;
@@ -124,6 +125,11 @@ public class GceModule {
     @Bean
     public UiPanel gcePanel() {
         return new UiPanel("gce", "GCE API", "/ui/gce/panel.js", Role.USER);
+    }
+
+    @Bean
+    public GceFirstStartSetup gceFirstStartSetup(ServiceAccounts accounts, Locations locations) {
+        return new GceFirstStartSetup(accounts, locations);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.skyport.gce;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.skyport.core.catalog.DiskOfferingDao;
 import io.skyport.core.catalog.ServiceOfferingDao;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.dispatch.CommandCatalog;
@@ -10,10 +11,21 @@ import io.skyport.core.identity.IdentityService;
 import io.skyport.core.infra.ZoneDao;
 import io.skyport.core.job.JobService;
 import io.skyport.core.network.NetworkDao;
+import io.skyport.core.publicip.PublicIpDao;
+import io.skyport.core.securitygroup.SecurityGroupDao;
+import io.skyport.core.securitygroup.SecurityGroupRuleDao;
+import io.skyport.core.securitygroup.SecurityGroupService;
+import io.skyport.core.tag.ResourceTagDao;
+import io.skyport.core.tag.TagService;
+import io.skyport.core.vm.VmDao;
+import io.skyport.core.volume.VolumeDao;
 import io.skyport.gce.auth.CredentialDao;
 import io.skyport.gce.auth.ServiceAccounts;
 import io.skyport.gce.auth.TokenService;
+import io.skyport.gce.service.Addresses;
 import io.skyport.gce.service.Catalog;
+import io.skyport.gce.service.Disks;
+import io.skyport.gce.service.Firewalls;
 import io.skyport.gce.service.GceIds;
 import io.skyport.gce.service.Locations;
 import io.skyport.gce.service.Operations;
@@ -23,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The GCE-compatible API module: the {@code /compute/v1} endpoint with its discovery document,
@@ -55,6 +68,22 @@ public class GceModule {
     @Bean
     public Operations gceOperations(JobService jobs, JdbcTemplate jdbc) {
         return new Operations(jobs, jdbc);
+    }
+
+    @Bean
+    public Firewalls gceFirewalls(SecurityGroupDao groups, SecurityGroupRuleDao rules, SecurityGroupService service,
+                                  ResourceTagDao tagRows, TagService tags, TransactionTemplate tx, GceIds ids) {
+        return new Firewalls(groups, rules, service, tagRows, tags, tx, ids);
+    }
+
+    @Bean
+    public Disks gceDisks(VolumeDao volumes, DiskOfferingDao offerings, VmDao vms, Locations locations, GceIds ids) {
+        return new Disks(volumes, offerings, vms, locations, ids);
+    }
+
+    @Bean
+    public Addresses gceAddresses(PublicIpDao ips, VmDao vms, ExternalIdDao names, Locations locations, GceIds ids) {
+        return new Addresses(ips, vms, names, locations, ids);
     }
 
     @Bean

@@ -9,8 +9,12 @@ import io.skyport.core.extid.ExternalIdDao;
 import io.skyport.core.identity.AccountDao;
 import io.skyport.core.identity.IdentityService;
 import io.skyport.core.infra.ZoneDao;
+import io.skyport.core.job.AsyncJobDao;
 import io.skyport.core.job.JobService;
+import io.skyport.core.keypair.KeyPairService;
+import io.skyport.core.keypair.SshKeyPairDao;
 import io.skyport.core.network.NetworkDao;
+import io.skyport.core.network.NicDao;
 import io.skyport.core.publicip.PublicIpDao;
 import io.skyport.core.securitygroup.SecurityGroupDao;
 import io.skyport.core.securitygroup.SecurityGroupRuleDao;
@@ -27,9 +31,13 @@ import io.skyport.gce.service.Catalog;
 import io.skyport.gce.service.Disks;
 import io.skyport.gce.service.Firewalls;
 import io.skyport.gce.service.GceIds;
+import io.skyport.gce.service.InstanceMetadata;
+import io.skyport.gce.service.InstanceViews;
+import io.skyport.gce.service.Instances;
 import io.skyport.gce.service.Locations;
 import io.skyport.gce.service.Operations;
 import io.skyport.gce.service.Projects;
+import io.skyport.gce.service.SshKeyItems;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -84,6 +92,28 @@ public class GceModule {
     @Bean
     public Addresses gceAddresses(PublicIpDao ips, VmDao vms, ExternalIdDao names, Locations locations, GceIds ids) {
         return new Addresses(ips, vms, names, locations, ids);
+    }
+
+    @Bean
+    public InstanceMetadata gceInstanceMetadata(JdbcTemplate jdbc) {
+        return new InstanceMetadata(jdbc);
+    }
+
+    @Bean
+    public Instances gceInstances(VmDao vms, Locations locations, Operations operations, GceIds ids) {
+        return new Instances(vms, locations, operations, ids);
+    }
+
+    @Bean
+    public InstanceViews gceInstanceViews(Catalog catalog, Locations locations, GceIds ids, NicDao nics,
+                                          VolumeDao volumes, ResourceTagDao tags, AsyncJobDao jobs,
+                                          InstanceMetadata metadata, PublicIpDao publicIps) {
+        return new InstanceViews(catalog, locations, ids, nics, volumes, tags, jobs, metadata, publicIps);
+    }
+
+    @Bean
+    public SshKeyItems gceSshKeyItems(KeyPairService keypairs, SshKeyPairDao dao) {
+        return new SshKeyItems(keypairs, dao);
     }
 
     @Bean

@@ -7,7 +7,6 @@ import io.skyport.core.identity.Visibility;
 import io.skyport.core.infra.Zone;
 import io.skyport.core.vm.Vm;
 import io.skyport.core.vm.VmDao;
-import io.skyport.core.vm.VmState;
 import io.skyport.core.volume.Volume;
 import io.skyport.core.volume.VolumeDao;
 import io.skyport.gce.GceCall;
@@ -96,14 +95,6 @@ public class Disks {
                     + "URL.");
         }
         return findOrThrow(call, zone, name);
-    }
-
-    /** The caller's instance of that name in the zone: a VM neither destroyed nor being expunged. */
-    public Vm instance(GceCall call, Zone zone, String name) {
-        return vms.list(new VmDao.Query(own(call), null, null, name, null, zone.id(), null, null, null), 0, 100)
-                .stream().filter(vm -> vm.state() != VmState.Destroyed && vm.state() != VmState.Expunging).findFirst()
-                .orElseThrow(() -> GceException.notFound("projects/" + call.project() + "/zones/"
-                        + Locations.zoneName(zone) + "/instances/" + name));
     }
 
     public static String instancePath(String zone, Vm vm) {

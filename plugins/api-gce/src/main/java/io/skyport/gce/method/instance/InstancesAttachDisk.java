@@ -11,9 +11,8 @@ import io.skyport.gce.GceCall;
 import io.skyport.gce.GceException;
 import io.skyport.gce.GceOperation;
 import io.skyport.gce.service.Disks;
-import io.skyport.gce.service.GceIds;
+import io.skyport.gce.service.Instances;
 import io.skyport.gce.service.Locations;
-import io.skyport.gce.service.Operations;
 import io.skyport.plugin.ApiCommand;
 
 /**
@@ -26,24 +25,21 @@ public class InstancesAttachDisk extends GceOperation<AttachDiskInstanceRequest>
     private final Disks disks;
     private final VolumeService volumes;
     private final Locations locations;
-    private final Operations operations;
-    private final GceIds ids;
+    private final Instances instances;
 
-    public InstancesAttachDisk(Disks disks, VolumeService volumes, Locations locations, Operations operations,
-                               GceIds ids) {
+    public InstancesAttachDisk(Disks disks, VolumeService volumes, Locations locations, Instances instances) {
         super(AttachDiskInstanceRequest.getDefaultInstance());
         this.disks = disks;
         this.volumes = volumes;
         this.locations = locations;
-        this.operations = operations;
-        this.ids = ids;
+        this.instances = instances;
     }
 
     @Override
     protected Message run(AttachDiskInstanceRequest r, GceCall call) {
         Zone zone = locations.zoneOrThrow(call.project(), r.getZone());
         String zoneName = Locations.zoneName(zone);
-        Vm vm = disks.instance(call, zone, r.getInstance());
+        Vm vm = instances.find(call, zoneName, r.getInstance());
         AttachedDisk a = r.getAttachedDiskResource();
         if (a.getSource().isEmpty()) {
             throw GceException.required("resource.source");
@@ -66,12 +62,7 @@ public class InstancesAttachDisk extends GceOperation<AttachDiskInstanceRequest>
             throw Disks.inUse(call, zoneName, name, user);
         }
         volumes.checkAttach(v.id(), null);
-        String target = Disks.instancePath(zoneName, vm);
-        return operations.submit(call, new Operations.Work("compute.instances.attachDisk", "zones/" + zoneName,
-                target, ids.id("instance", vm.uuid(), vm.accountId()), "VirtualMachine", vm.uuid(),
-                "VirtualMachine:" + vm.uuid()), jobUuid -> {
-                    volumes.attach(call.ctx(), v.id(), vm.id(), null);
-                    return null;
-                });
+        return instances.submit(call, "compute.instances.attachDisk", vm, vmId -> volumes.attach(call.ctx(), v.id(),
+                vmId, null));
     }
 }

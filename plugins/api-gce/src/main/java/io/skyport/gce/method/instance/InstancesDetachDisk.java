@@ -11,37 +11,32 @@ import io.skyport.gce.GceCall;
 import io.skyport.gce.GceException;
 import io.skyport.gce.GceOperation;
 import io.skyport.gce.service.Disks;
-import io.skyport.gce.service.GceIds;
+import io.skyport.gce.service.Instances;
 import io.skyport.gce.service.Locations;
-import io.skyport.gce.service.Operations;
 import io.skyport.plugin.ApiCommand;
 
 @ApiCommand(name = "compute.instances.detachDisk", api = "gce", description = "Detaches the disk of that device "
         + "name (the disk's name) from an instance.")
 public class InstancesDetachDisk extends GceOperation<DetachDiskInstanceRequest> {
-    private final Disks disks;
     private final VolumeDao volumeRows;
     private final VolumeService volumes;
     private final Locations locations;
-    private final Operations operations;
-    private final GceIds ids;
+    private final Instances instances;
 
-    public InstancesDetachDisk(Disks disks, VolumeDao volumeRows, VolumeService volumes, Locations locations,
-                               Operations operations, GceIds ids) {
+    public InstancesDetachDisk(VolumeDao volumeRows, VolumeService volumes, Locations locations,
+                               Instances instances) {
         super(DetachDiskInstanceRequest.getDefaultInstance());
-        this.disks = disks;
         this.volumeRows = volumeRows;
         this.volumes = volumes;
         this.locations = locations;
-        this.operations = operations;
-        this.ids = ids;
+        this.instances = instances;
     }
 
     @Override
     protected Message run(DetachDiskInstanceRequest r, GceCall call) {
         Zone zone = locations.zoneOrThrow(call.project(), r.getZone());
         String zoneName = Locations.zoneName(zone);
-        Vm vm = disks.instance(call, zone, r.getInstance());
+        Vm vm = instances.find(call, zoneName, r.getInstance());
         if (r.getDeviceName().isEmpty()) {
             throw GceException.required("deviceName");
         }
@@ -52,11 +47,7 @@ public class InstancesDetachDisk extends GceOperation<DetachDiskInstanceRequest>
             throw GceException.invalid("deviceName", r.getDeviceName(), "The boot disk cannot be detached.");
         }
         volumes.checkDetach(v.id());
-        return operations.submit(call, new Operations.Work("compute.instances.detachDisk", "zones/" + zoneName,
-                Disks.instancePath(zoneName, vm), ids.id("instance", vm.uuid(), vm.accountId()), "VirtualMachine",
-                vm.uuid(), "VirtualMachine:" + vm.uuid()), jobUuid -> {
-                    volumes.detach(call.ctx(), v.id());
-                    return null;
-                });
+        return instances.submit(call, "compute.instances.detachDisk", vm, vmId -> volumes.detach(call.ctx(),
+                v.id()));
     }
 }

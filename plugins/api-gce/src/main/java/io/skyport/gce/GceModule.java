@@ -74,8 +74,8 @@ public class GceModule {
     }
 
     @Bean
-    public Operations gceOperations(JobService jobs, JdbcTemplate jdbc) {
-        return new Operations(jobs, jdbc);
+    public Operations gceOperations(JobService jobs, JdbcTemplate jdbc, ExternalIdDao ids) {
+        return new Operations(jobs, jdbc, ids);
     }
 
     @Bean
@@ -132,8 +132,9 @@ public class GceModule {
     }
 
     @Bean
-    public GceDispatcher gceDispatcher(CommandCatalog catalog, Projects projects, MeterRegistry metrics) {
-        return new GceDispatcher(catalog, projects, metrics);
+    public GceDispatcher gceDispatcher(CommandCatalog catalog, Projects projects, Operations operations,
+                                       MeterRegistry metrics) {
+        return new GceDispatcher(catalog, projects, operations, metrics);
     }
 
     @Bean

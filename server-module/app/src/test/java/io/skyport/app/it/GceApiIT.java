@@ -148,6 +148,18 @@ public class GceApiIT {
     }
 
     @Test
+    public void aRetriedRequestIdGetsTheFirstOperation() {
+        String name = "idem-" + (System.nanoTime() % 100000);
+        String path = "zones/" + zone + "/instances?requestId=" + java.util.UUID.randomUUID();
+        JsonObject first = gce.ok("POST", path, instanceBody(name, ""));
+        JsonObject again = gce.ok("POST", path, instanceBody(name, ""));
+        assertEquals(first.get("name").getAsString(), again.get("name").getAsString());
+        gce.await(first);
+        assertEquals(1, tenant.call("listVirtualMachines", "name", name).inner().getAsJsonArray("virtualmachine")
+                .size());
+    }
+
+    @Test
     public void listFiltersPagesAndAggregates() {
         String prefix = "pg" + (System.nanoTime() % 100000);
         create(prefix + "-a", ",\"labels\":{\"tier\":\"one\"}");

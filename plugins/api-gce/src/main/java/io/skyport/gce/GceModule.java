@@ -21,6 +21,7 @@ import io.skyport.core.securitygroup.SecurityGroupRuleDao;
 import io.skyport.core.securitygroup.SecurityGroupService;
 import io.skyport.core.tag.ResourceTagDao;
 import io.skyport.core.tag.TagService;
+import io.skyport.core.ui.PanelFiles;
 import io.skyport.core.vm.VmDao;
 import io.skyport.core.volume.VolumeDao;
 import io.skyport.gce.auth.CredentialDao;
@@ -38,6 +39,8 @@ import io.skyport.gce.service.Locations;
 import io.skyport.gce.service.Operations;
 import io.skyport.gce.service.Projects;
 import io.skyport.gce.service.SshKeyItems;
+import io.skyport.plugin.Role;
+import io.skyport.plugin.UiPanel;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -135,6 +138,17 @@ public class GceModule {
     public GceDispatcher gceDispatcher(CommandCatalog catalog, Projects projects, Operations operations,
                                        MeterRegistry metrics) {
         return new GceDispatcher(catalog, projects, operations, metrics);
+    }
+
+    @Bean
+    public PanelFiles gcePanelFiles() {
+        return new PanelFiles("gce", GceModule.class, "index.html", "panel.js");
+    }
+
+    /** The panel the web UI shows for this API (served at /ui/gce/ until the UI shell hosts it). */
+    @Bean
+    public UiPanel gcePanel() {
+        return new UiPanel("gce", "GCE API", "/ui/gce/panel.js", Role.USER);
     }
 
     @Bean

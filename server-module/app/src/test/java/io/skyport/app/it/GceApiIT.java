@@ -249,6 +249,35 @@ public class GceApiIT {
         assertEquals("RUNNING", items.get(0).getAsJsonObject().get("status").getAsString());
     }
 
+    @Test
+    public void thePanelGivesClientConfigAndCallCounts() throws Exception {
+        gce.ok("GET", "zones", null);
+        JsonObject cfg = tenant.call("getGceClientConfig", "endpoint", "http://cloud.example:8080").inner()
+                .getAsJsonObject("gceclientconfig");
+        assertEquals("http://cloud.example:8080/compute/v1/", cfg.get("endpoint").getAsString());
+        assertEquals("http://cloud.example:8080/oauth2/token", cfg.get("tokenuri").getAsString());
+        assertEquals(gce.project(), cfg.get("project").getAsString());
+        assertTrue(cfg.get("gcloud").getAsString(), cfg.get("gcloud").getAsString().contains(
+                "gcloud config set api_endpoint_overrides/compute http://cloud.example:8080/compute/v1/\n"));
+        long zoneCalls = 0;
+        for (JsonElement op : cfg.getAsJsonArray("operation")) {
+            if ("compute.zones.list".equals(op.getAsJsonObject().get("name").getAsString())) {
+                zoneCalls = op.getAsJsonObject().get("calls").getAsLong();
+            }
+        }
+        assertTrue(cfg.toString(), zoneCalls >= 1);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(SERVER.baseUrl() + "/ui/gce/"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("src=\"panel.js\""));
+        HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create(SERVER.baseUrl()
+                + "/ui/gce/panel.js")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(script.body().contains("createGceServiceAccountKey"));
+        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(SERVER.baseUrl() + "/ui/gce/secret.txt"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
     private static JsonObject nativeVm(String name) {
         JsonArray vms = tenant.call("listVirtualMachines", "name", name).inner().getAsJsonArray("virtualmachine");
         assertEquals(1, vms.size());

@@ -5,6 +5,7 @@ import io.skyport.core.catalog.DiskOfferingDao;
 import io.skyport.core.catalog.ServiceOfferingDao;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.dispatch.CommandCatalog;
+import io.skyport.core.event.EventDao;
 import io.skyport.core.extid.ExternalIdDao;
 import io.skyport.core.identity.AccountDao;
 import io.skyport.core.identity.IdentityService;
@@ -88,8 +89,9 @@ public class GceModule {
     }
 
     @Bean
-    public Disks gceDisks(VolumeDao volumes, DiskOfferingDao offerings, VmDao vms, Locations locations, GceIds ids) {
-        return new Disks(volumes, offerings, vms, locations, ids);
+    public Disks gceDisks(VolumeDao volumes, DiskOfferingDao offerings, VmDao vms, Locations locations, GceIds ids,
+                          EventDao events) {
+        return new Disks(volumes, offerings, vms, locations, ids, events);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.skyport.gce.service;
 import com.google.cloud.compute.v1.Disk;
 import io.skyport.core.catalog.DiskOffering;
 import io.skyport.core.catalog.DiskOfferingDao;
+import io.skyport.core.event.EventDao;
 import io.skyport.core.identity.Visibility;
 import io.skyport.core.infra.Zone;
 import io.skyport.core.vm.Vm;
@@ -40,13 +41,16 @@ public class Disks {
     private final VmDao vms;
     private final Locations locations;
     private final GceIds ids;
+    private final EventDao events;
 
-    public Disks(VolumeDao volumes, DiskOfferingDao offerings, VmDao vms, Locations locations, GceIds ids) {
+    public Disks(VolumeDao volumes, DiskOfferingDao offerings, VmDao vms, Locations locations, GceIds ids,
+                 EventDao events) {
         this.volumes = volumes;
         this.offerings = offerings;
         this.vms = vms;
         this.locations = locations;
         this.ids = ids;
+        this.events = events;
     }
 
     public static String path(String zone, String name) {
@@ -126,6 +130,10 @@ public class Disks {
             }
         }
         Map<String, Long> idOf = ids.ids(KIND, all.stream().map(Volume::uuid).toList(), call.accountId());
+        // the core keeps no attach times on volumes; its events of the account's own attaches and detaches have them
+        List<String> data = all.stream().filter(v -> !"ROOT".equals(v.volumeType())).map(Volume::uuid).toList();
+        Map<String, java.time.Instant> attached = events.lastOf(call.accountId(), "Volume", data, "VOLUME.ATTACH");
+        Map<String, java.time.Instant> detached = events.lastOf(call.accountId(), "Volume", data, "VOLUME.DETACH");
         Map<Long, String> zoneNames = new HashMap<>();
         List<Disk> out = new ArrayList<>();
         for (Volume v : all) {
@@ -137,9 +145,15 @@ public class Disks {
             if (user != null) {
                 b.addUsers(call.link(instancePath(zone, user)));
                 if ("ROOT".equals(v.volumeType())) {
-                    // the boot disk was attached when its instance was made; the core keeps no attach time
+                    // the boot disk was attached when its instance was made
                     b.setLastAttachTimestamp(Times.rfc3339(user.created()));
                 }
+            }
+            if (attached.containsKey(v.uuid())) {
+                b.setLastAttachTimestamp(Times.rfc3339(attached.get(v.uuid())));
+            }
+            if (detached.containsKey(v.uuid())) {
+                b.setLastDetachTimestamp(Times.rfc3339(detached.get(v.uuid())));
             }
             out.add(b.build());
         }

@@ -197,6 +197,28 @@ public class GceResourcesIT {
     }
 
     @Test
+    public void aFirewallInstancesUseIsNotDeleted() {
+        String name = unique("used");
+        done(gce.ok("POST", "global/firewalls", "{\"name\":\"" + name + "\",\"allowed\":[{\"IPProtocol\":\"tcp\","
+                + "\"ports\":[\"80\"]}]}"));
+        // a VM deployed natively into the firewall's security group uses it
+        String zoneId = tenant.call("listZones").inner().getAsJsonArray("zone").get(0).getAsJsonObject().get("id")
+                .getAsString();
+        String offering = tenant.call("listServiceOfferings").inner().getAsJsonArray("serviceoffering").get(0)
+                .getAsJsonObject().get("id").getAsString();
+        String template = tenant.call("listTemplates", "templatefilter", "executable").inner()
+                .getAsJsonArray("template").get(0).getAsJsonObject().get("id").getAsString();
+        NativeClient.Reply dep = tenant.call("deployVirtualMachine", "zoneid", zoneId, "serviceofferingid", offering,
+                "templateid", template, "name", unique("member"), "securitygroupnames", name);
+        assertEquals(dep.body(), 200, dep.status());
+        assertEquals(1, tenant.awaitJob(dep.inner().get("jobid").getAsString()).get("jobstatus").getAsInt());
+        GceClient.Reply inUse = gce.call("DELETE", "global/firewalls/" + name, null);
+        assertEquals(inUse.body(), 400, inUse.status());
+        assertEquals("resourceInUseByAnotherResource", reason(inUse));
+        assertEquals(1, nativeGroupCount(name));
+    }
+
+    @Test
     public void diskLifecycleIsTheNativeVolume() {
         String name = unique("data");
         JsonObject op = gce.ok("POST", "zones/" + zone + "/disks", "{\"name\":\"" + name + "\",\"sizeGb\":\"7\","
@@ -263,7 +285,9 @@ public class GceResourcesIT {
                 "{\"source\":\"" + SERVER.baseUrl() + "/compute/v1/projects/" + gce.project() + "/zones/" + zone
                         + "/disks/" + name + "\"}"));
         assertEquals("attachDisk", attach.get("operationType").getAsString());
-        assertEquals(List.of(vmLink), strings(gce.ok("GET", "zones/" + zone + "/disks/" + name, null), "users"));
+        JsonObject attached = gce.ok("GET", "zones/" + zone + "/disks/" + name, null);
+        assertEquals(List.of(vmLink), strings(attached, "users"));
+        assertTrue(attached.toString(), attached.get("lastAttachTimestamp").getAsString().matches("\\d{4}-.*"));
         JsonObject nativeVolume = tenant.call("listVolumes", "name", name).inner().getAsJsonArray("volume").get(0)
                 .getAsJsonObject();
         assertEquals(vm.get("name").getAsString(), nativeVolume.get("vmname").getAsString());
@@ -279,7 +303,9 @@ public class GceResourcesIT {
                 + "/detachDisk?deviceName=nope", null);
         assertEquals(noDevice.body(), 400, noDevice.status());
         done(gce.ok("POST", "zones/" + zone + "/instances/" + vmName + "/detachDisk?deviceName=" + name, null));
-        assertFalse(gce.ok("GET", "zones/" + zone + "/disks/" + name, null).has("users"));
+        JsonObject detached = gce.ok("GET", "zones/" + zone + "/disks/" + name, null);
+        assertFalse(detached.has("users"));
+        assertTrue(detached.toString(), detached.has("lastDetachTimestamp"));
         done(gce.ok("DELETE", "zones/" + zone + "/disks/" + name, null));
         done(gce.ok("DELETE", "zones/" + zone + "/instances/" + vmName, null));
     }

@@ -8,6 +8,7 @@ import io.skyport.core.identity.Visibility;
 import io.skyport.core.infra.Zone;
 import io.skyport.core.vm.Vm;
 import io.skyport.core.vm.VmDao;
+import io.skyport.core.vm.VmState;
 import io.skyport.core.volume.Volume;
 import io.skyport.core.volume.VolumeDao;
 import io.skyport.gce.GceCall;
@@ -69,10 +70,17 @@ public class Disks {
         return new Visibility(call.ctx().domainPath(), call.accountId());
     }
 
-    /** The account's volumes, of one zone or (zoneId null) all. */
+    /**
+     * The account's volumes, of one zone or (zoneId null) all; but the boot disks of destroyed
+     * VMs, which go when their VM is expunged and whose instance is no longer shown.
+     */
     public List<Volume> all(GceCall call, Long zoneId) {
-        return volumes.list(new VolumeDao.Query(own(call), null, null, null, zoneId, null, null), 0,
+        List<Volume> found = volumes.list(new VolumeDao.Query(own(call), null, null, null, zoneId, null, null), 0,
                 Integer.MAX_VALUE);
+        Map<Long, Boolean> gone = new HashMap<>();
+        return found.stream().filter(v -> v.vmId() == null || !gone.computeIfAbsent(v.vmId(), id -> vms.find(id)
+                .map(vm -> vm.state() == VmState.Destroyed || vm.state() == VmState.Expunging).orElse(true)))
+                .toList();
     }
 
     public Optional<Volume> find(GceCall call, Zone zone, String name) {

@@ -218,7 +218,10 @@ public class Firewalls {
         });
     }
 
-    /** Replaces the group's rules, tags and description by the spec's, all or nothing (patch and update). */
+    /**
+     * Replaces the group's rules, tags and description by the spec's, all or nothing (patch and
+     * update). Every rule goes, of either direction: the firewall is the whole group.
+     */
     public void replace(CallContext ctx, SecurityGroup g, Spec spec) {
         tx.executeWithoutResult(s -> {
             for (SecurityGroupRule r : rules.ofGroup(g.id())) {

@@ -124,6 +124,19 @@ public class Operations {
         return out;
     }
 
+    /** An insert whose job has not finished: its resource is not there yet, but its name is taken. */
+    public record PendingInsert(String targetPath, long targetId, Instant created) {
+    }
+
+    /** The caller's inserts of one scope still pending or running, oldest first. */
+    public List<PendingInsert> pendingInserts(GceCall call, String scope) {
+        return jdbc.query("SELECT o.target_path, o.target_id, o.created FROM gce_operations o JOIN async_job j "
+                + "ON j.uuid = o.job_uuid WHERE o.account_id = ? AND o.scope = ? AND o.operation_type = 'insert' "
+                + "AND j.status = ? ORDER BY o.created, o.job_uuid", (rs, n) -> new PendingInsert(rs.getString(1),
+                Long.parseUnsignedLong(rs.getString(2)), Db.instant(rs, "created")), call.accountId(), scope,
+                AsyncJob.PENDING);
+    }
+
     private Row find(GceCall call, String scope, String name) {
         if (!name.startsWith(NAME_PREFIX)) {
             throw notFound(call, scope, name);

@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyport.core.db.Db;
 import io.skyport.core.db.Rows;
+import io.skyport.core.extid.ExternalIdDao;
 import io.skyport.core.job.AsyncJob;
 import io.skyport.core.job.JobService;
 import io.skyport.gce.GceCall;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,10 +37,32 @@ public class Operations {
 
     private final JobService jobs;
     private final JdbcTemplate jdbc;
+    private final ExternalIdDao tokens;
 
-    public Operations(JobService jobs, JdbcTemplate jdbc) {
+    public Operations(JobService jobs, JdbcTemplate jdbc, ExternalIdDao tokens) {
         this.jobs = jobs;
         this.jdbc = jdbc;
+        this.tokens = tokens;
+    }
+
+    /** The Operation an earlier call with this {@code requestId} started, if any. */
+    public Optional<Operation> replay(GceCall call, String requestId) {
+        return tokens.token(Projects.API, call.accountId(), requestId).flatMap(t -> {
+            String[] scopeAndName = t.result().split("\\|", 2);
+            return scopeAndName.length == 2 ? Optional.of(get(call, scopeAndName[0], scopeAndName[1]))
+                    : Optional.empty();
+        });
+    }
+
+    /** Records the Operation a call with this {@code requestId} started. */
+    public void remember(GceCall call, String requestId, Operation op) {
+        String scope = op.hasZone() ? "zones/" + last(op.getZone()) : op.hasRegion() ? "regions/" + last(op.getRegion())
+                : "global";
+        tokens.recordToken(Projects.API, call.accountId(), requestId, "-", scope + "|" + op.getName());
+    }
+
+    private static String last(String url) {
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     /**
@@ -92,13 +117,42 @@ public class Operations {
     }
 
     public List<Operation> list(GceCall call, String scope) {
-        List<Row> rows = jdbc.query("SELECT * FROM gce_operations WHERE account_id = ? AND scope = ? ORDER BY created, "
-                + "job_uuid", Operations::row, call.accountId(), scope);
+        return views(call, jdbc.query("SELECT * FROM gce_operations WHERE account_id = ? AND scope = ? ORDER BY "
+                + "created, job_uuid", Operations::row, call.accountId(), scope));
+    }
+
+    /** Every operation of the project, by scope ({@code zones/z}, {@code regions/r}, {@code global}). */
+    public Map<String, List<Operation>> listAll(GceCall call) {
+        Map<String, List<Operation>> out = new TreeMap<>();
+        List<Row> rows = jdbc.query("SELECT * FROM gce_operations WHERE account_id = ? ORDER BY created, job_uuid",
+                Operations::row, call.accountId());
+        for (Operation op : views(call, rows)) {
+            String scope = op.hasZone() ? "zones/" + last(op.getZone()) : op.hasRegion() ? "regions/"
+                    + last(op.getRegion()) : "global";
+            out.computeIfAbsent(scope, k -> new ArrayList<>()).add(op);
+        }
+        return out;
+    }
+
+    private List<Operation> views(GceCall call, List<Row> rows) {
         List<Operation> out = new ArrayList<>();
         for (Row r : rows) {
             jobs.visible(call.ctx(), r.jobUuid).ifPresent(job -> out.add(view(call, r, job)));
         }
         return out;
+    }
+
+    /** An insert whose job has not finished: its resource is not there yet, but its name is taken. */
+    public record PendingInsert(String targetPath, long targetId, Instant created) {
+    }
+
+    /** The caller's inserts of one scope still pending or running, oldest first. */
+    public List<PendingInsert> pendingInserts(GceCall call, String scope) {
+        return jdbc.query("SELECT o.target_path, o.target_id, o.created FROM gce_operations o JOIN async_job j "
+                + "ON j.uuid = o.job_uuid WHERE o.account_id = ? AND o.scope = ? AND o.operation_type = 'insert' "
+                + "AND j.status = ? ORDER BY o.created, o.job_uuid", (rs, n) -> new PendingInsert(rs.getString(1),
+                Long.parseUnsignedLong(rs.getString(2)), Db.instant(rs, "created")), call.accountId(), scope,
+                AsyncJob.PENDING);
     }
 
     private Row find(GceCall call, String scope, String name) {

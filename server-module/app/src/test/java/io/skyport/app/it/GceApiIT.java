@@ -148,6 +148,18 @@ public class GceApiIT {
     }
 
     @Test
+    public void aRetriedRequestIdGetsTheFirstOperation() {
+        String name = "idem-" + (System.nanoTime() % 100000);
+        String path = "zones/" + zone + "/instances?requestId=" + java.util.UUID.randomUUID();
+        JsonObject first = gce.ok("POST", path, instanceBody(name, ""));
+        JsonObject again = gce.ok("POST", path, instanceBody(name, ""));
+        assertEquals(first.get("name").getAsString(), again.get("name").getAsString());
+        gce.await(first);
+        assertEquals(1, tenant.call("listVirtualMachines", "name", name).inner().getAsJsonArray("virtualmachine")
+                .size());
+    }
+
+    @Test
     public void listFiltersPagesAndAggregates() {
         String prefix = "pg" + (System.nanoTime() % 100000);
         create(prefix + "-a", ",\"labels\":{\"tier\":\"one\"}");
@@ -235,6 +247,95 @@ public class GceApiIT {
         JsonArray items = otherGce.ok("GET", "zones/" + zone + "/instances", null).getAsJsonArray("items");
         assertEquals("native-vm", items.get(0).getAsJsonObject().get("name").getAsString());
         assertEquals("RUNNING", items.get(0).getAsJsonObject().get("status").getAsString());
+    }
+
+    @Test
+    public void oneVmThreeViewsWithEc2() {
+        var ec2 = Ec2Sdk.client(SERVER, tenant);
+        String imageId = ec2.describeImages(b -> b.owners("amazon")).images().get(0).imageId();
+        String instanceId = ec2.runInstances(b -> b.imageId(imageId).minCount(1).maxCount(1)
+                .tagSpecifications(t -> t.resourceType("instance").tags(
+                        software.amazon.awssdk.services.ec2.model.Tag.builder().key("Name").value("from-ec2").build(),
+                        software.amazon.awssdk.services.ec2.model.Tag.builder().key("team").value("blue").build())))
+                .instances().get(0).instanceId();
+        ec2.waiter().waitUntilInstanceRunning(software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest.builder()
+                .instanceIds(instanceId).build(), Ec2Sdk.quickly());
+        JsonObject vm = gce.ok("GET", "zones/" + zone + "/instances/from-ec2", null);
+        assertEquals("RUNNING", vm.get("status").getAsString());
+        assertEquals("blue", vm.getAsJsonObject("labels").get("team").getAsString());
+        // stopped through GCE, stopped for EC2
+        gce.await(gce.ok("POST", "zones/" + zone + "/instances/from-ec2/stop", null));
+        assertEquals("stopped", ec2.describeInstances(b -> b.instanceIds(instanceId)).reservations().get(0)
+                .instances().get(0).state().nameAsString());
+        gce.await(gce.ok("DELETE", "zones/" + zone + "/instances/from-ec2", null));
+        assertEquals("terminated", ec2.describeInstances(b -> b.instanceIds(instanceId)).reservations().get(0)
+                .instances().get(0).state().nameAsString());
+    }
+
+    @Test
+    public void firewallsApplyToTheInstancesTheyTarget() {
+        String fw = "tgt-" + (System.nanoTime() % 100000);
+        gce.await(gce.ok("POST", "global/firewalls", "{\"name\":\"" + fw + "\",\"allowed\":[{\"IPProtocol\":"
+                + "\"tcp\",\"ports\":[\"80\"]}],\"targetTags\":[\"web\"]}"));
+        String tagged = fw + "-a";
+        String untagged = fw + "-b";
+        create(tagged, ",\"tags\":{\"items\":[\"web\"]}");
+        JsonObject plain = create(untagged, "");
+        assertTrue(groupsOf(tagged).contains(fw));
+        assertFalse(groupsOf(untagged).contains(fw));
+        // tagging an instance brings it under the firewall
+        gce.await(gce.ok("POST", "zones/" + zone + "/instances/" + untagged + "/setTags", "{\"items\":[\"web\"],"
+                + "\"fingerprint\":\"" + plain.getAsJsonObject("tags").get("fingerprint").getAsString() + "\"}"));
+        assertTrue(groupsOf(untagged).contains(fw));
+        // a firewall without target tags applies to every instance
+        String all = fw + "-all";
+        gce.await(gce.ok("POST", "global/firewalls", "{\"name\":\"" + all + "\",\"allowed\":[{\"IPProtocol\":"
+                + "\"icmp\"}]}"));
+        assertTrue(groupsOf(tagged).contains(all) && groupsOf(untagged).contains(all));
+        // the instances it targets do not stop a firewall's delete
+        JsonObject deleted = gce.await(gce.ok("DELETE", "global/firewalls/" + fw, null));
+        assertFalse(deleted.toString(), deleted.has("error"));
+        assertFalse(groupsOf(tagged).contains(fw));
+    }
+
+    private static List<String> groupsOf(String vmName) {
+        List<String> out = new ArrayList<>();
+        JsonObject vm = nativeVm(vmName);
+        if (vm.has("securitygroup")) {
+            for (JsonElement g : vm.getAsJsonArray("securitygroup")) {
+                out.add(g.getAsJsonObject().get("name").getAsString());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    public void thePanelGivesClientConfigAndCallCounts() throws Exception {
+        gce.ok("GET", "zones", null);
+        JsonObject cfg = tenant.call("getGceClientConfig", "endpoint", "http://cloud.example:8080").inner()
+                .getAsJsonObject("gceclientconfig");
+        assertEquals("http://cloud.example:8080/compute/v1/", cfg.get("endpoint").getAsString());
+        assertEquals("http://cloud.example:8080/oauth2/token", cfg.get("tokenuri").getAsString());
+        assertEquals(gce.project(), cfg.get("project").getAsString());
+        assertTrue(cfg.get("gcloud").getAsString(), cfg.get("gcloud").getAsString().contains(
+                "gcloud config set api_endpoint_overrides/compute http://cloud.example:8080/compute/v1/\n"));
+        long zoneCalls = 0;
+        for (JsonElement op : cfg.getAsJsonArray("operation")) {
+            if ("compute.zones.list".equals(op.getAsJsonObject().get("name").getAsString())) {
+                zoneCalls = op.getAsJsonObject().get("calls").getAsLong();
+            }
+        }
+        assertTrue(cfg.toString(), zoneCalls >= 1);
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(SERVER.baseUrl() + "/ui/gce/"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("src=\"panel.js\""));
+        HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create(SERVER.baseUrl()
+                + "/ui/gce/panel.js")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(script.body().contains("createGceServiceAccountKey"));
+        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(SERVER.baseUrl() + "/ui/gce/secret.txt"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
     private static JsonObject nativeVm(String name) {

@@ -30,6 +30,10 @@ public class SecurityGroupDao {
                 + "VALUES (?, ?, ?, ?, ?, ?)", uuid, name, description, accountId, domainId, Instant.now());
     }
 
+    public void updateDescription(long id, String description) {
+        jdbc.update("UPDATE security_groups SET description = ? WHERE id = ?", description, id);
+    }
+
     public Optional<SecurityGroup> find(long id) {
         return Rows.one(jdbc, "SELECT * FROM security_groups WHERE id = ?", SecurityGroupDao::map, id);
     }
@@ -99,6 +103,10 @@ public class SecurityGroupDao {
 
     public void addMember(long vmId, long groupId) {
         jdbc.update("INSERT INTO vm_security_groups (vm_id, group_id) VALUES (?, ?)", vmId, groupId);
+    }
+
+    public void removeMember(long vmId, long groupId) {
+        jdbc.update("DELETE FROM vm_security_groups WHERE vm_id = ? AND group_id = ?", vmId, groupId);
     }
 
     public void removeMembersOf(long vmId) {

@@ -40,9 +40,29 @@ public class Catalog {
         this.ids = ids;
     }
 
+    /**
+     * A name as a GCE resource name: lower case, every run of other characters one '-', none at
+     * either end, and {@code x-} before it unless it starts with a letter. Written as one pass
+     * over the characters, not with regexes: an instance listing slugs every disk of every
+     * instance it shows.
+     */
     public static String slug(String name) {
-        String s = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return s.matches("[a-z].*") ? s : "x-" + s;
+        String lower = name.toLowerCase(Locale.ROOT);
+        StringBuilder s = new StringBuilder(lower.length() + 2);
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (gap && s.length() > 0) {
+                    s.append('-');
+                }
+                gap = false;
+                s.append(c);
+            } else {
+                gap = true;
+            }
+        }
+        return s.length() > 0 && s.charAt(0) >= 'a' && s.charAt(0) <= 'z' ? s.toString() : "x-" + s;
     }
 
     public List<ServiceOffering> offerings() {

@@ -111,13 +111,21 @@ public class InstanceMetadata {
         return digest("l" + new TreeMap<>(labels));
     }
 
-    private static String digest(String s) {
+    /**
+     * One digest per thread, reset by each use: looking the algorithm up costs more than hashing
+     * a fingerprint's few bytes, and a listing takes several fingerprints per instance.
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(d, 8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    private static String digest(String s) {
+        byte[] d = SHA_256.get().digest(s.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(d, 8));
     }
 
     private static String json(Map<String, String> items) {

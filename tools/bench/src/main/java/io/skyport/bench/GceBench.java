@@ -112,9 +112,9 @@ public final class GceBench extends ListingBench {
         if (expected != null && !byName.equals(expected)) {
             throw new SetupException(listing.name() + " and instances.list give the same instances other ids");
         }
-        size(listing.name(), String.join("", pages));
-        notes.add(String.format(Locale.ROOT, "%s lists the %d instances in %d page%s.", listing.name(), vms,
-                pages.size(), pages.size() == 1 ? "" : "s"));
+        String inPages = pages.size() + (pages.size() == 1 ? " page" : " pages");
+        size(listing.name() + " (" + inPages + ")", String.join("", pages));
+        notes.add(String.format(Locale.ROOT, "%s lists the %d instances in %s.", listing.name(), vms, inPages));
         return byName;
     }
 

@@ -110,15 +110,22 @@ abstract class ListingReport {
 
     List<Double> costRatioPerRound(String slower, String faster) {
         List<Double> out = new ArrayList<>();
-        for (int r = 1; r <= phases.stream().mapToInt(PhaseResult::round).max().orElse(0); r++) {
-            int round = r;
-            double a = phases.stream().filter(p -> p.round() == round && p.workload().equals(slower))
-                    .mapToDouble(PhaseResult::p50Millis).findFirst().orElse(0);
-            double b = phases.stream().filter(p -> p.round() == round && p.workload().equals(faster))
-                    .mapToDouble(PhaseResult::p50Millis).findFirst().orElse(0);
-            out.add(b == 0 ? 0 : a / b);
+        for (int round = 1; round <= rounds(); round++) {
+            double b = p50InRound(faster, round, false);
+            out.add(b == 0 ? 0 : p50InRound(slower, round, false) / b);
         }
         return out;
+    }
+
+    private int rounds() {
+        return phases.stream().mapToInt(PhaseResult::round).max().orElse(0);
+    }
+
+    /** The median latency of a workload's phase in one round: of its requests, or of its single exchanges. */
+    private double p50InRound(String workload, int round, boolean exchanges) {
+        return phases.stream().filter(p -> p.round() == round && p.workload().equals(workload))
+                .mapToDouble(p -> exchanges ? LatencyLog.percentileMillis(p.sortedExchangeNanos(), 50) : p.p50Millis())
+                .findFirst().orElse(0);
     }
 
     /** The heading, the setup paragraph and one row per phase. */
@@ -169,13 +176,9 @@ abstract class ListingReport {
      */
     void perExchangeRatioRow(StringBuilder md, String label, String slower, String faster) {
         List<String> perRound = new ArrayList<>();
-        for (int r = 1; r <= phases.stream().mapToInt(PhaseResult::round).max().orElse(0); r++) {
-            int round = r;
-            double a = phases.stream().filter(p -> p.round() == round && p.workload().equals(slower))
-                    .mapToDouble(p -> LatencyLog.percentileMillis(p.sortedExchangeNanos(), 50)).findFirst().orElse(0);
-            double b = phases.stream().filter(p -> p.round() == round && p.workload().equals(faster))
-                    .mapToDouble(PhaseResult::p50Millis).findFirst().orElse(0);
-            perRound.add(fmt("%.2f", b == 0 ? 0 : a / b));
+        for (int round = 1; round <= rounds(); round++) {
+            double b = p50InRound(faster, round, false);
+            perRound.add(fmt("%.2f", b == 0 ? 0 : p50InRound(slower, round, true) / b));
         }
         double median = median(faster);
         double exchanges = exchangesPerSecond(slower);

@@ -1,0 +1,81 @@
+// The @google-cloud/compute client (REST transport) for gce_scenario.mjs. Each service client is
+// pointed at the server with the options google-gax gives every generated client: apiEndpoint
+// (host), port, and protocol "http" (the REST transport's default is https); credentials come from
+// keyFilename.
+//
+// google-auth-library exchanges a service-account JWT for a token only at Google's own token
+// endpoint (it does not read token_uri from the key file), so the credentials use the library's
+// self-signed JWT mode instead (clientOptions.useJWTAccessWithScope): every request carries a JWT
+// signed with the key file's private key and scoped to cloud-platform, which the server accepts as
+// a bearer token.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import compute from "@google-cloud/compute";
+
+export async function connect(base, keyFile) {
+  const url = new URL(base);
+  const project = JSON.parse(readFileSync(keyFile, "utf8")).project_id;
+  const options = {
+    apiEndpoint: url.hostname, port: Number(url.port || 80), protocol: url.protocol.replace(":", ""),
+    keyFilename: keyFile, clientOptions: { useJWTAccessWithScope: true },
+  };
+  const zones = new compute.ZonesClient(options);
+  const machineTypes = new compute.MachineTypesClient(options);
+  const images = new compute.ImagesClient(options);
+  const firewalls = new compute.FirewallsClient(options);
+  const instances = new compute.InstancesClient(options);
+  const zoneOperations = new compute.ZoneOperationsClient(options);
+  const globalOperations = new compute.GlobalOperationsClient(options);
+
+  const all = async (iterable) => {
+    const out = [];
+    for await (const item of iterable) out.push(item);
+    return out;
+  };
+  // a long-running call answers [{latestResponse: Operation, ...}, ...]
+  const operation = async (promise) => (await promise)[0].latestResponse;
+  const first = async (promise) => (await promise)[0];
+
+  return {
+    library: "@google-cloud/compute",
+    version: createRequire(import.meta.url)("@google-cloud/compute/package.json").version,
+    project,
+    listZones: () => all(zones.listAsync({ project })),
+    listMachineTypes: (zone) => all(machineTypes.listAsync({ project, zone })),
+    listImages: () => all(images.listAsync({ project })),
+    insertFirewall: (body) => operation(firewalls.insert({ project, firewallResource: body })),
+    getFirewall: (firewall) => first(firewalls.get({ project, firewall })),
+    listFirewalls: () => all(firewalls.listAsync({ project })),
+    deleteFirewall: (firewall) => operation(firewalls.delete({ project, firewall })),
+    waitZoneOperation: (zone, op) => first(zoneOperations.wait({ project, zone, operation: op })),
+    waitGlobalOperation: (op) => first(globalOperations.wait({ project, operation: op })),
+    listZoneOperations: (zone) => all(zoneOperations.listAsync({ project, zone })),
+    insertInstance: (zone, body) => operation(instances.insert({ project, zone, instanceResource: body })),
+    getInstance: (zone, instance) => first(instances.get({ project, zone, instance })),
+    listInstances: async (zone, { filter, maxResults, pageToken }) => {
+      const request = { project, zone };
+      if (filter) request.filter = filter;
+      if (maxResults) request.maxResults = maxResults;
+      if (pageToken) request.pageToken = pageToken;
+      const [items, , raw] = await instances.list(request, { autoPaginate: false });
+      return { items: items || [], nextPageToken: raw?.nextPageToken || null };
+    },
+    aggregatedInstances: async () => {
+      const items = {};
+      for await (const [key, scoped] of instances.aggregatedListAsync({ project })) items[key] = scoped;
+      return { kind: null, items };
+    },
+    stopInstance: (zone, instance) => operation(instances.stop({ project, zone, instance })),
+    startInstance: (zone, instance) => operation(instances.start({ project, zone, instance })),
+    setMetadata: (zone, instance, body) =>
+      operation(instances.setMetadata({ project, zone, instance, metadataResource: body })),
+    serialPortOutput: (zone, instance) => first(instances.getSerialPortOutput({ project, zone, instance })),
+    deleteInstance: (zone, instance) => operation(instances.delete({ project, zone, instance })),
+    batchGet: null,
+    // google-gax turns the HTTP error into a GoogleError whose code is the gRPC status
+    errorOf: (e) => ({
+      http: null, grpc: e.code ?? null, reason: e.reason ?? null, message: e.message,
+      details: e.statusDetails ? JSON.stringify(e.statusDetails).slice(0, 500) : null,
+    }),
+  };
+}

@@ -71,6 +71,7 @@ public final class SkyportServer implements AutoCloseable {
             AnnotationConfigApplicationContext core = modules.get(0);
             bootstrap = core.getBean(IdentityService.class).bootstrap(config.get("skyport.admin.password", null));
             startHttp(prometheus, core);
+            config.boundPort(port());
             if (bootstrap.created()) {
                 // the port is known only now that the listener is up
                 clientConfig = ClientConfigWriter.write(config.home(), config.publicUrl(port()) + "/client/api",

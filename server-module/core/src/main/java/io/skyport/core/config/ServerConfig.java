@@ -12,6 +12,7 @@ import java.util.Properties;
  * variables ({@code skyport.db.url} ← {@code SKYPORT_DB_URL}), overridden by system properties.
  */
 public final class ServerConfig {
+    private volatile int boundPort;
     private final Properties values = new Properties();
     private final Path home;
 
@@ -144,5 +145,15 @@ public final class ServerConfig {
     /** Public base URL clients should use; derived from the port when unset. */
     public String publicUrl(int actualPort) {
         return get("skyport.public.url", "http://127.0.0.1:" + actualPort);
+    }
+
+    /** The port the server listens on, once bound (the configured one may be 0: any free port). */
+    public void boundPort(int port) {
+        boundPort = port;
+    }
+
+    /** Public base URL, without a trailing slash, once the server is listening. */
+    public String publicUrl() {
+        return publicUrl(boundPort > 0 ? boundPort : port());
     }
 }

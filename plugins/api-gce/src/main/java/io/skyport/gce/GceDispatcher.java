@@ -1,0 +1,147 @@
+package io.skyport.gce;
+
+import com.google.protobuf.Message;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.skyport.core.dispatch.CommandCatalog;
+import io.skyport.core.dispatch.CommandDescriptor;
+import io.skyport.gce.service.Projects;
+import io.skyport.gce.spec.ApiMethod;
+import io.skyport.gce.spec.ComputeSpec;
+import io.skyport.gce.wire.ProtoJson;
+import io.skyport.plugin.ApiException;
+import io.skyport.plugin.ApiOperation;
+import io.skyport.plugin.CallContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Runs one Compute Engine call that is already authenticated: finds the served method whose HTTP
+ * rule matches verb and path, checks the project, binds the request message, runs the operation
+ * and renders its answer or its error as GCE JSON. The HTTP endpoint and the batch endpoint both
+ * come through here.
+ */
+public class GceDispatcher {
+    public static final String API = "gce";
+    private static final Logger LOG = LogManager.getLogger(GceDispatcher.class);
+
+    private final CommandCatalog catalog;
+    private final Projects projects;
+    private final MeterRegistry metrics;
+    private volatile List<ApiMethod> served;
+
+    public GceDispatcher(CommandCatalog catalog, Projects projects, MeterRegistry metrics) {
+        this.catalog = catalog;
+        this.projects = projects;
+        this.metrics = metrics;
+    }
+
+    /** A rendered answer: HTTP status and JSON body. */
+    public record Reply(int status, String json) {
+    }
+
+    /** The methods this server implements: those with a registered operation. */
+    public List<ApiMethod> served() {
+        List<ApiMethod> s = served;
+        if (s == null) {
+            List<ApiMethod> out = new ArrayList<>();
+            ComputeSpec spec = ComputeSpec.get();
+            for (CommandDescriptor d : catalog.list(API)) {
+                spec.method(d.name()).ifPresentOrElse(out::add, () -> LOG.warn("{} is registered for gce but is not "
+                        + "a method of compute.proto", d.name()));
+            }
+            served = s = List.copyOf(out);
+        }
+        return s;
+    }
+
+    /**
+     * @param path   the path after {@code /compute/v1/}, split into decoded segments
+     * @param base   the base of every link in answers: {@code http://host:port/compute/v1/}
+     */
+    public Reply dispatch(CallContext ctx, String verb, List<String> path, Map<String, List<String>> query, String body,
+                          String base) {
+        long start = System.nanoTime();
+        String method = "unknown";
+        String outcome = "client-error";
+        try {
+            ComputeSpec.Match match = ComputeSpec.route(served(), verb, path).orElseThrow(() -> unknownPath(verb, path));
+            method = match.method().id();
+            String project = match.method().path().variables().contains("project")
+                    ? match.pathValues().get("project") : null;
+            checkProject(ctx, project, match.method());
+            CommandDescriptor d = catalog.find(API, method).orElseThrow();
+            if (!Arrays.asList(d.command().roles()).contains(ctx.role())) {
+                throw forbidden(match.method(), project);
+            }
+            ApiOperation op = d.factory().get();
+            if (!(op instanceof GceOperation<?> gce)) {
+                throw new IllegalStateException(d.type().getName() + " is registered for gce but is not a GceOperation");
+            }
+            gce.bind(match.method(), match.pathValues(), query, body, new GceCall(ctx, project, base));
+            Message result = (Message) gce.execute(ctx);
+            outcome = "success";
+            return new Reply(200, ProtoJson.print(result));
+        } catch (GceException e) {
+            outcome = e.error().status() >= 500 ? "server-error" : "client-error";
+            return error(e.error(), e.getMessage());
+        } catch (ApiException e) {
+            GceError err = GceError.of(e.error());
+            outcome = err.status() >= 500 ? "server-error" : "client-error";
+            return error(err, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("GCE {} {} failed", verb, method, e);
+            outcome = "server-error";
+            return error(GceError.BACKEND_ERROR, "Internal error. Please try again or contact your cloud "
+                    + "administrator.");
+        } finally {
+            Timer.builder("skyport.api.requests").tag("api", API).tag("command", method).tag("outcome", outcome)
+                    .register(metrics).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Only the caller's own project: any other, existing or not, is refused alike. */
+    private void checkProject(CallContext ctx, String project, ApiMethod method) {
+        if (project == null || ("images".equals(method.resource())
+                && io.skyport.gce.method.image.PublicImageProjects.is(project))) {
+            return;
+        }
+        Optional<Long> owner = projects.accountOf(project);
+        if (owner.isEmpty() || owner.get() != ctx.accountId()) {
+            throw forbidden(method, project);
+        }
+    }
+
+    private static GceException forbidden(ApiMethod method, String project) {
+        return new GceException(GceError.FORBIDDEN, "Required '" + method.id().replace("aggregatedList", "list")
+                + "' permission for 'projects/" + project + "'");
+    }
+
+    private static GceException unknownPath(String verb, List<String> path) {
+        return new GceException(GceError.NOT_FOUND, "The requested URL /compute/v1/" + String.join("/", path)
+                + " was not found on this server (" + verb + ").");
+    }
+
+    public static Reply error(GceError error, String message) {
+        com.google.gson.JsonObject item = new com.google.gson.JsonObject();
+        item.addProperty("message", message);
+        item.addProperty("domain", "global");
+        item.addProperty("reason", error.reason());
+        com.google.gson.JsonArray errors = new com.google.gson.JsonArray();
+        errors.add(item);
+        com.google.gson.JsonObject body = new com.google.gson.JsonObject();
+        body.addProperty("code", error.status());
+        body.addProperty("message", message);
+        body.add("errors", errors);
+        body.addProperty("status", error.grpcStatus());
+        com.google.gson.JsonObject root = new com.google.gson.JsonObject();
+        root.add("error", body);
+        return new Reply(error.status(), root.toString());
+    }
+}

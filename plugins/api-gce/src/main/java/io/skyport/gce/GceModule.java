@@ -1,0 +1,84 @@
+package io.skyport.gce;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.skyport.core.catalog.ServiceOfferingDao;
+import io.skyport.core.catalog.TemplateDao;
+import io.skyport.core.dispatch.CommandCatalog;
+import io.skyport.core.extid.ExternalIdDao;
+import io.skyport.core.identity.AccountDao;
+import io.skyport.core.identity.IdentityService;
+import io.skyport.core.infra.ZoneDao;
+import io.skyport.core.job.JobService;
+import io.skyport.core.network.NetworkDao;
+import io.skyport.gce.auth.CredentialDao;
+import io.skyport.gce.auth.ServiceAccounts;
+import io.skyport.gce.auth.TokenService;
+import io.skyport.gce.service.Catalog;
+import io.skyport.gce.service.GceIds;
+import io.skyport.gce.service.Locations;
+import io.skyport.gce.service.Operations;
+import io.skyport.gce.service.Projects;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The GCE-compatible API module: the {@code /compute/v1} endpoint with its discovery document,
+ * batch and token endpoints, and its methods (one class each under {@code io.skyport.gce.method},
+ * registered in the server's command catalog as API {@code gce}, named by their discovery id).
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan({"io.skyport.gce.method", "io.skyport.gce.panel"})
+public class GceModule {
+    @Bean
+    public Projects gceProjects(ExternalIdDao ids, AccountDao accounts) {
+        return new Projects(ids, accounts);
+    }
+
+    @Bean
+    public GceIds gceIds(ExternalIdDao ids) {
+        return new GceIds(ids);
+    }
+
+    @Bean
+    public Locations gceLocations(ZoneDao zones) {
+        return new Locations(zones);
+    }
+
+    @Bean
+    public Catalog gceCatalog(ServiceOfferingDao offerings, TemplateDao templates, NetworkDao networks, GceIds ids) {
+        return new Catalog(offerings, templates, networks, ids);
+    }
+
+    @Bean
+    public Operations gceOperations(JobService jobs, JdbcTemplate jdbc) {
+        return new Operations(jobs, jdbc);
+    }
+
+    @Bean
+    public CredentialDao gceCredentialDao(JdbcTemplate jdbc) {
+        return new CredentialDao(jdbc);
+    }
+
+    @Bean
+    public ServiceAccounts gceServiceAccounts(CredentialDao dao, IdentityService identity, Projects projects) {
+        return new ServiceAccounts(dao, identity, projects);
+    }
+
+    @Bean
+    public TokenService gceTokens(CredentialDao dao, IdentityService identity) {
+        return new TokenService(dao, identity, Clock.systemUTC());
+    }
+
+    @Bean
+    public GceDispatcher gceDispatcher(CommandCatalog catalog, Projects projects, MeterRegistry metrics) {
+        return new GceDispatcher(catalog, projects, metrics);
+    }
+
+    @Bean
+    public GceEndpoint gceEndpoint(GceDispatcher dispatcher, TokenService tokens) {
+        return new GceEndpoint(dispatcher, tokens);
+    }
+}

@@ -1,0 +1,48 @@
+package io.skyport.gce.wire;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.MessageOrBuilder;
+import com.google.protobuf.util.JsonFormat;
+import io.skyport.gce.GceError;
+import io.skyport.gce.GceException;
+
+/**
+ * Compute Engine's JSON is the proto3 JSON mapping of compute.proto's messages: lowerCamel (or
+ * declared) field names, 64-bit integers as strings, absent fields left out. Reading refuses
+ * unknown fields and values of the wrong JSON type.
+ */
+public final class ProtoJson {
+    private static final JsonFormat.Printer PRINTER = JsonFormat.printer().omittingInsignificantWhitespace();
+    private static final JsonFormat.Parser PARSER = JsonFormat.parser();
+
+    private ProtoJson() {
+    }
+
+    public static String print(MessageOrBuilder message) {
+        try {
+            return PRINTER.print(message);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("cannot print " + message.getDescriptorForType().getName(), e);
+        }
+    }
+
+    /** Merges a request body into {@code into}; a client mistake becomes a 400 naming it. */
+    public static void merge(String json, Message.Builder into) {
+        try {
+            PARSER.merge(json, into);
+        } catch (InvalidProtocolBufferException e) {
+            throw new GceException(GceError.PARSE_ERROR, "Invalid JSON payload received. " + clean(e.getMessage()));
+        } catch (RuntimeException e) {
+            // the parser signals some malformed documents with Gson's runtime exceptions
+            throw new GceException(GceError.PARSE_ERROR, "Invalid JSON payload received. " + clean(e.getMessage()));
+        }
+    }
+
+    private static String clean(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.replace("com.google.cloud.compute.v1.", "").replace("google.cloud.compute.v1.", "");
+    }
+}

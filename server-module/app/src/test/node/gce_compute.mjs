@@ -5,9 +5,9 @@
 //
 // google-auth-library exchanges a service-account JWT for a token only at Google's own token
 // endpoint (it does not read token_uri from the key file), so the credentials use the library's
-// self-signed JWT mode instead (clientOptions.useJWTAccessWithScope): every request carries a JWT
-// signed with the key file's private key and scoped to cloud-platform, which the server accepts as
-// a bearer token.
+// self-signed JWT mode instead (the client's GoogleAuth useJWTAccessWithScope): every request
+// carries a JWT signed with the key file's private key and scoped to cloud-platform, which the
+// server accepts as a bearer token.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import compute from "@google-cloud/compute";
@@ -17,15 +17,19 @@ export async function connect(base, keyFile) {
   const project = JSON.parse(readFileSync(keyFile, "utf8")).project_id;
   const options = {
     apiEndpoint: url.hostname, port: Number(url.port || 80), protocol: url.protocol.replace(":", ""),
-    keyFilename: keyFile, clientOptions: { useJWTAccessWithScope: true },
+    keyFilename: keyFile,
   };
-  const zones = new compute.ZonesClient(options);
-  const machineTypes = new compute.MachineTypesClient(options);
-  const images = new compute.ImagesClient(options);
-  const firewalls = new compute.FirewallsClient(options);
-  const instances = new compute.InstancesClient(options);
-  const zoneOperations = new compute.ZoneOperationsClient(options);
-  const globalOperations = new compute.GlobalOperationsClient(options);
+  const selfSigned = (client) => {
+    client.auth.useJWTAccessWithScope = true;
+    return client;
+  };
+  const zones = selfSigned(new compute.ZonesClient(options));
+  const machineTypes = selfSigned(new compute.MachineTypesClient(options));
+  const images = selfSigned(new compute.ImagesClient(options));
+  const firewalls = selfSigned(new compute.FirewallsClient(options));
+  const instances = selfSigned(new compute.InstancesClient(options));
+  const zoneOperations = selfSigned(new compute.ZoneOperationsClient(options));
+  const globalOperations = selfSigned(new compute.GlobalOperationsClient(options));
 
   const all = async (iterable) => {
     const out = [];

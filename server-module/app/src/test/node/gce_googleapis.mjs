@@ -3,16 +3,17 @@
 //
 // google-auth-library exchanges a service-account JWT for a token only at Google's own token
 // endpoint (it does not read token_uri from the key file), so the credentials use the library's
-// self-signed JWT mode instead (useJWTAccessWithScope): every request carries a JWT signed with
-// the key file's private key and scoped to cloud-platform, which the server accepts as a bearer
-// token.
+// self-signed JWT mode instead (GoogleAuth's useJWTAccessWithScope): every request carries a JWT
+// signed with the key file's private key and scoped to cloud-platform, which the server accepts as
+// a bearer token.
 import { createRequire } from "node:module";
 import { google } from "googleapis";
 
 const SCOPES = ["https://www.googleapis.com/auth/cloud-platform"];
 
 export async function connect(base, keyFile) {
-  const auth = new google.auth.GoogleAuth({ keyFile, scopes: SCOPES, clientOptions: { useJWTAccessWithScope: true } });
+  const auth = new google.auth.GoogleAuth({ keyFile, scopes: SCOPES });
+  auth.useJWTAccessWithScope = true;
   const project = await auth.getProjectId();
   const compute = google.compute({ version: "v1", rootUrl: `${base}/`, auth });
   const data = async (promise) => (await promise).data;

@@ -189,10 +189,12 @@ public class GceClientsIT {
 
         void scenario() throws IOException {
             String base = SERVER.baseUrl();
+            // the project first: set once an account is active, gcloud checks it with the Cloud
+            // Resource Manager API, which this server does not serve
+            gcloud("config", "set", "project", tenant.project());
             gcloud("config", "set", "api_endpoint_overrides/compute", base + "/compute/v1/");
             gcloud("config", "set", "auth/token_host", base + "/oauth2/token");
             gcloud("auth", "activate-service-account", "--key-file", tenant.keyFile().toString());
-            gcloud("config", "set", "project", tenant.project());
             JsonObject props = json("config", "list", "--format=json").getAsJsonObject();
             assertEquals(props.toString(), tenant.clientEmail(),
                     props.getAsJsonObject("core").get("account").getAsString());

@@ -93,9 +93,11 @@ function instanceView(i) {
 /** Waits through the adapter's zoneOperations.wait until DONE; an operation error fails the scenario. */
 async function waitZone(c, zone, op) {
   const deadline = Date.now() + WAIT_MS;
-  while (op.status !== "DONE") {
-    require(Date.now() < deadline, `operation ${op.name} not DONE in time`, op);
+  // waited on at least once, even when the call answered a DONE operation
+  for (;;) {
     op = await c.waitZoneOperation(zone, op.name);
+    if (op.status === "DONE") break;
+    require(Date.now() < deadline, `operation ${op.name} not DONE in time`, op);
   }
   require(!op.error, `operation ${op.name} failed`, op.error);
   return op;
@@ -103,9 +105,11 @@ async function waitZone(c, zone, op) {
 
 async function waitGlobal(c, op) {
   const deadline = Date.now() + WAIT_MS;
-  while (op.status !== "DONE") {
-    require(Date.now() < deadline, `operation ${op.name} not DONE in time`, op);
+  // waited on at least once, even when the call answered a DONE operation
+  for (;;) {
     op = await c.waitGlobalOperation(op.name);
+    if (op.status === "DONE") break;
+    require(Date.now() < deadline, `operation ${op.name} not DONE in time`, op);
   }
   require(!op.error, `operation ${op.name} failed`, op.error);
   return op;

@@ -108,10 +108,13 @@ def error_of(e):
 def wait_zone(compute, project, zone, op):
     """zoneOperations.wait until the operation is DONE; its errors fail the scenario."""
     deadline = time.time() + WAIT_SECONDS
-    while op.get("status") != "DONE":
+    while True:
+        # waited on at least once, even when the call answered a DONE operation
+        op = compute.zoneOperations().wait(project=project, zone=zone, operation=op["name"]).execute()
+        if op.get("status") == "DONE":
+            break
         if time.time() > deadline:
             raise ScenarioFailure("operation %s not DONE in %d s" % (op.get("name"), WAIT_SECONDS), op)
-        op = compute.zoneOperations().wait(project=project, zone=zone, operation=op["name"]).execute()
     if op.get("error"):
         raise ScenarioFailure("operation %s failed" % op["name"], op["error"])
     return op
@@ -119,10 +122,13 @@ def wait_zone(compute, project, zone, op):
 
 def wait_global(compute, project, op):
     deadline = time.time() + WAIT_SECONDS
-    while op.get("status") != "DONE":
+    while True:
+        # waited on at least once, even when the call answered a DONE operation
+        op = compute.globalOperations().wait(project=project, operation=op["name"]).execute()
+        if op.get("status") == "DONE":
+            break
         if time.time() > deadline:
             raise ScenarioFailure("operation %s not DONE in %d s" % (op.get("name"), WAIT_SECONDS), op)
-        op = compute.globalOperations().wait(project=project, operation=op["name"]).execute()
     if op.get("error"):
         raise ScenarioFailure("operation %s failed" % op["name"], op["error"])
     return op

@@ -13,7 +13,19 @@ import io.skyport.core.network.NetworkDao;
 import io.skyport.gce.auth.CredentialDao;
 import io.skyport.gce.auth.ServiceAccounts;
 import io.skyport.gce.auth.TokenService;
+import io.skyport.core.job.AsyncJobDao;
+import io.skyport.core.network.NicDao;
+import io.skyport.core.publicip.PublicIpDao;
+import io.skyport.core.tag.ResourceTagDao;
+import io.skyport.core.vm.VmDao;
+import io.skyport.core.volume.VolumeDao;
+import io.skyport.core.keypair.KeyPairService;
+import io.skyport.core.keypair.SshKeyPairDao;
 import io.skyport.gce.service.Catalog;
+import io.skyport.gce.service.SshKeyItems;
+import io.skyport.gce.service.InstanceMetadata;
+import io.skyport.gce.service.InstanceViews;
+import io.skyport.gce.service.Instances;
 import io.skyport.gce.service.GceIds;
 import io.skyport.gce.service.Locations;
 import io.skyport.gce.service.Operations;
@@ -55,6 +67,28 @@ public class GceModule {
     @Bean
     public Operations gceOperations(JobService jobs, JdbcTemplate jdbc) {
         return new Operations(jobs, jdbc);
+    }
+
+    @Bean
+    public InstanceMetadata gceInstanceMetadata(JdbcTemplate jdbc) {
+        return new InstanceMetadata(jdbc);
+    }
+
+    @Bean
+    public Instances gceInstances(VmDao vms, Locations locations, Operations operations, GceIds ids) {
+        return new Instances(vms, locations, operations, ids);
+    }
+
+    @Bean
+    public InstanceViews gceInstanceViews(Catalog catalog, Locations locations, GceIds ids, NicDao nics,
+                                          VolumeDao volumes, ResourceTagDao tags, AsyncJobDao jobs,
+                                          InstanceMetadata metadata, PublicIpDao publicIps) {
+        return new InstanceViews(catalog, locations, ids, nics, volumes, tags, jobs, metadata, publicIps);
+    }
+
+    @Bean
+    public SshKeyItems gceSshKeyItems(KeyPairService keypairs, SshKeyPairDao dao) {
+        return new SshKeyItems(keypairs, dao);
     }
 
     @Bean

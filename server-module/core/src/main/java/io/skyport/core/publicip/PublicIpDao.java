@@ -70,6 +70,16 @@ public class PublicIpDao {
     }
 
     /** The address static-NATed to a VM, if any (a VM has at most one). */
+    /** The static NAT addresses of many VMs in one query. */
+    public java.util.List<PublicIp> staticNatOfVms(java.util.List<Long> vmIds) {
+        if (vmIds.isEmpty()) {
+            return java.util.List.of();
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(vmIds.size(), "?"));
+        return jdbc.query("SELECT * FROM public_ips WHERE vm_id IN (" + marks + ")", PublicIpDao::map,
+                vmIds.toArray());
+    }
+
     public java.util.Optional<PublicIp> staticNatOf(long vmId) {
         return Rows.one(jdbc, "SELECT * FROM public_ips WHERE vm_id = ?", PublicIpDao::map, vmId);
     }

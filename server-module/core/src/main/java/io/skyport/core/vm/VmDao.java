@@ -94,6 +94,12 @@ public class VmDao {
                 displayName, userData, name, Db.ts(Instant.now()), id);
     }
 
+    /** Replaces the names of the key pairs installed into the VM (at its next start). */
+    public void setKeypairs(long id, String keypairs) {
+        jdbc.update("UPDATE vms SET keypairs = ?, update_count = update_count + 1, updated = ? WHERE id = ?", keypairs,
+                Db.ts(Instant.now()), id);
+    }
+
     /** Moves a stopped VM to another offering's size; false if it is no longer stopped. */
     public boolean changeOffering(long id, long offeringId, int cpus, int cpuSpeed, int memoryMb) {
         return jdbc.update("UPDATE vms SET service_offering_id = ?, cpus = ?, cpu_speed = ?, memory_mb = ?, "

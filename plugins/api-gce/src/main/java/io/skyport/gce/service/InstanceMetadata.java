@@ -1,0 +1,149 @@
+package io.skyport.gce.service;
+
+import com.google.cloud.compute.v1.Items;
+import com.google.cloud.compute.v1.Metadata;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.skyport.core.db.Rows;
+import io.skyport.core.vm.Vm;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * An instance's GCE metadata items and network tags, with their fingerprints. A VM made by
+ * another API has no row: its metadata is then what the core knows, its user data. Fingerprints
+ * are digests of the content, so any change of content changes them, as clients expect.
+ */
+public class InstanceMetadata {
+    public static final String SSH_KEYS = "ssh-keys";
+    public static final String STARTUP_SCRIPT = "startup-script";
+    public static final String USER_DATA = "user-data";
+
+    private final JdbcTemplate jdbc;
+
+    public InstanceMetadata(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What is stored for one VM. */
+    public record Stored(Map<String, String> items, List<String> networkTags) {
+    }
+
+    public Map<String, Stored> of(Collection<String> vmUuids) {
+        Map<String, Stored> out = new HashMap<>();
+        List<String> all = new ArrayList<>(vmUuids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(",", chunk.stream().map(u -> "?").toList());
+            jdbc.query("SELECT vm_uuid, items, network_tags FROM gce_instance_metadata WHERE vm_uuid IN (" + marks + ")",
+                    rs -> {
+                        out.put(rs.getString(1), new Stored(items(rs.getString(2)), tags(rs.getString(3))));
+                    }, chunk.toArray());
+        }
+        return out;
+    }
+
+    public Optional<Stored> of(String vmUuid) {
+        return Rows.one(jdbc, "SELECT items, network_tags FROM gce_instance_metadata WHERE vm_uuid = ?",
+                (rs, n) -> new Stored(items(rs.getString(1)), tags(rs.getString(2))), vmUuid);
+    }
+
+    public void save(String vmUuid, Map<String, String> items, List<String> networkTags) {
+        String json = json(items);
+        String tags = String.join(",", networkTags);
+        int updated = jdbc.update("UPDATE gce_instance_metadata SET items = ?, fingerprint = ?, network_tags = ?, "
+                + "tags_fingerprint = ? WHERE vm_uuid = ?", json, fingerprint(items), tags, tagsFingerprint(networkTags),
+                vmUuid);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO gce_instance_metadata (vm_uuid, items, fingerprint, network_tags, tags_fingerprint) "
+                    + "VALUES (?, ?, ?, ?, ?)", vmUuid, json, fingerprint(items), tags, tagsFingerprint(networkTags));
+        }
+    }
+
+    public void forget(String vmUuid) {
+        jdbc.update("DELETE FROM gce_instance_metadata WHERE vm_uuid = ?", vmUuid);
+    }
+
+    /** The items shown for a VM: stored ones, else its user data. */
+    public static Map<String, String> itemsOf(Vm vm, Stored stored) {
+        if (stored != null) {
+            return stored.items();
+        }
+        Map<String, String> items = new LinkedHashMap<>();
+        if (vm.userData() != null && !vm.userData().isEmpty()) {
+            try {
+                items.put(USER_DATA, new String(Base64.getDecoder().decode(vm.userData()), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                items.put(USER_DATA, vm.userData());
+            }
+        }
+        return items;
+    }
+
+    public static Metadata view(Map<String, String> items) {
+        Metadata.Builder m = Metadata.newBuilder().setKind("compute#metadata").setFingerprint(fingerprint(items));
+        items.forEach((k, v) -> m.addItems(Items.newBuilder().setKey(k).setValue(v)));
+        return m.build();
+    }
+
+    public static String fingerprint(Map<String, String> items) {
+        return digest("m" + json(items));
+    }
+
+    public static String tagsFingerprint(List<String> tags) {
+        return digest("t" + String.join(",", tags));
+    }
+
+    public static String labelsFingerprint(Map<String, String> labels) {
+        return digest("l" + new TreeMap<>(labels));
+    }
+
+    private static String digest(String s) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(d, 8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Map<String, String> items) {
+        JsonArray a = new JsonArray();
+        items.forEach((k, v) -> {
+            JsonObject o = new JsonObject();
+            o.addProperty("key", k);
+            o.addProperty("value", v);
+            a.add(o);
+        });
+        return a.toString();
+    }
+
+    private static Map<String, String> items(String json) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (json == null || json.isEmpty()) {
+            return out;
+        }
+        for (JsonElement e : JsonParser.parseString(json).getAsJsonArray()) {
+            JsonObject o = e.getAsJsonObject();
+            out.put(o.get("key").getAsString(), o.get("value").getAsString());
+        }
+        return out;
+    }
+
+    private static List<String> tags(String csv) {
+        return csv == null || csv.isEmpty() ? List.of() : List.of(csv.split(","));
+    }
+}

@@ -76,10 +76,21 @@ export async function connect(base, keyFile) {
     serialPortOutput: (zone, instance) => first(instances.getSerialPortOutput({ project, zone, instance })),
     deleteInstance: (zone, instance) => operation(instances.delete({ project, zone, instance })),
     batchGet: null,
-    // google-gax turns the HTTP error into a GoogleError whose code is the gRPC status
-    errorOf: (e) => ({
-      http: null, grpc: e.code ?? null, reason: e.reason ?? null, message: e.message,
-      details: e.statusDetails ? JSON.stringify(e.statusDetails).slice(0, 500) : null,
-    }),
+    // The HTTP error reaches the caller as google-auth-library's transport raised it (a
+    // GaxiosError: HTTP status, the body as the message) or, decoded by google-gax, as a
+    // GoogleError whose code is the gRPC status; either is recorded.
+    errorOf: (e) => {
+      let body = {};
+      try {
+        body = JSON.parse(e.message).error || {};
+      } catch {
+        // a GoogleError's message is the error's message itself
+      }
+      const http = e.status ?? e.response?.status ?? (typeof e.code === "number" && e.code >= 100 ? e.code : null);
+      return {
+        http, grpc: http == null && typeof e.code === "number" ? e.code : null, code: body.code ?? null,
+        reason: body.errors?.[0]?.reason ?? e.reason ?? null, message: body.message ?? e.message,
+      };
+    },
   };
 }

@@ -140,6 +140,7 @@ public class GceClientsIT {
     /** The gcloud scenario, one command at a time, each answer checked here. */
     private static final class Gcloud {
         private static final Pattern URI = Pattern.compile("(?m)^uri: (\\S+)");
+        private static final String PARTIAL_FAILURE = "Some requests did not succeed";
         private final GceScenario g;
         private final Tenant tenant;
         private final Map<String, String> env;
@@ -167,11 +168,36 @@ public class GceClientsIT {
             while (m.find()) {
                 uris.add(m.group(1));
             }
-            if (r.exit() != 0) {
+            // gcloud reports requests that failed inside a list or batch as a warning and exits 0
+            if (r.exit() != 0 || r.stderr().contains(PARTIAL_FAILURE)) {
                 fail("gcloud " + String.join(" ", args) + " exited " + r.exit() + "\nstdout: "
-                        + GceScenario.tail(r.stdout(), 3000) + "\nstderr: " + GceScenario.tail(r.stderr(), 8000));
+                        + GceScenario.tail(r.stdout(), 3000) + "\n" + http(r.stderr()));
             }
             return r;
+        }
+
+        /** What gcloud said, less the logged requests: each request as method, URI and status, and error bodies. */
+        static String http(String stderr) {
+            StringBuilder out = new StringBuilder("requests:\n");
+            StringBuilder said = new StringBuilder();
+            boolean inLog = false;
+            for (String line : stderr.split("\n")) {
+                if (line.equals("==== request start ====") || line.equals("---- response end ----")) {
+                    inLog = line.startsWith("=");
+                    continue;
+                }
+                if (line.matches("=+|-+")) {
+                    continue;
+                }
+                if (line.startsWith("uri: ") || line.startsWith("method: ") || line.startsWith("status: ")) {
+                    out.append("  ").append(line).append('\n');
+                } else if (line.startsWith("{\"error\"")) {
+                    out.append("    ").append(GceScenario.tail(line, 1500)).append('\n');
+                } else if (!inLog && !line.isBlank()) {
+                    said.append(line).append('\n');
+                }
+            }
+            return GceScenario.tail(out.toString(), 6000) + "gcloud said:\n" + GceScenario.tail(said.toString(), 3000);
         }
 
         JsonElement json(String... args) {

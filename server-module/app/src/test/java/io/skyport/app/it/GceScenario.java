@@ -476,9 +476,13 @@ final class GceScenario {
         assertTrue("operation " + op, op.get("error").isJsonNull());
     }
 
+    /**
+     * An error a client reported. {@code http}: the client reports the HTTP status and the GCE
+     * error body; otherwise (google-gax) it may instead report the gRPC status the HTTP one maps to.
+     */
     private static void assertError(JsonObject error, boolean http, int status, int grpc, String detail) {
         assertNotNull("no error: " + detail, error);
-        if (http) {
+        if (http || !error.get("http").isJsonNull()) {
             assertEquals(error.toString(), status, error.get("http").getAsInt());
             assertEquals(error.toString(), status, error.get("code").getAsInt());
             assertFalse(error.toString(), error.get("reason").isJsonNull());

@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.skyport.core.dispatch.CommandCatalog;
 import io.skyport.core.identity.IdentityService;
 import io.skyport.core.settings.SettingService;
+import io.skyport.core.ui.PanelFiles;
 import io.skyport.ec2.auth.Ec2Authenticator;
-import io.skyport.ec2.panel.Ec2PanelEndpoint;
 import io.skyport.plugin.Role;
 import io.skyport.plugin.Setting;
 import io.skyport.plugin.UiPanel;
@@ -38,14 +38,14 @@ public class Ec2Module {
     }
 
     @Bean
-    public Ec2PanelEndpoint ec2PanelEndpoint() {
-        return new Ec2PanelEndpoint();
+    public PanelFiles ec2PanelFiles() {
+        return new PanelFiles("ec2", Ec2Module.class, "index.html", "panel.js");
     }
 
     /** The panel the web UI shows for this API (served at /ui/ec2/ until the UI shell hosts it). */
     @Bean
     public UiPanel ec2Panel() {
-        return new UiPanel("ec2", "EC2 API", Ec2PanelEndpoint.PREFIX + "/panel.js", Role.USER);
+        return new UiPanel("ec2", "EC2 API", "/ui/ec2/panel.js", Role.USER);
     }
 
     @Bean

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.skyport.core.dispatch.CommandCatalog;
 import io.skyport.core.dispatch.CommandDescriptor;
+import com.google.cloud.compute.v1.Operation;
+import io.skyport.gce.service.Operations;
 import io.skyport.gce.service.Projects;
 import io.skyport.gce.spec.ApiMethod;
 import io.skyport.gce.spec.ComputeSpec;
@@ -33,12 +35,14 @@ public class GceDispatcher {
 
     private final CommandCatalog catalog;
     private final Projects projects;
+    private final Operations operations;
     private final MeterRegistry metrics;
     private volatile List<ApiMethod> served;
 
-    public GceDispatcher(CommandCatalog catalog, Projects projects, MeterRegistry metrics) {
+    public GceDispatcher(CommandCatalog catalog, Projects projects, Operations operations, MeterRegistry metrics) {
         this.catalog = catalog;
         this.projects = projects;
+        this.operations = operations;
         this.metrics = metrics;
     }
 
@@ -84,8 +88,14 @@ public class GceDispatcher {
             if (!(op instanceof GceOperation<?> gce)) {
                 throw new IllegalStateException(d.type().getName() + " is registered for gce but is not a GceOperation");
             }
-            gce.bind(match.method(), match.pathValues(), query, body, new GceCall(ctx, project, base));
-            Message result = (Message) gce.execute(ctx);
+            GceCall call = new GceCall(ctx, project, base);
+            gce.bind(match.method(), match.pathValues(), query, body, call);
+            String requestId = gce.requestId();
+            Optional<Operation> earlier = requestId == null ? Optional.empty() : operations.replay(call, requestId);
+            Message result = earlier.isPresent() ? earlier.get() : (Message) gce.execute(ctx);
+            if (requestId != null && earlier.isEmpty() && result instanceof Operation started) {
+                operations.remember(call, requestId, started);
+            }
             outcome = "success";
             return new Reply(200, ProtoJson.print(result));
         } catch (GceException e) {

@@ -30,6 +30,9 @@ import io.skyport.gce.service.GceIds;
 import io.skyport.gce.service.Locations;
 import io.skyport.gce.service.Operations;
 import io.skyport.gce.service.Projects;
+import io.skyport.core.ui.PanelFiles;
+import io.skyport.plugin.Role;
+import io.skyport.plugin.UiPanel;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -65,8 +68,8 @@ public class GceModule {
     }
 
     @Bean
-    public Operations gceOperations(JobService jobs, JdbcTemplate jdbc) {
-        return new Operations(jobs, jdbc);
+    public Operations gceOperations(JobService jobs, JdbcTemplate jdbc, ExternalIdDao ids) {
+        return new Operations(jobs, jdbc, ids);
     }
 
     @Bean
@@ -107,8 +110,20 @@ public class GceModule {
     }
 
     @Bean
-    public GceDispatcher gceDispatcher(CommandCatalog catalog, Projects projects, MeterRegistry metrics) {
-        return new GceDispatcher(catalog, projects, metrics);
+    public GceDispatcher gceDispatcher(CommandCatalog catalog, Projects projects, Operations operations,
+                                       MeterRegistry metrics) {
+        return new GceDispatcher(catalog, projects, operations, metrics);
+    }
+
+    @Bean
+    public PanelFiles gcePanelFiles() {
+        return new PanelFiles("gce", GceModule.class, "index.html", "panel.js");
+    }
+
+    /** The panel the web UI shows for this API (served at /ui/gce/ until the UI shell hosts it). */
+    @Bean
+    public UiPanel gcePanel() {
+        return new UiPanel("gce", "GCE API", "/ui/gce/panel.js", Role.USER);
     }
 
     @Bean

@@ -35,6 +35,15 @@ public abstract class GceOperation<R extends Message> implements ApiOperation {
         this.call = call;
     }
 
+    /**
+     * The client's {@code requestId}, if the method takes one and it was given: a retry with the
+     * same id gets the first call's Operation instead of doing the work again.
+     */
+    public final String requestId() {
+        var field = request.getDescriptorForType().findFieldByName("request_id");
+        return field != null && request.hasField(field) ? (String) request.getField(field) : null;
+    }
+
     @Override
     public final Object execute(CallContext ctx) {
         if (request == null) {

@@ -1,8 +1,8 @@
 package io.skyport.ec2.panel;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.skyport.core.identity.IdentityService;
+import io.skyport.core.ui.ApiCallCounts;
 import io.skyport.core.settings.SettingService;
 import io.skyport.ec2.Ec2Endpoint;
 import io.skyport.ec2.Ec2Settings;
@@ -11,11 +11,8 @@ import io.skyport.plugin.ApiOperation;
 import io.skyport.plugin.CallContext;
 import io.skyport.plugin.Param;
 import io.skyport.plugin.response.EntityResponse;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What a user needs to point {@code aws}, boto3 or an AWS SDK at this cloud: the EC2 endpoint and
@@ -56,26 +53,7 @@ public class GetEc2ClientConfig implements ApiOperation {
         out.put("awscredentials", keys.map(k -> "[skyport]\naws_access_key_id = " + k.apikey()
                 + "\naws_secret_access_key = " + k.secretkey() + "\n").orElse("# no API keys yet: "
                 + "generate them with registerUserKeys\n"));
-        out.put("operation", calls());
+        out.put("operation", ApiCallCounts.of(metrics, Ec2Endpoint.API));
         return new EntityResponse("ec2clientconfig", out);
-    }
-
-    /** Calls per EC2 operation since start (all users), split into successes and errors. */
-    private List<Map<String, Object>> calls() {
-        Map<String, long[]> byOperation = new TreeMap<>();
-        for (Timer t : metrics.find("skyport.api.requests").tag("api", Ec2Endpoint.API).timers()) {
-            String op = t.getId().getTag("command");
-            long[] c = byOperation.computeIfAbsent(op, k -> new long[2]);
-            c["success".equals(t.getId().getTag("outcome")) ? 0 : 1] += t.count();
-        }
-        List<Map<String, Object>> out = new ArrayList<>();
-        byOperation.forEach((op, c) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", op);
-            row.put("calls", c[0] + c[1]);
-            row.put("errors", c[1]);
-            out.add(row);
-        });
-        return out;
     }
 }

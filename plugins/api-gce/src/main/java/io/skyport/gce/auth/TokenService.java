@@ -43,6 +43,9 @@ public class TokenService {
     /** Google refuses assertions valid for longer than an hour. */
     private static final Duration MAX_ASSERTION_LIFETIME = Duration.ofHours(1).plus(SKEW);
 
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
+
+    private volatile Instant lastPurge;
     private final CredentialDao dao;
     private final IdentityService identity;
     private final Clock clock;
@@ -73,6 +76,7 @@ public class TokenService {
         if (aud == null || !(tokenUrls.contains(aud) || GOOGLE_TOKEN_URLS.contains(aud))) {
             throw new Refused("Invalid JWT: the audience must be the token URL");
         }
+        purgeExpiredNowAndThen();
         String token = "sky." + Tokens.random(32);
         Instant expires = clock.instant().plus(TOKEN_LIFETIME);
         dao.insertToken(sha256(token), v.principal().user().id(), expires);
@@ -97,8 +101,14 @@ public class TokenService {
                 .orElseThrow(() -> new Refused("Invalid or expired access token"));
     }
 
-    public void purgeExpired() {
-        dao.deleteExpiredTokens(clock.instant());
+    /** Expired tokens are deleted by the grants themselves, at most every ten minutes: no thread of its own. */
+    private void purgeExpiredNowAndThen() {
+        Instant now = clock.instant();
+        Instant last = lastPurge;
+        if (last == null || Duration.between(last, now).compareTo(PURGE_EVERY) > 0) {
+            lastPurge = now;
+            dao.deleteExpiredTokens(now);
+        }
     }
 
     private record Verified(Principal principal, JWTClaimsSet claims) {

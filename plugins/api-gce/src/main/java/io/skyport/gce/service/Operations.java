@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyport.core.db.Db;
 import io.skyport.core.db.Rows;
+import io.skyport.core.extid.ExternalIdDao;
 import io.skyport.core.job.AsyncJob;
 import io.skyport.core.job.JobService;
 import io.skyport.gce.GceCall;
@@ -34,10 +35,32 @@ public class Operations {
 
     private final JobService jobs;
     private final JdbcTemplate jdbc;
+    private final ExternalIdDao tokens;
 
-    public Operations(JobService jobs, JdbcTemplate jdbc) {
+    public Operations(JobService jobs, JdbcTemplate jdbc, ExternalIdDao tokens) {
         this.jobs = jobs;
         this.jdbc = jdbc;
+        this.tokens = tokens;
+    }
+
+    /** The Operation an earlier call with this {@code requestId} started, if any. */
+    public Optional<Operation> replay(GceCall call, String requestId) {
+        return tokens.token(Projects.API, call.accountId(), requestId).flatMap(t -> {
+            String[] scopeAndName = t.result().split("\\|", 2);
+            return scopeAndName.length == 2 ? Optional.of(get(call, scopeAndName[0], scopeAndName[1]))
+                    : Optional.empty();
+        });
+    }
+
+    /** Records the Operation a call with this {@code requestId} started. */
+    public void remember(GceCall call, String requestId, Operation op) {
+        String scope = op.hasZone() ? "zones/" + last(op.getZone()) : op.hasRegion() ? "regions/" + last(op.getRegion())
+                : "global";
+        tokens.recordToken(Projects.API, call.accountId(), requestId, "-", scope + "|" + op.getName());
+    }
+
+    private static String last(String url) {
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     /**

@@ -26,6 +26,17 @@ public final class Pages {
         return page(all.stream().filter(keep).toList(), maxResults, pageToken);
     }
 
+    /**
+     * Sets the list's {@code nextPageToken} when there is a next page; on the last page the field
+     * stays absent, as clients stop on its absence.
+     */
+    public static <B extends com.google.protobuf.Message.Builder> B withToken(B list, Page<?> page) {
+        if (!page.nextPageToken().isEmpty()) {
+            list.setField(list.getDescriptorForType().findFieldByName("next_page_token"), page.nextPageToken());
+        }
+        return list;
+    }
+
     /** @param maxResults 0 when the client gave none */
     public static <T> Page<T> page(List<T> all, int maxResults, String pageToken) {
         if (maxResults < 0 || maxResults > MAX_RESULTS) {

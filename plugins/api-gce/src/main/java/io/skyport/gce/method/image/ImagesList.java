@@ -26,8 +26,8 @@ public class ImagesList extends GceOperation<ListImagesRequest> {
         List<Image> all = PublicImageProjects.is(call.project()) ? List.of()
                 : catalog.images(call).stream().map(t -> catalog.image(call, t)).toList();
         Pages.Page<Image> page = Pages.filtered(all, r.getFilter(), r.getMaxResults(), r.getPageToken());
-        return ImageList.newBuilder().setKind("compute#imageList").setId("projects/" + call.project() + "/global/images")
-                .addAllItems(page.items()).setNextPageToken(page.nextPageToken())
-                .setSelfLink(call.link("global/images")).build();
+        return Pages.withToken(ImageList.newBuilder().setKind("compute#imageList").setId("projects/" + call.project() + "/global/images")
+                .addAllItems(page.items())
+                .setSelfLink(call.link("global/images")), page).build();
     }
 }

@@ -47,7 +47,7 @@ public class InstancesAggregatedList extends GceOperation<AggregatedListInstance
             byZone.computeIfAbsent(i.getZone().substring(i.getZone().lastIndexOf('/') + 1), k -> new ArrayList<>()).add(i);
         }
         InstanceAggregatedList.Builder out = InstanceAggregatedList.newBuilder().setKind("compute#instanceAggregatedList")
-                .setId("projects/" + call.project() + "/aggregated/instances").setNextPageToken(page.nextPageToken())
+                .setId("projects/" + call.project() + "/aggregated/instances")
                 .setSelfLink(call.link("aggregated/instances"));
         byZone.forEach((zone, items) -> {
             InstancesScopedList.Builder scoped = InstancesScopedList.newBuilder().addAllInstances(items);
@@ -58,6 +58,6 @@ public class InstancesAggregatedList extends GceOperation<AggregatedListInstance
             }
             out.putItems("zones/" + zone, scoped.build());
         });
-        return out.build();
+        return Pages.withToken(out, page).build();
     }
 }

@@ -11,6 +11,7 @@ import io.skyport.gce.service.Instances;
 import io.skyport.gce.service.Locations;
 import io.skyport.gce.view.Pages;
 import io.skyport.plugin.ApiCommand;
+import io.skyport.core.vm.Vm;
 import java.util.List;
 
 @ApiCommand(name = "compute.instances.list", api = "gce", description = "Lists the instances of a zone.")
@@ -29,11 +30,18 @@ public class InstancesList extends GceOperation<ListInstancesRequest> {
     @Override
     protected Message run(ListInstancesRequest r, GceCall call) {
         var zone = locations.zoneOrThrow(call.project(), r.getZone());
-        List<Instance> all = views.views(call, instances.list(call, zone));
-        Pages.Page<Instance> page = Pages.filtered(all, r.getFilter(), r.getMaxResults(), r.getPageToken());
-        return InstanceList.newBuilder().setKind("compute#instanceList")
+        List<Vm> vms = instances.list(call, zone);
+        Pages.Page<Instance> page;
+        if (r.getFilter().isBlank()) {
+            // without a filter only the page's VMs need building
+            Pages.Page<Vm> vmPage = Pages.page(vms, r.getMaxResults(), r.getPageToken());
+            page = new Pages.Page<>(views.views(call, vmPage.items()), vmPage.nextPageToken());
+        } else {
+            page = Pages.filtered(views.views(call, vms), r.getFilter(), r.getMaxResults(), r.getPageToken());
+        }
+        return Pages.withToken(InstanceList.newBuilder().setKind("compute#instanceList")
                 .setId("projects/" + call.project() + "/zones/" + r.getZone() + "/instances")
-                .addAllItems(page.items()).setNextPageToken(page.nextPageToken())
-                .setSelfLink(call.zoneLink(r.getZone()) + "/instances").build();
+                .addAllItems(page.items())
+                .setSelfLink(call.zoneLink(r.getZone()) + "/instances"), page).build();
     }
 }

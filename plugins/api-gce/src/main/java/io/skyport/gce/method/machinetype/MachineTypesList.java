@@ -29,9 +29,9 @@ public class MachineTypesList extends GceOperation<ListMachineTypesRequest> {
         locations.zoneOrThrow(call.project(), r.getZone());
         List<MachineType> all = catalog.offerings().stream().map(o -> catalog.machineType(call, o, r.getZone())).toList();
         Pages.Page<MachineType> page = Pages.filtered(all, r.getFilter(), r.getMaxResults(), r.getPageToken());
-        return MachineTypeList.newBuilder().setKind("compute#machineTypeList")
+        return Pages.withToken(MachineTypeList.newBuilder().setKind("compute#machineTypeList")
                 .setId("projects/" + call.project() + "/zones/" + r.getZone() + "/machineTypes")
-                .addAllItems(page.items()).setNextPageToken(page.nextPageToken())
-                .setSelfLink(call.zoneLink(r.getZone()) + "/machineTypes").build();
+                .addAllItems(page.items())
+                .setSelfLink(call.zoneLink(r.getZone()) + "/machineTypes"), page).build();
     }
 }

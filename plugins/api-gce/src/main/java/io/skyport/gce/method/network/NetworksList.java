@@ -24,8 +24,8 @@ public class NetworksList extends GceOperation<ListNetworksRequest> {
     protected Message run(ListNetworksRequest r, GceCall call) {
         Pages.Page<Network> page = Pages.filtered(List.of(catalog.network(call)), r.getFilter(), r.getMaxResults(),
                 r.getPageToken());
-        return NetworkList.newBuilder().setKind("compute#networkList").setId("projects/" + call.project()
-                        + "/global/networks").addAllItems(page.items()).setNextPageToken(page.nextPageToken())
-                .setSelfLink(call.link("global/networks")).build();
+        return Pages.withToken(NetworkList.newBuilder().setKind("compute#networkList").setId("projects/" + call.project()
+                        + "/global/networks").addAllItems(page.items())
+                .setSelfLink(call.link("global/networks")), page).build();
     }
 }

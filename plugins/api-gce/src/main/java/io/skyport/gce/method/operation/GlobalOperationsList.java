@@ -24,8 +24,8 @@ public class GlobalOperationsList extends GceOperation<ListGlobalOperationsReque
         String scope = "global";
         Pages.Page<Operation> page = Pages.filtered(operations.list(call, scope), r.getFilter(), r.getMaxResults(),
                 r.getPageToken());
-        return OperationList.newBuilder().setKind("compute#operationList")
+        return Pages.withToken(OperationList.newBuilder().setKind("compute#operationList")
                 .setId("projects/" + call.project() + "/" + scope + "/operations").addAllItems(page.items())
-                .setNextPageToken(page.nextPageToken()).setSelfLink(call.link(scope + "/operations")).build();
+                .setSelfLink(call.link(scope + "/operations")), page).build();
     }
 }

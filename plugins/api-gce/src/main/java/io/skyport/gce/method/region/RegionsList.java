@@ -27,8 +27,8 @@ public class RegionsList extends GceOperation<ListRegionsRequest> {
     protected Message run(ListRegionsRequest r, GceCall call) {
         List<Region> all = locations.regions().stream().map(n -> Regions.view(call, n, locations, ids)).toList();
         Pages.Page<Region> page = Pages.filtered(all, r.getFilter(), r.getMaxResults(), r.getPageToken());
-        return RegionList.newBuilder().setKind("compute#regionList").setId("projects/" + call.project() + "/regions")
-                .addAllItems(page.items()).setNextPageToken(page.nextPageToken())
-                .setSelfLink(call.link("regions")).build();
+        return Pages.withToken(RegionList.newBuilder().setKind("compute#regionList").setId("projects/" + call.project() + "/regions")
+                .addAllItems(page.items())
+                .setSelfLink(call.link("regions")), page).build();
     }
 }

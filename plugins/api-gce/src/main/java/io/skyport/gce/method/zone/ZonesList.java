@@ -27,8 +27,8 @@ public class ZonesList extends GceOperation<ListZonesRequest> {
     protected Message run(ListZonesRequest r, GceCall call) {
         List<Zone> all = locations.all().stream().map(z -> Zones.view(call, z, ids)).toList();
         Pages.Page<Zone> page = Pages.filtered(all, r.getFilter(), r.getMaxResults(), r.getPageToken());
-        return ZoneList.newBuilder().setKind("compute#zoneList").setId("projects/" + call.project() + "/zones")
-                .addAllItems(page.items()).setNextPageToken(page.nextPageToken())
-                .setSelfLink(call.link("zones")).build();
+        return Pages.withToken(ZoneList.newBuilder().setKind("compute#zoneList").setId("projects/" + call.project() + "/zones")
+                .addAllItems(page.items())
+                .setSelfLink(call.link("zones")), page).build();
     }
 }

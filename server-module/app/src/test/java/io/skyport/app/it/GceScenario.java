@@ -338,15 +338,6 @@ final class GceScenario {
         assertFalse(d, images.isEmpty());
         images.forEach(n -> assertTrue("image name " + n, n.matches(NAME_PATTERN)));
 
-        JsonObject fw = s.event("firewall");
-        assertOp(fw.getAsJsonObject("op"), "insert", "/global/firewalls/" + fw.get("name").getAsString());
-        assertEquals(d, "[\"203.0.113.0/24\"]", fw.get("sourceRanges").toString());
-        assertEquals(d, "[\"ssh\"]", fw.get("targetTags").toString());
-        JsonObject allowed = fw.getAsJsonArray("allowed").get(0).getAsJsonObject();
-        assertEquals(d, "tcp", allowed.get("IPProtocol").getAsString());
-        assertEquals(d, "[\"22\"]", allowed.get("ports").toString());
-        assertEquals(d, "default", fw.get("network").getAsString());
-
         JsonObject insert = s.event("insert");
         List<String> created = strings(insert.getAsJsonArray("names"));
         assertEquals(d, 2, created.size());
@@ -463,6 +454,17 @@ final class GceScenario {
             assertOp(deleted.getAsJsonArray("ops").get(i).getAsJsonObject(), "delete", "/instances/" + doomed.get(i));
         }
         assertEquals(d, List.of(), strings(deleted.getAsJsonArray("remaining")));
+        // the firewall last: a scenario whose firewall failed goes on without it
+        JsonObject fw = s.event("firewall");
+        assertFalse("firewalls.insert failed: " + fw, fw.has("error"));
+        assertOp(fw.getAsJsonObject("op"), "insert", "/global/firewalls/" + fw.get("name").getAsString());
+        assertEquals(d, "[\"203.0.113.0/24\"]", fw.get("sourceRanges").toString());
+        assertEquals(d, "[\"ssh\"]", fw.get("targetTags").toString());
+        JsonObject allowed = fw.getAsJsonArray("allowed").get(0).getAsJsonObject();
+        assertEquals(d, "tcp", allowed.get("IPProtocol").getAsString());
+        assertEquals(d, "[\"22\"]", allowed.get("ports").toString());
+        assertEquals(d, "default", fw.get("network").getAsString());
+
         JsonObject fwDelete = s.event("firewall_delete");
         assertOp(fwDelete.getAsJsonObject("op"), "delete", "/global/firewalls/" + fw.get("name").getAsString());
         assertFalse(d, strings(fwDelete.getAsJsonArray("remaining")).contains(fw.get("name").getAsString()));

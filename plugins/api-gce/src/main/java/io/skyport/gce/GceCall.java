@@ -4,9 +4,15 @@ import io.skyport.plugin.CallContext;
 
 /**
  * One call to the GCE API: who makes it, in which project, and the base every link in the
- * answer is built on ({@code http://host:port/compute/v1/}).
+ * answer is built on ({@code http://host:port/compute/v1/}). {@code publicImageProject} is set
+ * when the project is none of this server's, which only image methods accept (clients look for
+ * images in Google's public image projects by habit).
  */
-public record GceCall(CallContext ctx, String project, String baseUrl) {
+public record GceCall(CallContext ctx, String project, String baseUrl, boolean publicImageProject) {
+
+    public GceCall(CallContext ctx, String project, String baseUrl) {
+        this(ctx, project, baseUrl, false);
+    }
 
     /** {@code <base>projects/<project>/<path>}. */
     public String link(String path) {

@@ -79,7 +79,7 @@ public class GceDispatcher {
             method = match.method().id();
             String project = match.method().path().variables().contains("project")
                     ? match.pathValues().get("project") : null;
-            checkProject(ctx, project, match.method());
+            boolean publicImageProject = checkProject(ctx, project, match.method());
             CommandDescriptor d = catalog.find(API, method).orElseThrow();
             if (!Arrays.asList(d.command().roles()).contains(ctx.role())) {
                 throw forbidden(match.method(), project);
@@ -88,7 +88,7 @@ public class GceDispatcher {
             if (!(op instanceof GceOperation<?> gce)) {
                 throw new IllegalStateException(d.type().getName() + " is registered for gce but is not a GceOperation");
             }
-            GceCall call = new GceCall(ctx, project, base);
+            GceCall call = new GceCall(ctx, project, base, publicImageProject);
             gce.bind(match.method(), match.pathValues(), query, body, call);
             String requestId = gce.requestId();
             Optional<Operation> earlier = requestId == null ? Optional.empty() : operations.replay(call, requestId);
@@ -116,16 +116,23 @@ public class GceDispatcher {
         }
     }
 
-    /** Only the caller's own project: any other, existing or not, is refused alike. */
-    private void checkProject(CallContext ctx, String project, ApiMethod method) {
-        if (project == null || ("images".equals(method.resource())
-                && io.skyport.gce.method.image.PublicImageProjects.is(project))) {
-            return;
+    /**
+     * Only the caller's own project: any other, existing or not, is refused alike, but for image
+     * methods on a project that does not exist here (a public image project such as debian-cloud,
+     * whose images are none). Returns whether it is such a project.
+     */
+    private boolean checkProject(CallContext ctx, String project, ApiMethod method) {
+        if (project == null) {
+            return false;
         }
         Optional<Long> owner = projects.accountOf(project);
+        if (owner.isEmpty() && "images".equals(method.resource())) {
+            return true;
+        }
         if (owner.isEmpty() || owner.get() != ctx.accountId()) {
             throw forbidden(method, project);
         }
+        return false;
     }
 
     private static GceException forbidden(ApiMethod method, String project) {

@@ -1,36 +1,47 @@
 package io.skyport.gce;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.skyport.core.catalog.DiskOfferingDao;
 import io.skyport.core.catalog.ServiceOfferingDao;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.dispatch.CommandCatalog;
+import io.skyport.core.event.EventDao;
 import io.skyport.core.extid.ExternalIdDao;
 import io.skyport.core.identity.AccountDao;
 import io.skyport.core.identity.IdentityService;
 import io.skyport.core.infra.ZoneDao;
+import io.skyport.core.job.AsyncJobDao;
 import io.skyport.core.job.JobService;
+import io.skyport.core.keypair.KeyPairService;
+import io.skyport.core.keypair.SshKeyPairDao;
 import io.skyport.core.network.NetworkDao;
+import io.skyport.core.network.NicDao;
+import io.skyport.core.publicip.PublicIpDao;
+import io.skyport.core.securitygroup.SecurityGroupDao;
+import io.skyport.core.securitygroup.SecurityGroupRuleDao;
+import io.skyport.core.securitygroup.SecurityGroupService;
+import io.skyport.core.tag.ResourceTagDao;
+import io.skyport.core.tag.TagService;
+import io.skyport.core.ui.PanelFiles;
+import io.skyport.core.vm.VmDao;
+import io.skyport.core.volume.VolumeDao;
 import io.skyport.gce.auth.CredentialDao;
 import io.skyport.gce.auth.ServiceAccounts;
 import io.skyport.gce.auth.TokenService;
-import io.skyport.core.job.AsyncJobDao;
-import io.skyport.core.network.NicDao;
-import io.skyport.core.publicip.PublicIpDao;
-import io.skyport.core.tag.ResourceTagDao;
-import io.skyport.core.vm.VmDao;
-import io.skyport.core.volume.VolumeDao;
-import io.skyport.core.keypair.KeyPairService;
-import io.skyport.core.keypair.SshKeyPairDao;
+import io.skyport.gce.service.Addresses;
 import io.skyport.gce.service.Catalog;
-import io.skyport.gce.service.SshKeyItems;
+import io.skyport.gce.service.Disks;
+import io.skyport.gce.service.Firewalls;
+import io.skyport.gce.service.GceIds;
 import io.skyport.gce.service.InstanceMetadata;
 import io.skyport.gce.service.InstanceViews;
 import io.skyport.gce.service.Instances;
-import io.skyport.gce.service.GceIds;
 import io.skyport.gce.service.Locations;
 import io.skyport.gce.service.Operations;
 import io.skyport.gce.service.Projects;
 import io.skyport.core.ui.PanelFiles;
+import io.skyport.gce.panel.GceFirstStartSetup;
+import io.skyport.gce.service.SshKeyItems;
 import io.skyport.plugin.Role;
 import io.skyport.plugin.UiPanel;
 import java.time.Clock;
@@ -38,6 +49,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The GCE-compatible API module: the {@code /compute/v1} endpoint with its discovery document,
@@ -70,6 +82,23 @@ public class GceModule {
     @Bean
     public Operations gceOperations(JobService jobs, JdbcTemplate jdbc, ExternalIdDao ids) {
         return new Operations(jobs, jdbc, ids);
+    }
+
+    @Bean
+    public Firewalls gceFirewalls(SecurityGroupDao groups, SecurityGroupRuleDao rules, SecurityGroupService service,
+                                  ResourceTagDao tagRows, TagService tags, TransactionTemplate tx, GceIds ids) {
+        return new Firewalls(groups, rules, service, tagRows, tags, tx, ids);
+    }
+
+    @Bean
+    public Disks gceDisks(VolumeDao volumes, DiskOfferingDao offerings, VmDao vms, Locations locations, GceIds ids,
+                          EventDao events) {
+        return new Disks(volumes, offerings, vms, locations, ids, events);
+    }
+
+    @Bean
+    public Addresses gceAddresses(PublicIpDao ips, VmDao vms, ExternalIdDao names, Locations locations, GceIds ids) {
+        return new Addresses(ips, vms, names, locations, ids);
     }
 
     @Bean
@@ -124,6 +153,11 @@ public class GceModule {
     @Bean
     public UiPanel gcePanel() {
         return new UiPanel("gce", "GCE API", "/ui/gce/panel.js", Role.USER);
+    }
+
+    @Bean
+    public GceFirstStartSetup gceFirstStartSetup(ServiceAccounts accounts, Locations locations) {
+        return new GceFirstStartSetup(accounts, locations);
     }
 
     @Bean

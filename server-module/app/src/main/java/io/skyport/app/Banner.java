@@ -52,6 +52,10 @@ final class Banner {
                 out.println("  AWS_CONFIG_FILE=" + aws + " AWS_SHARED_CREDENTIALS_FILE=" + credentials
                         + " aws --profile skyport --endpoint-url " + base + "/ec2 ec2 describe-instances");
             });
+            if (!server.clientSetupLines().isEmpty()) {
+                out.println();
+                server.clientSetupLines().forEach(out::println);
+            }
         } else {
             out.println("  admin keys  in " + server.config().home().resolve(ClientConfigWriter.FILE_NAME)
                     + " (written at first start), or regenerate them with registerUserKeys");

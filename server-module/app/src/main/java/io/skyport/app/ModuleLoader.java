@@ -10,6 +10,7 @@ import io.skyport.plugin.ApiOperation;
 import io.skyport.plugin.EntityResolver;
 import io.skyport.plugin.HypervisorDriver;
 import io.skyport.plugin.Setting;
+import io.skyport.plugin.FirstStartClientSetup;
 import io.skyport.plugin.StartupHook;
 import io.skyport.plugin.UiPanel;
 import java.io.IOException;
@@ -183,6 +184,7 @@ public final class ModuleLoader {
             ctx.getBeansOfType(UiPanel.class, false, false).values().forEach(registry::addPanel);
             ctx.getBeansOfType(EntityResolver.class, false, false).values().forEach(r -> registry.addResolver(module, r));
             ctx.getBeansOfType(StartupHook.class, false, false).values().forEach(registry::addStartupHook);
+            ctx.getBeansOfType(FirstStartClientSetup.class, false, false).values().forEach(registry::addClientSetup);
             for (String bean : ctx.getBeanFactory().getBeanDefinitionNames()) {
                 if (ctx.getBeanFactory().findAnnotationOnBean(bean, ApiCommand.class, false) == null) {
                     continue;

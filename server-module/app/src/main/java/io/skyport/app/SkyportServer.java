@@ -14,6 +14,7 @@ import io.skyport.core.job.JobService;
 import io.skyport.core.module.ModuleRegistry;
 import io.skyport.core.settings.SettingService;
 import io.skyport.core.vm.VmReconciler;
+import io.skyport.plugin.FirstStartClientSetup;
 import io.skyport.plugin.StartupHook;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public final class SkyportServer implements AutoCloseable {
     private IdentityService.Bootstrap bootstrap;
     private Path clientConfig;
     private Path awsConfig;
+    private final List<String> clientSetupLines = new ArrayList<>();
     private volatile boolean running;
 
     public SkyportServer(ServerConfig config) {
@@ -88,6 +90,9 @@ public final class SkyportServer implements AutoCloseable {
             core.getBean(VmReconciler.class).reconcile();
             for (StartupHook hook : root.getBean(ModuleRegistry.class).startupHooks()) {
                 hook.serverStarted();
+            }
+            if (bootstrap.created()) {
+                writeModuleClientSetups(core);
             }
             core.getBean(VmReconciler.class).startBackgroundWork(node);
             running = true;
@@ -143,6 +148,21 @@ public final class SkyportServer implements AutoCloseable {
 
     public int port() {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    /** Modules' client configuration for the first admin (after the hooks: the demo zone exists then). */
+    private void writeModuleClientSetups(AnnotationConfigApplicationContext core) {
+        core.getBean(IdentityService.class).byApiKey(bootstrap.apiKey()).ifPresent(admin -> {
+            for (FirstStartClientSetup setup : root.getBean(ModuleRegistry.class).clientSetups()) {
+                clientSetupLines.addAll(setup.write(config.home(), config.publicUrl(port()),
+                        admin.principal().context("local")));
+            }
+        });
+    }
+
+    /** What modules wrote for the first admin, as the banner prints it; empty after the first start. */
+    public List<String> clientSetupLines() {
+        return List.copyOf(clientSetupLines);
     }
 
     public IdentityService.Bootstrap bootstrap() {

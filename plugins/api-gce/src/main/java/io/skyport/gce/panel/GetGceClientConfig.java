@@ -68,15 +68,8 @@ public class GetGceClientConfig implements ApiOperation {
         out.put("project", project);
         out.put("zone", zone);
         out.put("enabled", settings.get(CoreSettings.GCE_API_ENABLED));
-        out.put("gcloud", String.join("\n",
-                "gcloud config configurations create skyport",
-                "gcloud config set api_endpoint_overrides/compute " + compute,
-                "gcloud config set auth/token_host " + token,
-                "gcloud config set core/check_gce_metadata false",
-                "gcloud auth activate-service-account --key-file " + KEY_FILE,
-                "gcloud config set project " + project,
-                "gcloud config set compute/zone " + zone,
-                "gcloud compute instances list", ""));
+        out.put("gcloud", GcloudSetup.commands(compute, token, project, zone, KEY_FILE)
+                + "gcloud compute instances list\n");
         out.put("python", String.join("\n",
                 "from google.oauth2 import service_account",
                 "from googleapiclient import discovery",

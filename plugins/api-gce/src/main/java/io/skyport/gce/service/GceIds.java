@@ -23,6 +23,18 @@ public class GceIds {
         return Long.parseUnsignedLong(ids.obtain(Projects.API, kind, uuid, accountId, GceIds::mint));
     }
 
+    /**
+     * Records an id minted before its resource existed: an insert answers its Operation's
+     * targetId at once, and the resource made by the job later keeps that id.
+     */
+    public void assign(String kind, String uuid, long id, long accountId) {
+        ids.assign(Projects.API, kind, uuid, Long.toUnsignedString(id), accountId);
+    }
+
+    public void forget(String kind, String uuid) {
+        ids.forget(Projects.API, kind, uuid);
+    }
+
     /** Ids of many resources at once, minting the missing ones. */
     public Map<String, Long> ids(String kind, Collection<String> uuids, long accountId) {
         Map<String, String> known = ids.findAll(Projects.API, kind, uuids);

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -115,13 +117,42 @@ public class Operations {
     }
 
     public List<Operation> list(GceCall call, String scope) {
-        List<Row> rows = jdbc.query("SELECT * FROM gce_operations WHERE account_id = ? AND scope = ? ORDER BY created, "
-                + "job_uuid", Operations::row, call.accountId(), scope);
+        return views(call, jdbc.query("SELECT * FROM gce_operations WHERE account_id = ? AND scope = ? ORDER BY "
+                + "created, job_uuid", Operations::row, call.accountId(), scope));
+    }
+
+    /** Every operation of the project, by scope ({@code zones/z}, {@code regions/r}, {@code global}). */
+    public Map<String, List<Operation>> listAll(GceCall call) {
+        Map<String, List<Operation>> out = new TreeMap<>();
+        List<Row> rows = jdbc.query("SELECT * FROM gce_operations WHERE account_id = ? ORDER BY created, job_uuid",
+                Operations::row, call.accountId());
+        for (Operation op : views(call, rows)) {
+            String scope = op.hasZone() ? "zones/" + last(op.getZone()) : op.hasRegion() ? "regions/"
+                    + last(op.getRegion()) : "global";
+            out.computeIfAbsent(scope, k -> new ArrayList<>()).add(op);
+        }
+        return out;
+    }
+
+    private List<Operation> views(GceCall call, List<Row> rows) {
         List<Operation> out = new ArrayList<>();
         for (Row r : rows) {
             jobs.visible(call.ctx(), r.jobUuid).ifPresent(job -> out.add(view(call, r, job)));
         }
         return out;
+    }
+
+    /** An insert whose job has not finished: its resource is not there yet, but its name is taken. */
+    public record PendingInsert(String targetPath, long targetId, Instant created) {
+    }
+
+    /** The caller's inserts of one scope still pending or running, oldest first. */
+    public List<PendingInsert> pendingInserts(GceCall call, String scope) {
+        return jdbc.query("SELECT o.target_path, o.target_id, o.created FROM gce_operations o JOIN async_job j "
+                + "ON j.uuid = o.job_uuid WHERE o.account_id = ? AND o.scope = ? AND o.operation_type = 'insert' "
+                + "AND j.status = ? ORDER BY o.created, o.job_uuid", (rs, n) -> new PendingInsert(rs.getString(1),
+                Long.parseUnsignedLong(rs.getString(2)), Db.instant(rs, "created")), call.accountId(), scope,
+                AsyncJob.PENDING);
     }
 
     private Row find(GceCall call, String scope, String name) {

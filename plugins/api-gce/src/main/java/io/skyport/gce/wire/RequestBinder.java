@@ -68,7 +68,8 @@ public final class RequestBinder {
             return switch (f.getJavaType()) {
                 case STRING -> v;
                 case BOOLEAN -> {
-                    if (!"true".equals(v) && !"false".equals(v)) {
+                    // gcloud sends Python's spelling, True and False
+                    if (!"true".equalsIgnoreCase(v) && !"false".equalsIgnoreCase(v)) {
                         throw new NumberFormatException();
                     }
                     yield Boolean.parseBoolean(v);

@@ -250,6 +250,29 @@ public class GceApiIT {
     }
 
     @Test
+    public void oneVmThreeViewsWithEc2() {
+        var ec2 = Ec2Sdk.client(SERVER, tenant);
+        String imageId = ec2.describeImages(b -> b.owners("amazon")).images().get(0).imageId();
+        String instanceId = ec2.runInstances(b -> b.imageId(imageId).minCount(1).maxCount(1)
+                .tagSpecifications(t -> t.resourceType("instance").tags(
+                        software.amazon.awssdk.services.ec2.model.Tag.builder().key("Name").value("from-ec2").build(),
+                        software.amazon.awssdk.services.ec2.model.Tag.builder().key("team").value("blue").build())))
+                .instances().get(0).instanceId();
+        ec2.waiter().waitUntilInstanceRunning(software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest.builder()
+                .instanceIds(instanceId).build(), Ec2Sdk.quickly());
+        JsonObject vm = gce.ok("GET", "zones/" + zone + "/instances/from-ec2", null);
+        assertEquals("RUNNING", vm.get("status").getAsString());
+        assertEquals("blue", vm.getAsJsonObject("labels").get("team").getAsString());
+        // stopped through GCE, stopped for EC2
+        gce.await(gce.ok("POST", "zones/" + zone + "/instances/from-ec2/stop", null));
+        assertEquals("stopped", ec2.describeInstances(b -> b.instanceIds(instanceId)).reservations().get(0)
+                .instances().get(0).state().nameAsString());
+        gce.await(gce.ok("DELETE", "zones/" + zone + "/instances/from-ec2", null));
+        assertEquals("terminated", ec2.describeInstances(b -> b.instanceIds(instanceId)).reservations().get(0)
+                .instances().get(0).state().nameAsString());
+    }
+
+    @Test
     public void thePanelGivesClientConfigAndCallCounts() throws Exception {
         gce.ok("GET", "zones", null);
         JsonObject cfg = tenant.call("getGceClientConfig", "endpoint", "http://cloud.example:8080").inner()

@@ -55,6 +55,26 @@ public class EventDao {
         return n == null ? 0 : n;
     }
 
+    /**
+     * When each of an account's resources last had an event of {@code type} (e.g. when each
+     * volume was last attached); resources without one are absent.
+     */
+    public java.util.Map<String, Instant> lastOf(long accountId, String resourceType, java.util.Collection<String>
+            resourceUuids, String type) {
+        java.util.Map<String, Instant> out = new java.util.HashMap<>();
+        if (resourceUuids.isEmpty()) {
+            return out;
+        }
+        List<Object> args = new java.util.ArrayList<>(List.of(accountId, resourceType, type));
+        args.addAll(resourceUuids);
+        String marks = String.join(",", java.util.Collections.nCopies(resourceUuids.size(), "?"));
+        jdbc.query("SELECT resource_uuid, MAX(created) AS created FROM events WHERE account_id = ? AND resource_type = ? "
+                + "AND type = ? AND resource_uuid IN (" + marks + ") GROUP BY resource_uuid", rs -> {
+                    out.put(rs.getString("resource_uuid"), Db.instant(rs, "created"));
+                }, args.toArray());
+        return out;
+    }
+
     private static Rows.Where where(Query q, String base) {
         Visibility v = q.visibility();
         Rows.Where w = new Rows.Where(base).and("e.account_id = ?", v.onlyAccountId());

@@ -27,6 +27,15 @@ public class ModuleRegistry {
     private final List<UiPanel> panels = new ArrayList<>();
     private final Map<String, EntityResolver> resolvers = new LinkedHashMap<>();
     private final List<StartupHook> startupHooks = new ArrayList<>();
+    private final List<io.skyport.plugin.FirstStartClientSetup> clientSetups = new ArrayList<>();
+
+    public synchronized void addClientSetup(io.skyport.plugin.FirstStartClientSetup s) {
+        clientSetups.add(s);
+    }
+
+    public synchronized List<io.skyport.plugin.FirstStartClientSetup> clientSetups() {
+        return List.copyOf(clientSetups);
+    }
 
     public synchronized void addStartupHook(StartupHook h) {
         startupHooks.add(h);

@@ -30,6 +30,10 @@ public class SecurityGroupDao {
                 + "VALUES (?, ?, ?, ?, ?, ?)", uuid, name, description, accountId, domainId, Instant.now());
     }
 
+    public void updateDescription(long id, String description) {
+        jdbc.update("UPDATE security_groups SET description = ? WHERE id = ?", description, id);
+    }
+
     public Optional<SecurityGroup> find(long id) {
         return Rows.one(jdbc, "SELECT * FROM security_groups WHERE id = ?", SecurityGroupDao::map, id);
     }

@@ -18,7 +18,7 @@ public class ImagesGet extends GceOperation<GetImageRequest> {
 
     @Override
     protected Message run(GetImageRequest r, GceCall call) {
-        return (PublicImageProjects.is(call.project()) ? java.util.Optional.<io.skyport.core.catalog.Template>empty()
+        return (call.publicImageProject() ? java.util.Optional.<io.skyport.core.catalog.Template>empty()
                 : catalog.image(call, r.getImage())).map(t -> catalog.image(call, t))
                 .orElseThrow(() -> catalog.imageNotFound(call, r.getImage()));
     }

@@ -19,7 +19,7 @@ public class ImagesGetFromFamily extends GceOperation<GetFromFamilyImageRequest>
 
     @Override
     protected Message run(GetFromFamilyImageRequest r, GceCall call) {
-        return (PublicImageProjects.is(call.project()) ? java.util.Optional.<io.skyport.core.catalog.Template>empty()
+        return (call.publicImageProject() ? java.util.Optional.<io.skyport.core.catalog.Template>empty()
                 : catalog.image(call, "family/" + r.getFamily())).map(t -> catalog.image(call, t))
                 .orElseThrow(() -> GceException.notFound("projects/" + call.project() + "/global/images/family/"
                         + r.getFamily()));

@@ -23,7 +23,7 @@ public class ImagesList extends GceOperation<ListImagesRequest> {
 
     @Override
     protected Message run(ListImagesRequest r, GceCall call) {
-        List<Image> all = PublicImageProjects.is(call.project()) ? List.of()
+        List<Image> all = call.publicImageProject() ? List.of()
                 : catalog.images(call).stream().map(t -> catalog.image(call, t)).toList();
         Pages.Page<Image> page = Pages.filtered(all, r.getFilter(), r.getMaxResults(), r.getPageToken());
         return Pages.withToken(ImageList.newBuilder().setKind("compute#imageList").setId("projects/" + call.project() + "/global/images")

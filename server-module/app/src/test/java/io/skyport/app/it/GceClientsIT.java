@@ -174,7 +174,7 @@ public class GceClientsIT {
             // and passes over some failed requests silently (a server error among them)
             if (r.exit() != 0 || r.stderr().contains(PARTIAL_FAILURE) || SERVER_ERROR.matcher(r.stderr()).find()) {
                 fail("gcloud " + String.join(" ", args) + " exited " + r.exit() + "\nstdout: "
-                        + GceScenario.tail(r.stdout(), 3000) + "\n" + http(r.stderr()));
+                        + GceScenario.tail(r.stdout(), 1200) + "\n" + http(r.stderr()));
             }
             return r;
         }

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
 final class GceGolden {
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+[0-9]*)\\}");
     private static final Map<String, String> SHAPES = new LinkedHashMap<>();
-    private static final Set<String> UNBOUND = Set.of("timestamp", "any", "operationStatus", "progress");
+    private static final Set<String> UNBOUND = Set.of("timestamp", "any", "operationStatus", "progress",
+            "fingerprint", "anyId", "anyOperation");
     private static final Set<String> NUMERIC = Set.of("progress");
 
     static {
@@ -47,7 +48,7 @@ final class GceGolden {
         SHAPES.put("project", "[a-z][-a-z0-9]{4,28}[a-z0-9]");
         SHAPES.put("zone", "[a-z][-a-z0-9]*");
         SHAPES.put("region", "[a-z][-a-z0-9]*");
-        SHAPES.put("ip", "\\d{1,3}(\\.\\d{1,3}){3}");
+        SHAPES.put("rootDisk", "root-\\d+");
     }
 
     private GceGolden() {
@@ -56,15 +57,17 @@ final class GceGolden {
     /**
      * The shape of a placeholder's value, by its name without trailing digits: a listed name, else
      * by its ending ({@code …Id}: an unsigned decimal, as GCE's uint64 ids are written;
-     * {@code …Operation}: a server-made operation name; {@code …Fingerprint}: base64), else anything
-     * non-empty.
+     * {@code …Operation}: a server-made operation name; {@code …Fingerprint}: base64; {@code …Ip}: an
+     * IPv4 address; {@code …Uuid}: a UUID), else anything non-empty. {@code {fingerprint}},
+     * {@code {anyId}} and {@code {anyOperation}} are volatile values that no later step refers to.
      */
     static Pattern shape(String name) {
         String stem = name.replaceAll("[0-9]+$", "");
         String s = SHAPES.get(stem);
         if (s == null) {
             s = stem.endsWith("Id") ? "\\d{1,20}" : stem.endsWith("Operation") ? "operation-[-0-9a-z]+"
-                    : stem.endsWith("Fingerprint") ? "[A-Za-z0-9+/_=-]+" : "(?s).+";
+                    : stem.endsWith("ingerprint") ? "[A-Za-z0-9+/_=-]+" : stem.endsWith("Ip") ? "\\d{1,3}(\\.\\d{1,3}){3}"
+                    : stem.endsWith("Uuid") ? "[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}" : "(?s).+";
         }
         return Pattern.compile(s);
     }

@@ -191,7 +191,7 @@ class Checker(object):
         except ValueError as e:
             return cls, ["$: not JSON: %s" % e]
         self.walk(cls, body, "$", problems)
-        if not problems and not self.placeholders:
+        if not self.placeholders:
             self.decode(cls, text, problems)
         return cls, problems
 

@@ -31,6 +31,7 @@ import io.skyport.gce.auth.TokenService;
 import io.skyport.gce.service.Addresses;
 import io.skyport.gce.service.Catalog;
 import io.skyport.gce.service.Disks;
+import io.skyport.gce.service.FirewallTargets;
 import io.skyport.gce.service.Firewalls;
 import io.skyport.gce.service.GceIds;
 import io.skyport.gce.service.InstanceMetadata;
@@ -85,9 +86,16 @@ public class GceModule {
     }
 
     @Bean
+    public FirewallTargets gceFirewallTargets(SecurityGroupDao groups, ResourceTagDao tags, VmDao vms,
+                                              InstanceMetadata metadata) {
+        return new FirewallTargets(groups, tags, vms, metadata);
+    }
+
+    @Bean
     public Firewalls gceFirewalls(SecurityGroupDao groups, SecurityGroupRuleDao rules, SecurityGroupService service,
-                                  ResourceTagDao tagRows, TagService tags, TransactionTemplate tx, GceIds ids) {
-        return new Firewalls(groups, rules, service, tagRows, tags, tx, ids);
+                                  ResourceTagDao tagRows, TagService tags, TransactionTemplate tx, GceIds ids,
+                                  FirewallTargets targets) {
+        return new Firewalls(groups, rules, service, tagRows, tags, tx, ids, targets);
     }
 
     @Bean

@@ -64,6 +64,12 @@ public class CoreModule {
         return SecretCipher.fromConfig(config);
     }
 
+    /** What every API panel shares: its style sheet and the native API session script. */
+    @Bean
+    public io.skyport.core.ui.PanelFiles sharedPanelFiles() {
+        return new io.skyport.core.ui.PanelFiles("shared", CoreModule.class, "panel.css", "session.js");
+    }
+
     @Bean
     public EventService eventService(JdbcTemplate jdbc) {
         return new EventService(jdbc);

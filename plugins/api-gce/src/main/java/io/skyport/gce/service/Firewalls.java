@@ -56,9 +56,11 @@ public class Firewalls {
     private final TagService tags;
     private final TransactionTemplate tx;
     private final GceIds ids;
+    private final FirewallTargets targets;
 
     public Firewalls(SecurityGroupDao groups, SecurityGroupRuleDao rules, SecurityGroupService service,
-                     ResourceTagDao tagRows, TagService tags, TransactionTemplate tx, GceIds ids) {
+                     ResourceTagDao tagRows, TagService tags, TransactionTemplate tx, GceIds ids,
+                     FirewallTargets targets) {
         this.groups = groups;
         this.rules = rules;
         this.service = service;
@@ -66,6 +68,7 @@ public class Firewalls {
         this.tags = tags;
         this.tx = tx;
         this.ids = ids;
+        this.targets = targets;
     }
 
     /** A firewall checked against what the core can hold: the group's rules, tags and description. */
@@ -214,6 +217,7 @@ public class Firewalls {
             SecurityGroup g = service.create(ctx, ctx.accountId(), name, spec.description());
             ids.assign(KIND, g.uuid(), id, g.accountId());
             authorize(ctx, g, spec);
+            targets.sync(ctx, g.accountId());
             return g;
         });
     }
@@ -231,6 +235,7 @@ public class Firewalls {
             tagRows.delete(SECURITY_GROUP, g.id(), PRIORITY, null);
             groups.updateDescription(g.id(), spec.description());
             authorize(ctx, g, spec);
+            targets.sync(ctx, g.accountId());
         });
     }
 
@@ -242,17 +247,18 @@ public class Firewalls {
         if (!spec.targetTags().isEmpty()) {
             pairs.put(TARGET_TAGS, String.join(",", spec.targetTags()));
         }
-        if (spec.priority() != null) {
-            pairs.put(PRIORITY, Integer.toString(spec.priority()));
-        }
-        if (!pairs.isEmpty()) {
-            tags.create(ctx, SECURITY_GROUP, List.of(g.uuid()), pairs);
-        }
+        // every firewall made here carries its priority: FirewallTargets tells them by it
+        pairs.put(PRIORITY, Integer.toString(spec.priority() != null ? spec.priority() : DEFAULT_PRIORITY));
+        tags.create(ctx, SECURITY_GROUP, List.of(g.uuid()), pairs);
     }
 
     /** Deletes the group and its tags (runs in the delete's job). */
     public void delete(CallContext ctx, SecurityGroup g) {
         tx.executeWithoutResult(s -> {
+            if (managed(g)) {
+                // its members are the instances it targets, not a use of it
+                groups.removeAllMembers(g.id());
+            }
             service.delete(ctx, g.id());
             tagRows.delete(SECURITY_GROUP, g.id(), null, null);
         });
@@ -261,7 +267,7 @@ public class Firewalls {
 
     /** Why a group cannot be deleted now, if it cannot: checked before the delete is queued. */
     public Optional<String> inUse(SecurityGroup g) {
-        if (groups.memberCount(g.id()) > 0) {
+        if (!managed(g) && groups.memberCount(g.id()) > 0) {
             return Optional.of("The firewall resource '" + g.name() + "' is in use by instances (the security "
                     + "group has members)");
         }
@@ -270,6 +276,12 @@ public class Firewalls {
                     + "security groups");
         }
         return Optional.empty();
+    }
+
+    /** Whether the group is a firewall made through this API: its members follow its target tags. */
+    public boolean managed(SecurityGroup g) {
+        return tagRows.ofResources(SECURITY_GROUP, List.of(g.id())).getOrDefault(g.id(), List.of()).stream()
+                .anyMatch(t -> PRIORITY.equals(t.key()));
     }
 
     public static GceException inUse(String why) {

@@ -18,7 +18,7 @@ import org.junit.Test;
 public class FirewallsTest {
     /** check() needs none of the service's collaborators. */
     private final Firewalls firewalls = new Firewalls(null, null, new SecurityGroupService(null, null, null, null,
-            null), null, null, null, null);
+            null), null, null, null, null, null);
 
     private static Firewall.Builder named() {
         return Firewall.newBuilder().setName("web");

@@ -273,6 +273,43 @@ public class GceApiIT {
     }
 
     @Test
+    public void firewallsApplyToTheInstancesTheyTarget() {
+        String fw = "tgt-" + (System.nanoTime() % 100000);
+        gce.await(gce.ok("POST", "global/firewalls", "{\"name\":\"" + fw + "\",\"allowed\":[{\"IPProtocol\":"
+                + "\"tcp\",\"ports\":[\"80\"]}],\"targetTags\":[\"web\"]}"));
+        String tagged = fw + "-a";
+        String untagged = fw + "-b";
+        create(tagged, ",\"tags\":{\"items\":[\"web\"]}");
+        JsonObject plain = create(untagged, "");
+        assertTrue(groupsOf(tagged).contains(fw));
+        assertFalse(groupsOf(untagged).contains(fw));
+        // tagging an instance brings it under the firewall
+        gce.await(gce.ok("POST", "zones/" + zone + "/instances/" + untagged + "/setTags", "{\"items\":[\"web\"],"
+                + "\"fingerprint\":\"" + plain.getAsJsonObject("tags").get("fingerprint").getAsString() + "\"}"));
+        assertTrue(groupsOf(untagged).contains(fw));
+        // a firewall without target tags applies to every instance
+        String all = fw + "-all";
+        gce.await(gce.ok("POST", "global/firewalls", "{\"name\":\"" + all + "\",\"allowed\":[{\"IPProtocol\":"
+                + "\"icmp\"}]}"));
+        assertTrue(groupsOf(tagged).contains(all) && groupsOf(untagged).contains(all));
+        // the instances it targets do not stop a firewall's delete
+        JsonObject deleted = gce.await(gce.ok("DELETE", "global/firewalls/" + fw, null));
+        assertFalse(deleted.toString(), deleted.has("error"));
+        assertFalse(groupsOf(tagged).contains(fw));
+    }
+
+    private static List<String> groupsOf(String vmName) {
+        List<String> out = new ArrayList<>();
+        JsonObject vm = nativeVm(vmName);
+        if (vm.has("securitygroup")) {
+            for (JsonElement g : vm.getAsJsonArray("securitygroup")) {
+                out.add(g.getAsJsonObject().get("name").getAsString());
+            }
+        }
+        return out;
+    }
+
+    @Test
     public void thePanelGivesClientConfigAndCallCounts() throws Exception {
         gce.ok("GET", "zones", null);
         JsonObject cfg = tenant.call("getGceClientConfig", "endpoint", "http://cloud.example:8080").inner()

@@ -197,11 +197,11 @@ public class GceResourcesIT {
     }
 
     @Test
-    public void aFirewallInstancesUseIsNotDeleted() {
+    public void aGroupInstancesUseIsNotDeleted() {
+        // a group made natively has explicit members: a VM deployed into it uses it
         String name = unique("used");
-        done(gce.ok("POST", "global/firewalls", "{\"name\":\"" + name + "\",\"allowed\":[{\"IPProtocol\":\"tcp\","
-                + "\"ports\":[\"80\"]}]}"));
-        // a VM deployed natively into the firewall's security group uses it
+        NativeClient.Reply group = tenant.call("createSecurityGroup", "name", name);
+        assertEquals(group.body(), 200, group.status());
         String zoneId = tenant.call("listZones").inner().getAsJsonArray("zone").get(0).getAsJsonObject().get("id")
                 .getAsString();
         String offering = tenant.call("listServiceOfferings").inner().getAsJsonArray("serviceoffering").get(0)

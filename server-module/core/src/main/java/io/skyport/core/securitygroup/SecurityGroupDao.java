@@ -105,6 +105,10 @@ public class SecurityGroupDao {
         jdbc.update("INSERT INTO vm_security_groups (vm_id, group_id) VALUES (?, ?)", vmId, groupId);
     }
 
+    public void removeMember(long vmId, long groupId) {
+        jdbc.update("DELETE FROM vm_security_groups WHERE vm_id = ? AND group_id = ?", vmId, groupId);
+    }
+
     public void removeMembersOf(long vmId) {
         jdbc.update("DELETE FROM vm_security_groups WHERE vm_id = ?", vmId);
     }

@@ -58,12 +58,19 @@ public class PanelFiles implements ApiEndpoint {
             }
             byte[] body = in.readAllBytes();
             resp.setStatus(200);
-            resp.setContentType(file.endsWith(".js") ? "text/javascript;charset=UTF-8" : "text/html;charset=UTF-8");
+            resp.setContentType(contentType(file));
             resp.setHeader("Cache-Control", "no-cache");
             resp.setHeader("X-Content-Type-Options", "nosniff");
             resp.setContentLength(body.length);
             resp.getOutputStream().write(body);
         }
+    }
+
+    private static String contentType(String file) {
+        if (file.endsWith(".js")) {
+            return "text/javascript;charset=UTF-8";
+        }
+        return file.endsWith(".css") ? "text/css;charset=UTF-8" : "text/html;charset=UTF-8";
     }
 
     @Override

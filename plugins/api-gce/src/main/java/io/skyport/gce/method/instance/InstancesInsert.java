@@ -18,6 +18,7 @@ import io.skyport.gce.GceError;
 import io.skyport.gce.GceException;
 import io.skyport.gce.GceOperation;
 import io.skyport.gce.service.Catalog;
+import io.skyport.gce.service.FirewallTargets;
 import io.skyport.gce.service.InstanceMetadata;
 import io.skyport.gce.service.InstanceViews;
 import io.skyport.gce.service.Instances;
@@ -47,10 +48,11 @@ public class InstancesInsert extends GceOperation<InsertInstanceRequest> {
     private final VmOperations ops;
     private final TagService tags;
     private final TransactionTemplate tx;
+    private final FirewallTargets targets;
 
     public InstancesInsert(Locations locations, Catalog catalog, Instances instances, InstanceMetadata metadata,
                            SshKeyItems sshKeys, VmProvisioner provisioner, VmOperations ops, TagService tags,
-                           TransactionTemplate tx) {
+                           TransactionTemplate tx, FirewallTargets targets) {
         super(InsertInstanceRequest.getDefaultInstance());
         this.locations = locations;
         this.catalog = catalog;
@@ -61,6 +63,7 @@ public class InstancesInsert extends GceOperation<InsertInstanceRequest> {
         this.ops = ops;
         this.tags = tags;
         this.tx = tx;
+        this.targets = targets;
     }
 
     @Override
@@ -94,6 +97,7 @@ public class InstancesInsert extends GceOperation<InsertInstanceRequest> {
             Vm vm = provisioner.create(call.ctx(), new DeployRequest(call.accountId(), zone.id(), offering.id(),
                     template.id(), in.getName(), in.getName(), userData, keys, null, null, null, true, null));
             metadata.save(vm.uuid(), items, networkTags);
+            targets.sync(call.ctx(), call.accountId());
             if (!labels.isEmpty()) {
                 tags.create(call.ctx(), InstanceViews.TAG_TYPE, List.of(vm.uuid()), labels);
             }

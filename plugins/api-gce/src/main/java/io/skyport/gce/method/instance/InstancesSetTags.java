@@ -7,6 +7,7 @@ import io.skyport.gce.GceCall;
 import io.skyport.gce.GceError;
 import io.skyport.gce.GceException;
 import io.skyport.gce.GceOperation;
+import io.skyport.gce.service.FirewallTargets;
 import io.skyport.gce.service.InstanceMetadata;
 import io.skyport.gce.service.Instances;
 import io.skyport.plugin.ApiCommand;
@@ -17,11 +18,13 @@ import java.util.Map;
 public class InstancesSetTags extends GceOperation<SetTagsInstanceRequest> {
     private final Instances instances;
     private final InstanceMetadata metadata;
+    private final FirewallTargets targets;
 
-    public InstancesSetTags(Instances instances, InstanceMetadata metadata) {
+    public InstancesSetTags(Instances instances, InstanceMetadata metadata, FirewallTargets targets) {
         super(SetTagsInstanceRequest.getDefaultInstance());
         this.instances = instances;
         this.metadata = metadata;
+        this.targets = targets;
     }
 
     @Override
@@ -43,6 +46,7 @@ public class InstancesSetTags extends GceOperation<SetTagsInstanceRequest> {
         Map<String, String> items = InstanceMetadata.itemsOf(vm, stored.orElse(null));
         return instances.submit(call, "compute.instances.setTags", vm, id -> {
             metadata.save(vm.uuid(), items, body.getItemsList());
+            targets.sync(call.ctx(), call.accountId());
             return null;
         });
     }

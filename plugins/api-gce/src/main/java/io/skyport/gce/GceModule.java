@@ -82,8 +82,8 @@ public class GceModule {
     }
 
     @Bean
-    public Operations gceOperations(JobService jobs, JdbcTemplate jdbc, ExternalIdDao ids) {
-        return new Operations(jobs, jdbc, ids);
+    public Operations gceOperations(JobService jobs, JdbcTemplate jdbc, ExternalIdDao ids, TransactionTemplate tx) {
+        return new Operations(jobs, jdbc, ids, tx);
     }
 
     @Bean

@@ -45,3 +45,10 @@ CREATE TABLE gce_instance_metadata (
     tags_fingerprint VARCHAR(16)  NOT NULL,
     CONSTRAINT pk_gce_instance_metadata PRIMARY KEY (vm_uuid)
 );
+
+-- The description a client gives an instance, disk or address: the core has no column for it.
+CREATE TABLE gce_descriptions (
+    uuid         VARCHAR(40)   NOT NULL,
+    description  VARCHAR(2048) NOT NULL,
+    CONSTRAINT pk_gce_descriptions PRIMARY KEY (uuid)
+);

@@ -30,6 +30,7 @@ import io.skyport.gce.auth.ServiceAccounts;
 import io.skyport.gce.auth.TokenService;
 import io.skyport.gce.service.Addresses;
 import io.skyport.gce.service.Catalog;
+import io.skyport.gce.service.Descriptions;
 import io.skyport.gce.service.Disks;
 import io.skyport.gce.service.FirewallTargets;
 import io.skyport.gce.service.Firewalls;
@@ -81,8 +82,8 @@ public class GceModule {
     }
 
     @Bean
-    public Operations gceOperations(JobService jobs, JdbcTemplate jdbc, ExternalIdDao ids) {
-        return new Operations(jobs, jdbc, ids);
+    public Operations gceOperations(JobService jobs, JdbcTemplate jdbc, ExternalIdDao ids, TransactionTemplate tx) {
+        return new Operations(jobs, jdbc, ids, tx);
     }
 
     @Bean
@@ -100,13 +101,14 @@ public class GceModule {
 
     @Bean
     public Disks gceDisks(VolumeDao volumes, DiskOfferingDao offerings, VmDao vms, Locations locations, GceIds ids,
-                          EventDao events) {
-        return new Disks(volumes, offerings, vms, locations, ids, events);
+                          EventDao events, Descriptions descriptions) {
+        return new Disks(volumes, offerings, vms, locations, ids, events, descriptions);
     }
 
     @Bean
-    public Addresses gceAddresses(PublicIpDao ips, VmDao vms, ExternalIdDao names, Locations locations, GceIds ids) {
-        return new Addresses(ips, vms, names, locations, ids);
+    public Addresses gceAddresses(PublicIpDao ips, VmDao vms, ExternalIdDao names, Locations locations, GceIds ids,
+                                  Descriptions descriptions) {
+        return new Addresses(ips, vms, names, locations, ids, descriptions);
     }
 
     @Bean
@@ -122,13 +124,20 @@ public class GceModule {
     @Bean
     public InstanceViews gceInstanceViews(Catalog catalog, Locations locations, GceIds ids, NicDao nics,
                                           VolumeDao volumes, ResourceTagDao tags, AsyncJobDao jobs,
-                                          InstanceMetadata metadata, PublicIpDao publicIps) {
-        return new InstanceViews(catalog, locations, ids, nics, volumes, tags, jobs, metadata, publicIps);
+                                          InstanceMetadata metadata, PublicIpDao publicIps,
+                                          Descriptions descriptions) {
+        return new InstanceViews(catalog, locations, ids, nics, volumes, tags, jobs, metadata, publicIps,
+                descriptions);
     }
 
     @Bean
     public SshKeyItems gceSshKeyItems(KeyPairService keypairs, SshKeyPairDao dao) {
         return new SshKeyItems(keypairs, dao);
+    }
+
+    @Bean
+    public Descriptions gceDescriptions(JdbcTemplate jdbc) {
+        return new Descriptions(jdbc);
     }
 
     @Bean

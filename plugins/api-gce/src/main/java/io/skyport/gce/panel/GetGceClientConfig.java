@@ -81,8 +81,11 @@ public class GetGceClientConfig implements ApiOperation {
         out.put("nodejs", String.join("\n",
                 "const {InstancesClient} = require('@google-cloud/compute');",
                 "const client = new InstancesClient({keyFilename: '" + KEY_FILE + "',",
-                "  apiEndpoint: '" + base.replaceFirst("^https?://", "").replaceFirst(":\\d+$", "") + "', port: "
-                        + port(base) + ", protocol: '" + base.replaceFirst("://.*", "") + "'});",
+                "  apiEndpoint: '" + java.net.URI.create(base).getHost() + "', port: " + port(base) + ", protocol: '"
+                        + java.net.URI.create(base).getScheme() + "'});",
+                "// Node's auth library posts grants to Google's token URL whatever the key file says;",
+                "// self-signed JWTs, which this server accepts, need no token endpoint at all",
+                "client.auth.useJWTAccessWithScope = true;",
                 "const [vms] = await client.list({project: '" + project + "', zone: '" + zone + "'});", ""));
         out.put("operation", ApiCallCounts.of(metrics, GceDispatcher.API));
         return new EntityResponse("gceclientconfig", out);

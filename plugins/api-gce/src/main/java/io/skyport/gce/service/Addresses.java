@@ -32,13 +32,16 @@ public class Addresses {
     private final ExternalIdDao names;
     private final Locations locations;
     private final GceIds ids;
+    private final Descriptions descriptions;
 
-    public Addresses(PublicIpDao ips, VmDao vms, ExternalIdDao names, Locations locations, GceIds ids) {
+    public Addresses(PublicIpDao ips, VmDao vms, ExternalIdDao names, Locations locations, GceIds ids,
+                     Descriptions descriptions) {
         this.ips = ips;
         this.vms = vms;
         this.names = names;
         this.locations = locations;
         this.ids = ids;
+        this.descriptions = descriptions;
     }
 
     public static String path(String region, String name) {
@@ -90,13 +93,15 @@ public class Addresses {
     }
 
     /** Names the new address (in the insert's job) and gives it the id its Operation announced. */
-    public void name(PublicIp ip, String name, long id) {
+    public void name(PublicIp ip, String name, long id, String description) {
         names.assign(Projects.API, NAME_KIND, ip.uuid(), name, ip.accountId());
         ids.assign(KIND, ip.uuid(), id, ip.accountId());
+        descriptions.set(ip.uuid(), description);
     }
 
     /** Forgets the released address's name and id. */
     public void forget(PublicIp ip) {
+        descriptions.forget(ip.uuid());
         names.forget(Projects.API, NAME_KIND, ip.uuid());
         ids.forget(KIND, ip.uuid());
     }
@@ -107,6 +112,7 @@ public class Addresses {
 
     public List<Address> views(GceCall call, List<Named> all) {
         Map<String, Long> idOf = ids.ids(KIND, all.stream().map(a -> a.ip().uuid()).toList(), call.accountId());
+        Map<String, String> described = descriptions.of(all.stream().map(a -> a.ip().uuid()).toList());
         List<Address> out = new ArrayList<>();
         for (Named a : all) {
             Address.Builder b = Address.newBuilder()
@@ -114,7 +120,7 @@ public class Addresses {
                     .setId(idOf.get(a.ip().uuid()))
                     .setCreationTimestamp(Times.rfc3339(a.ip().allocated()))
                     .setName(a.name())
-                    .setDescription("")
+                    .setDescription(described.getOrDefault(a.ip().uuid(), ""))
                     .setAddress(a.ip().address())
                     .setAddressType(Address.AddressType.EXTERNAL.name())
                     .setNetworkTier(Address.NetworkTier.PREMIUM.name())

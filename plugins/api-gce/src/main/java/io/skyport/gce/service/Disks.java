@@ -43,15 +43,17 @@ public class Disks {
     private final Locations locations;
     private final GceIds ids;
     private final EventDao events;
+    private final Descriptions descriptions;
 
     public Disks(VolumeDao volumes, DiskOfferingDao offerings, VmDao vms, Locations locations, GceIds ids,
-                 EventDao events) {
+                 EventDao events, Descriptions descriptions) {
         this.volumes = volumes;
         this.offerings = offerings;
         this.vms = vms;
         this.locations = locations;
         this.ids = ids;
         this.events = events;
+        this.descriptions = descriptions;
     }
 
     public static String path(String zone, String name) {
@@ -143,12 +145,14 @@ public class Disks {
         Map<String, java.time.Instant> attached = events.lastOf(call.accountId(), "Volume", data, "VOLUME.ATTACH");
         Map<String, java.time.Instant> detached = events.lastOf(call.accountId(), "Volume", data, "VOLUME.DETACH");
         Map<Long, String> zoneNames = new HashMap<>();
+        Map<String, String> described = descriptions.of(all.stream().map(Volume::uuid).toList());
         List<Disk> out = new ArrayList<>();
         for (Volume v : all) {
             String zone = zoneNames.computeIfAbsent(v.zoneId(), locations::zoneName);
             Disk.Builder b = base(call, zone, name(v), idOf.get(v.uuid()), v.created())
                     .setSizeGb(Math.max(1, v.sizeBytes() / GIB))
-                    .setStatus(Disk.Status.READY.name());
+                    .setStatus(Disk.Status.READY.name())
+                    .setDescription(described.getOrDefault(v.uuid(), ""));
             Vm user = v.vmId() == null ? null : users.get(v.vmId());
             if (user != null) {
                 b.addUsers(call.link(instancePath(zone, user)));
@@ -188,6 +192,16 @@ public class Disks {
             }
         }
         return out;
+    }
+
+    /** Keeps the description a disk was created with (inside the create's transaction). */
+    public void describe(Volume v, String description) {
+        descriptions.set(v.uuid(), description);
+    }
+
+    /** Forgets what was kept beside a deleted disk. */
+    public void forget(Volume v) {
+        descriptions.forget(v.uuid());
     }
 
     private static Disk.Builder base(GceCall call, String zone, String name, long id, java.time.Instant created) {

@@ -49,9 +49,11 @@ public class InstanceViews {
     private final AsyncJobDao jobs;
     private final InstanceMetadata metadata;
     private final PublicIpDao publicIps;
+    private final Descriptions descriptions;
 
     public InstanceViews(Catalog catalog, Locations locations, GceIds ids, NicDao nics, VolumeDao volumes,
-                         ResourceTagDao tags, AsyncJobDao jobs, InstanceMetadata metadata, PublicIpDao publicIps) {
+                         ResourceTagDao tags, AsyncJobDao jobs, InstanceMetadata metadata, PublicIpDao publicIps,
+                         Descriptions descriptions) {
         this.catalog = catalog;
         this.locations = locations;
         this.ids = ids;
@@ -61,6 +63,7 @@ public class InstanceViews {
         this.jobs = jobs;
         this.metadata = metadata;
         this.publicIps = publicIps;
+        this.descriptions = descriptions;
     }
 
     public static boolean isLabel(String key, String value) {
@@ -89,6 +92,7 @@ public class InstanceViews {
         Map<Long, List<ResourceTag>> tagsByVm = tags.ofResources(TAG_TYPE, vmIds);
         Map<String, String> pending = jobs.pendingCommands(Instances.VM_TYPE, uuids);
         Map<String, InstanceMetadata.Stored> stored = metadata.of(uuids);
+        Map<String, String> described = descriptions.of(uuids);
         Map<Long, String> zoneNames = new HashMap<>();
         Map<Long, List<Volume>> volumesByVm = new HashMap<>();
         for (Volume v : volumes.ofVms(vmIds)) {
@@ -114,8 +118,7 @@ public class InstanceViews {
                     .setId(instanceIds.get(vm.uuid()))
                     .setCreationTimestamp(Times.rfc3339(vm.created()))
                     .setName(vm.name())
-                    .setDescription(vm.displayName() == null || vm.displayName().equals(vm.name()) ? ""
-                            : vm.displayName())
+                    .setDescription(described.getOrDefault(vm.uuid(), ""))
                     .setTags(Tags.newBuilder().addAllItems(networkTags)
                             .setFingerprint(InstanceMetadata.tagsFingerprint(networkTags)))
                     .setMachineType(call.zoneLink(zone, "machineTypes", offeringNames.getOrDefault(

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * GCE Operations are the core's async jobs. Every mutating method queues its work as a job (on
@@ -38,8 +39,10 @@ public class Operations {
     private final JobService jobs;
     private final JdbcTemplate jdbc;
     private final ExternalIdDao tokens;
+    private final TransactionTemplate tx;
 
-    public Operations(JobService jobs, JdbcTemplate jdbc, ExternalIdDao tokens) {
+    public Operations(JobService jobs, JdbcTemplate jdbc, ExternalIdDao tokens, TransactionTemplate tx) {
+        this.tx = tx;
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.tokens = tokens;
@@ -74,7 +77,15 @@ public class Operations {
                        String instanceUuid, String syncKey) {
     }
 
+    /**
+     * Queues the work and records its Operation in one transaction (joining the caller's, if
+     * any): the job runs only once both are committed, so a crash leaves both or neither.
+     */
     public Operation submit(GceCall call, Work w, JobService.JobWork work) {
+        return tx.execute(status -> record(call, w, work));
+    }
+
+    private Operation record(GceCall call, Work w, JobService.JobWork work) {
         AsyncJob job = jobs.submit(call.ctx(), w.methodId(), w.instanceType(), w.instanceUuid(), w.syncKey(), work);
         Row row = new Row(job.uuid(), GceIds.mint(), call.accountId(), w.scope(), type(w.methodId()), w.targetPath(),
                 Long.toUnsignedString(w.targetId()), job.created());

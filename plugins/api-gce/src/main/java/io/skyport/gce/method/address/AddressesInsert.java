@@ -10,6 +10,7 @@ import io.skyport.gce.GceCall;
 import io.skyport.gce.GceException;
 import io.skyport.gce.GceOperation;
 import io.skyport.gce.service.Addresses;
+import io.skyport.gce.service.Descriptions;
 import io.skyport.gce.service.GceIds;
 import io.skyport.gce.service.Locations;
 import io.skyport.gce.service.Operations;
@@ -56,6 +57,7 @@ public class AddressesInsert extends GceOperation<InsertAddressRequest> {
         if (a.hasIpVersion() && Address.IpVersion.IPV6.name().equals(a.getIpVersion())) {
             throw GceException.invalid("resource.ipVersion", a.getIpVersion(), "Only IPV4 addresses are supported.");
         }
+        Descriptions.check(a.getDescription());
         String name = a.getName();
         String path = Addresses.path(region, name);
         if (addresses.find(call, region, name).isPresent() || operations.pendingInserts(call, "regions/" + region)
@@ -72,19 +74,19 @@ public class AddressesInsert extends GceOperation<InsertAddressRequest> {
                         throw new ApiException(ApiError.CONFLICT, "The resource 'projects/" + call.project() + "/"
                                 + path + "' already exists");
                     }
-                    reserve(call, zones, name, id);
+                    reserve(call, zones, name, id, a.getDescription());
                     return null;
                 });
     }
 
     /** Takes a free address of the first zone of the region that has one, and names it. */
-    private void reserve(GceCall call, List<Zone> zones, String name, long id) {
+    private void reserve(GceCall call, List<Zone> zones, String name, long id, String description) {
         ApiException exhausted = null;
         for (Zone z : zones) {
             try {
                 tx.executeWithoutResult(s -> {
                     PublicIp ip = ips.associate(call.ctx(), call.accountId(), z.id());
-                    addresses.name(ip, name, id);
+                    addresses.name(ip, name, id, description);
                 });
                 return;
             } catch (ApiException e) {

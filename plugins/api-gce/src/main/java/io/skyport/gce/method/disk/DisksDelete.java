@@ -50,6 +50,7 @@ public class DisksDelete extends GceOperation<DeleteDiskRequest> {
                 Disks.path(zoneName, Disks.name(v)), id, "Volume", v.uuid(), "Volume:" + v.uuid()), jobUuid -> {
                     volumes.delete(call.ctx(), v.id());
                     ids.forget(Disks.KIND, v.uuid());
+                    disks.forget(v);
                     return null;
                 });
     }

@@ -10,6 +10,7 @@ import io.skyport.core.volume.VolumeService;
 import io.skyport.gce.GceCall;
 import io.skyport.gce.GceException;
 import io.skyport.gce.GceOperation;
+import io.skyport.gce.service.Descriptions;
 import io.skyport.gce.service.Disks;
 import io.skyport.gce.service.GceIds;
 import io.skyport.gce.service.Locations;
@@ -50,6 +51,7 @@ public class DisksInsert extends GceOperation<InsertDiskRequest> {
         String zoneName = Locations.zoneName(zone);
         Disk d = r.getDiskResource();
         String name = d.getName();
+        Descriptions.check(d.getDescription());
         ResourceNames.check("resource.name", name);
         String image = !r.getSourceImage().isEmpty() ? r.getSourceImage() : d.getSourceImage();
         if (!image.isEmpty()) {
@@ -85,6 +87,7 @@ public class DisksInsert extends GceOperation<InsertDiskRequest> {
                         Volume v = volumes.create(call.ctx(), call.accountId(), name, zone.id(), offering.id(),
                                 customSize);
                         ids.assign(Disks.KIND, v.uuid(), id, v.accountId());
+                        disks.describe(v, d.getDescription());
                     });
                     return null;
                 });

@@ -6,6 +6,7 @@ import io.skyport.core.vm.Vm;
 import io.skyport.core.vm.VmOperations;
 import io.skyport.gce.GceCall;
 import io.skyport.gce.GceOperation;
+import io.skyport.gce.service.Descriptions;
 import io.skyport.gce.service.InstanceMetadata;
 import io.skyport.gce.service.Instances;
 import io.skyport.plugin.ApiCommand;
@@ -15,12 +16,14 @@ public class InstancesDelete extends GceOperation<DeleteInstanceRequest> {
     private final Instances instances;
     private final VmOperations ops;
     private final InstanceMetadata metadata;
+    private final Descriptions descriptions;
 
-    public InstancesDelete(Instances instances, VmOperations ops, InstanceMetadata metadata) {
+    public InstancesDelete(Instances instances, VmOperations ops, InstanceMetadata metadata, Descriptions descriptions) {
         super(DeleteInstanceRequest.getDefaultInstance());
         this.instances = instances;
         this.ops = ops;
         this.metadata = metadata;
+        this.descriptions = descriptions;
     }
 
     @Override
@@ -29,6 +32,7 @@ public class InstancesDelete extends GceOperation<DeleteInstanceRequest> {
         return instances.submit(call, "compute.instances.delete", vm, id -> {
             Vm done = ops.destroy(call.ctx(), id, true);
             metadata.forget(vm.uuid());
+            descriptions.forget(vm.uuid());
             return done;
         });
     }

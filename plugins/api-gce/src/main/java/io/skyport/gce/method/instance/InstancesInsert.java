@@ -18,6 +18,7 @@ import io.skyport.gce.GceError;
 import io.skyport.gce.GceException;
 import io.skyport.gce.GceOperation;
 import io.skyport.gce.service.Catalog;
+import io.skyport.gce.service.Descriptions;
 import io.skyport.gce.service.FirewallTargets;
 import io.skyport.gce.service.InstanceMetadata;
 import io.skyport.gce.service.InstanceViews;
@@ -49,10 +50,11 @@ public class InstancesInsert extends GceOperation<InsertInstanceRequest> {
     private final TagService tags;
     private final TransactionTemplate tx;
     private final FirewallTargets targets;
+    private final Descriptions descriptions;
 
     public InstancesInsert(Locations locations, Catalog catalog, Instances instances, InstanceMetadata metadata,
                            SshKeyItems sshKeys, VmProvisioner provisioner, VmOperations ops, TagService tags,
-                           TransactionTemplate tx, FirewallTargets targets) {
+                           TransactionTemplate tx, FirewallTargets targets, Descriptions descriptions) {
         super(InsertInstanceRequest.getDefaultInstance());
         this.locations = locations;
         this.catalog = catalog;
@@ -64,6 +66,7 @@ public class InstancesInsert extends GceOperation<InsertInstanceRequest> {
         this.tags = tags;
         this.tx = tx;
         this.targets = targets;
+        this.descriptions = descriptions;
     }
 
     @Override
@@ -88,6 +91,7 @@ public class InstancesInsert extends GceOperation<InsertInstanceRequest> {
         String userData = Metadata.userData(items);
         List<String> networkTags = in.getTags().getItemsList();
         Map<String, String> labels = Labels.check(in.getLabelsMap());
+        Descriptions.check(in.getDescription());
         if (instances.exists(call, zone, in.getName())) {
             throw GceException.alreadyExists("projects/" + call.project() + "/zones/" + r.getZone() + "/instances/"
                     + in.getName());
@@ -97,6 +101,7 @@ public class InstancesInsert extends GceOperation<InsertInstanceRequest> {
             Vm vm = provisioner.create(call.ctx(), new DeployRequest(call.accountId(), zone.id(), offering.id(),
                     template.id(), in.getName(), in.getName(), userData, keys, null, null, null, true, null));
             metadata.save(vm.uuid(), items, networkTags);
+            descriptions.set(vm.uuid(), in.getDescription());
             targets.sync(call.ctx(), call.accountId());
             if (!labels.isEmpty()) {
                 tags.create(call.ctx(), InstanceViews.TAG_TYPE, List.of(vm.uuid()), labels);

@@ -26,7 +26,7 @@ public class ProjectsGet extends GceOperation<GetProjectRequest> {
         var account = accounts.findById(call.accountId()).orElseThrow();
         return Project.newBuilder()
                 .setKind("compute#project")
-                .setId(ids.id("project", account.uuid(), account.id()))
+                .setId(ids.id("projectNumber", account.uuid(), account.id()))
                 .setName(call.project())
                 .setDescription("Account " + account.name())
                 .setCreationTimestamp(Times.rfc3339(account.created()))

@@ -100,15 +100,15 @@ public class InstanceMetadata {
     }
 
     public static String fingerprint(Map<String, String> items) {
-        return digest("m" + json(items));
+        return items.isEmpty() ? NO_ITEMS : digest("m" + json(items));
     }
 
     public static String tagsFingerprint(List<String> tags) {
-        return digest("t" + String.join(",", tags));
+        return tags.isEmpty() ? NO_TAGS : digest("t" + String.join(",", tags));
     }
 
     public static String labelsFingerprint(Map<String, String> labels) {
-        return digest("l" + new TreeMap<>(labels));
+        return labels.isEmpty() ? NO_LABELS : digest("l" + new TreeMap<>(labels));
     }
 
     /**
@@ -122,6 +122,28 @@ public class InstanceMetadata {
             throw new IllegalStateException(e);
         }
     });
+
+    /** Fingerprints of no content: most instances of a listing have no items, tags or labels. */
+    private static final String NO_ITEMS = digest("m" + json(Map.of()));
+    private static final String NO_TAGS = digest("t");
+    private static final String NO_LABELS = digest("l" + new TreeMap<>());
+
+    /**
+     * A fingerprint of a version of a resource nothing compares against (instances, interfaces):
+     * it only has to change when the version does, so a 64-bit hash does.
+     */
+    public static String versionFingerprint(String uuid, long version) {
+        long h = 1125899906842597L;
+        for (int i = 0; i < uuid.length(); i++) {
+            h = 31 * h + uuid.charAt(i);
+        }
+        h = h * 0x9E3779B97F4A7C15L + version;
+        byte[] b = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (h >>> (56 - 8 * i));
+        }
+        return Base64.getEncoder().encodeToString(b);
+    }
 
     private static String digest(String s) {
         byte[] d = SHA_256.get().digest(s.getBytes(StandardCharsets.UTF_8));

@@ -134,14 +134,14 @@ public class InstanceViews {
                     .setCpuPlatform("Skyport Simulated CPU")
                     .setStartRestricted(false)
                     .setDeletionProtection(false)
-                    .setFingerprint(InstanceMetadata.tagsFingerprint(List.of(vm.uuid(), Long.toString(vm.updateCount()))))
+                    .setFingerprint(InstanceMetadata.versionFingerprint(vm.uuid(), vm.updateCount()))
                     .setSelfLink(call.zoneLink(zone, "instances", vm.name()));
             int n = 0;
             for (Nic nic : nicsByVm.getOrDefault(vm.id(), List.of())) {
                 NetworkInterface.Builder ni = NetworkInterface.newBuilder().setKind("compute#networkInterface")
                         .setName("nic" + n++).setNetwork(call.globalLink("networks", Catalog.DEFAULT_NETWORK))
                         .setNetworkIP(nic.ipAddress() == null ? "" : nic.ipAddress())
-                        .setStackType("IPV4_ONLY").setFingerprint(InstanceMetadata.tagsFingerprint(List.of(nic.uuid())));
+                        .setStackType("IPV4_ONLY").setFingerprint(InstanceMetadata.versionFingerprint(nic.uuid(), 0));
                 b.addNetworkInterfaces(ni);
             }
             addAccessConfigs(b, natByVm.getOrDefault(vm.id(), List.of()));

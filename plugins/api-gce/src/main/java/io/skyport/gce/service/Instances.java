@@ -41,6 +41,20 @@ public class Instances {
         return vms.list(q, 0, Integer.MAX_VALUE).stream().filter(v -> !GONE.contains(v.state())).toList();
     }
 
+    /**
+     * A page of the caller's VMs of a zone read straight from the database: {@code limit} rows
+     * from {@code offset} in id order, gone ones dropped (so a page may hold fewer).
+     */
+    public List<Vm> slice(GceCall call, Zone zone, int offset, int limit) {
+        VmDao.Query q = new VmDao.Query(new Visibility(call.ctx().domainPath(), call.accountId()), null, null, null,
+                null, zone.id(), null, null, null);
+        return vms.list(q, offset, limit);
+    }
+
+    public static boolean live(Vm vm) {
+        return !GONE.contains(vm.state());
+    }
+
     public Vm find(GceCall call, String zoneName, String name) {
         Zone zone = locations.zoneOrThrow(call.project(), zoneName);
         VmDao.Query q = new VmDao.Query(new Visibility(call.ctx().domainPath(), call.accountId()), null, null, name,

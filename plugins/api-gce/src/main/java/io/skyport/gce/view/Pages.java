@@ -37,13 +37,18 @@ public final class Pages {
         return list;
     }
 
-    /** @param maxResults 0 when the client gave none */
-    public static <T> Page<T> page(List<T> all, int maxResults, String pageToken) {
+    /** The page size a {@code maxResults} asks for (0: the client gave none). */
+    public static int size(int maxResults) {
         if (maxResults < 0 || maxResults > MAX_RESULTS) {
             throw GceException.invalid("maxResults", Integer.toUnsignedString(maxResults), "Must be less than or equal "
                     + "to " + MAX_RESULTS);
         }
-        int size = maxResults == 0 ? MAX_RESULTS : maxResults;
+        return maxResults == 0 ? MAX_RESULTS : maxResults;
+    }
+
+    /** @param maxResults 0 when the client gave none */
+    public static <T> Page<T> page(List<T> all, int maxResults, String pageToken) {
+        int size = size(maxResults);
         int from = offset(pageToken);
         if (from > all.size()) {
             from = all.size();
@@ -52,11 +57,11 @@ public final class Pages {
         return new Page<>(all.subList(from, to), to < all.size() ? token(to) : "");
     }
 
-    static String token(int offset) {
+    public static String token(int offset) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("o:" + offset).getBytes(StandardCharsets.UTF_8));
     }
 
-    static int offset(String token) {
+    public static int offset(String token) {
         if (token == null || token.isEmpty()) {
             return 0;
         }

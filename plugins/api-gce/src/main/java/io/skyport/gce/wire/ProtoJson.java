@@ -19,11 +19,27 @@ public final class ProtoJson {
     private ProtoJson() {
     }
 
-    public static String print(MessageOrBuilder message) {
+    /** The message as GCE JSON; compute.proto's own messages through the fast {@link WireJsonPrinter}. */
+    public static String print(Message message) {
+        return WireJsonPrinter.handles(message.getDescriptorForType()) ? WireJsonPrinter.print(message)
+                : reference(message);
+    }
+
+    /** The same JSON through protobuf's own printer: the reference the fast one is tested against. */
+    static String reference(MessageOrBuilder message) {
         try {
             return PRINTER.print(message);
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("cannot print " + message.getDescriptorForType().getName(), e);
+        }
+    }
+
+    /** A message of one of Google's well-known types, from its encoding. */
+    static String printWellKnown(com.google.protobuf.Descriptors.Descriptor type, byte[] encoded) {
+        try {
+            return reference(com.google.protobuf.DynamicMessage.parseFrom(type, encoded));
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("cannot read back " + type.getName(), e);
         }
     }
 

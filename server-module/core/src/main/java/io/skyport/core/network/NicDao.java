@@ -30,9 +30,8 @@ public class NicDao {
         if (vmIds.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(",", vmIds.stream().map(i -> "?").toList());
-        return jdbc.query("SELECT * FROM nics WHERE vm_id IN (" + marks + ") ORDER BY vm_id, device_id", NicDao::nic,
-                vmIds.toArray());
+        return jdbc.query("SELECT * FROM nics WHERE vm_id IN (" + io.skyport.core.db.Db.idList(vmIds)
+                + ") ORDER BY vm_id, device_id", NicDao::nic);
     }
 
     /**

@@ -75,9 +75,8 @@ public class PublicIpDao {
         if (vmIds.isEmpty()) {
             return java.util.List.of();
         }
-        String marks = String.join(",", java.util.Collections.nCopies(vmIds.size(), "?"));
-        return jdbc.query("SELECT * FROM public_ips WHERE vm_id IN (" + marks + ")", PublicIpDao::map,
-                vmIds.toArray());
+        return jdbc.query("SELECT * FROM public_ips WHERE vm_id IN (" + io.skyport.core.db.Db.idList(vmIds) + ")",
+                PublicIpDao::map);
     }
 
     public java.util.Optional<PublicIp> staticNatOf(long vmId) {

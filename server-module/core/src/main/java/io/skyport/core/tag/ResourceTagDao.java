@@ -48,14 +48,10 @@ public class ResourceTagDao {
         if (ids.isEmpty()) {
             return out;
         }
-        String marks = String.join(",", ids.stream().map(i -> "?").toList());
-        List<Object> args = new ArrayList<>();
-        args.add(type);
-        args.addAll(ids);
-        jdbc.query("SELECT * FROM resource_tags WHERE resource_type = ? AND resource_id IN (" + marks + ") ORDER BY id",
-                rs -> {
+        jdbc.query("SELECT * FROM resource_tags WHERE resource_type = ? AND resource_id IN ("
+                + io.skyport.core.db.Db.idList(ids) + ") ORDER BY id", rs -> {
                     out.computeIfAbsent(rs.getLong("resource_id"), k -> new ArrayList<>()).add(map(rs, 0));
-                }, args.toArray());
+                }, type);
         return out;
     }
 

@@ -44,9 +44,8 @@ public class VolumeDao {
         if (vmIds.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(",", java.util.Collections.nCopies(vmIds.size(), "?"));
-        return jdbc.query("SELECT * FROM volumes WHERE vm_id IN (" + marks + ") AND removed IS NULL ORDER BY vm_id, "
-                + "device_id", VolumeDao::map, vmIds.toArray());
+        return jdbc.query("SELECT * FROM volumes WHERE vm_id IN (" + io.skyport.core.db.Db.idList(vmIds)
+                + ") AND removed IS NULL ORDER BY vm_id, device_id", VolumeDao::map);
     }
 
     public List<Volume> ofVm(long vmId) {

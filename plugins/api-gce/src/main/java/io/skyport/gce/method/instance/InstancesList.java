@@ -30,14 +30,17 @@ public class InstancesList extends GceOperation<ListInstancesRequest> {
     @Override
     protected Message run(ListInstancesRequest r, GceCall call) {
         var zone = locations.zoneOrThrow(call.project(), r.getZone());
-        List<Vm> vms = instances.list(call, zone);
         Pages.Page<Instance> page;
         if (r.getFilter().isBlank()) {
-            // without a filter only the page's VMs need building
-            Pages.Page<Vm> vmPage = Pages.page(vms, r.getMaxResults(), r.getPageToken());
-            page = new Pages.Page<>(views.views(call, vmPage.items()), vmPage.nextPageToken());
+            // without a filter only the page's rows are read and built; the token is a row offset
+            int size = Pages.size(r.getMaxResults());
+            int from = Pages.offset(r.getPageToken());
+            List<Vm> rows = instances.slice(call, zone, from, size + 1);
+            List<Vm> live = rows.stream().limit(size).filter(Instances::live).toList();
+            page = new Pages.Page<>(views.views(call, live), rows.size() > size ? Pages.token(from + size) : "");
         } else {
-            page = Pages.filtered(views.views(call, vms), r.getFilter(), r.getMaxResults(), r.getPageToken());
+            page = Pages.filtered(views.views(call, instances.list(call, zone)), r.getFilter(), r.getMaxResults(),
+                    r.getPageToken());
         }
         return Pages.withToken(InstanceList.newBuilder().setKind("compute#instanceList")
                 .setId("projects/" + call.project() + "/zones/" + r.getZone() + "/instances")

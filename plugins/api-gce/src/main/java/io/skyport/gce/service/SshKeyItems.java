@@ -1,6 +1,9 @@
 package io.skyport.gce.service;
 
+import io.skyport.core.identity.Visibility;
 import io.skyport.core.keypair.KeyPairService;
+import io.skyport.core.keypair.SshKeyPair;
+import io.skyport.core.keypair.SshKeys;
 import io.skyport.core.keypair.SshKeyPairDao;
 import io.skyport.gce.GceCall;
 import io.skyport.gce.GceException;
@@ -14,7 +17,8 @@ import java.util.List;
 /**
  * The {@code ssh-keys} metadata item ({@code user:ssh-ed25519 AAAA… comment}, one per line) as
  * the core's SSH key pairs, which the hypervisor drivers install: each distinct key is
- * registered once per account, named {@code gce-<digest>}, and reused by every instance.
+ * registered once per account, named {@code gce-<digest>}, and reused by every instance; a key the
+ * account already has (imported through EC2, say) is used under the name it has.
  */
 public class SshKeyItems {
     private final KeyPairService keypairs;
@@ -36,15 +40,28 @@ public class SshKeyItems {
             if (key == null) {
                 continue;
             }
-            String name = "gce-" + digest(key);
-            if (dao.findByName(call.accountId(), name).isEmpty()) {
-                keypairs.register(call.ctx(), call.accountId(), name, key);
-            }
+            String name = registered(call, key).orElseGet(() -> {
+                String fresh = "gce-" + digest(key);
+                keypairs.register(call.ctx(), call.accountId(), fresh, key);
+                return fresh;
+            });
             if (!names.contains(name)) {
                 names.add(name);
             }
         }
         return names;
+    }
+
+    /** The name the account already has the key under (registered by any API), if it has it. */
+    private java.util.Optional<String> registered(GceCall call, String key) {
+        String fingerprint;
+        try {
+            fingerprint = SshKeys.fingerprint(key);
+        } catch (IllegalArgumentException e) {
+            throw GceException.invalid("resource.metadata", "ssh-keys", "Not a public key: " + key);
+        }
+        return dao.list(new Visibility(call.ctx().domainPath(), call.accountId()), null, fingerprint, null, 0, 1)
+                .stream().map(SshKeyPair::name).findFirst();
     }
 
     /** Checks the item's lines before anything is made. */

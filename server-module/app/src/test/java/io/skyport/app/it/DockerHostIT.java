@@ -50,11 +50,11 @@ public class DockerHostIT {
         engine = new DockerEngine();
         engine.ensureImage();
         SERVER.start();
-        zone = admin("createZone", "name", "DockerZone", "networktype", "Advanced", "dns1", "8.8.8.8",
-                "internaldns1", "10.77.255.254", "guestcidraddress", "10.77.0.0/16").getAsJsonObject("zone")
+        zone = admin("createZone", "name", "DockerZone", "networktype", "Advanced", "dns1", "198.18.255.253",
+                "internaldns1", "198.18.255.254", "guestcidraddress", "198.18.128.0/17").getAsJsonObject("zone")
                 .get("id").getAsString();
-        String pod = admin("createPod", "zoneid", zone, "name", "DockerPod", "gateway", "10.78.0.1", "netmask",
-                "255.255.255.0", "startip", "10.78.0.10", "endip", "10.78.0.20").getAsJsonObject("pod")
+        String pod = admin("createPod", "zoneid", zone, "name", "DockerPod", "gateway", "198.19.200.1", "netmask",
+                "255.255.255.0", "startip", "198.19.200.10", "endip", "198.19.200.20").getAsJsonObject("pod")
                 .get("id").getAsString();
         String cluster = admin("addCluster", "zoneid", zone, "podid", pod, "clustername", "DockerCluster",
                 "clustertype", "CloudManaged", "hypervisor", "Docker").getAsJsonArray("cluster").get(0)
@@ -199,6 +199,38 @@ public class DockerHostIT {
         assertFalse("a destroyed VM is stopped", engine.running(id));
         assertEquals(1, job("expungeVirtualMachine", "id", id).get("jobstatus").getAsInt());
         assertFalse("expunge removes the container", engine.container(id).isPresent());
+    }
+
+    @Test
+    public void aGceInstanceIsAContainerWithItsStartupScriptKeysAndSerialOutput() throws Exception {
+        GceClient gce = new GceClient(SERVER.baseUrl(), GceClient.keyFile(SERVER.admin()));
+        String script = "#!/bin/sh\necho from-startup-script\n";
+        // the key is the admin's it-key already: the instance gets it under that name
+        String body = "{\"name\":\"gce-dock\",\"machineType\":\"zones/dockerzone/machineTypes/dockersmall\","
+                + "\"disks\":[{\"boot\":true,\"initializeParams\":{\"sourceImage\":\"global/images/busybox\"}}],"
+                + "\"metadata\":{\"items\":[{\"key\":\"ssh-keys\",\"value\":\"root:" + ED25519 + "\"},"
+                + "{\"key\":\"startup-script\",\"value\":\"" + script.replace("\n", "\\n") + "\"}]}}";
+        JsonObject done = gce.await(gce.ok("POST", "zones/dockerzone/instances", body));
+        assertFalse(done.toString(), done.has("error"));
+        assertEquals("RUNNING", gce.ok("GET", "zones/dockerzone/instances/gce-dock", null).get("status")
+                .getAsString());
+        String id = admin("listVirtualMachines", "name", "gce-dock").getAsJsonArray("virtualmachine").get(0)
+                .getAsJsonObject().get("id").getAsString();
+        CREATED.add(id);
+        assertTrue(engine.running(id));
+        assertEquals("the startup script is the container's user data", script,
+                engine.exec(id, "cat", "/var/lib/cloud/seed/nocloud/user-data"));
+        assertEquals(ED25519.substring(0, ED25519.lastIndexOf(' ')) + "\n",
+                engine.exec(id, "cat", "/root/.ssh/authorized_keys"));
+        engine.exec(id, "sh", "-c", "echo gce-serial-marker > /proc/1/fd/1");
+        assertTrue(gce.ok("GET", "zones/dockerzone/instances/gce-dock/serialPort", null).get("contents").getAsString()
+                .contains("gce-serial-marker"));
+        gce.await(gce.ok("POST", "zones/dockerzone/instances/gce-dock/stop", null));
+        assertFalse(engine.running(id));
+        assertEquals("TERMINATED", gce.ok("GET", "zones/dockerzone/instances/gce-dock", null).get("status")
+                .getAsString());
+        gce.await(gce.ok("DELETE", "zones/dockerzone/instances/gce-dock", null));
+        assertFalse("deleting the instance removes its container", engine.container(id).isPresent());
     }
 
     @Test

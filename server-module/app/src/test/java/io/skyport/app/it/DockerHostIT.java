@@ -202,6 +202,38 @@ public class DockerHostIT {
     }
 
     @Test
+    public void anEc2InstanceIsALimitedContainerWithItsUserDataAndImportedKey() throws Exception {
+        String key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAINtd0uBTEUzwXDFuqFN7Pnpu2ryOuXv9r52VCLeUU5JJ ec2-it";
+        String userData = "#cloud-config\nhostname: from-ec2\n";
+        try (Ec2Client ec2 = Ec2Sdk.client(SERVER, SERVER.admin())) {
+            ec2.importKeyPair(r -> r.keyName("ec2-dock-key").publicKeyMaterial(software.amazon.awssdk.core.SdkBytes
+                    .fromUtf8String(key)));
+            String imageId = ec2.describeImages(r -> r.filters(Filter.builder().name("name").values("busybox").build()))
+                    .images().get(0).imageId();
+            String instanceId = ec2.runInstances(r -> r.imageId(imageId).instanceType("DockerSmall").minCount(1)
+                    .maxCount(1).keyName("ec2-dock-key").placement(p -> p.availabilityZone("DockerZone"))
+                    .userData(Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8)))
+                    .tagSpecifications(t -> t.resourceType("instance").tags(software.amazon.awssdk.services.ec2.model
+                            .Tag.builder().key("Name").value("ec2-dock").build()))).instances().get(0).instanceId();
+            ec2.waiter().waitUntilInstanceRunning(software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest
+                    .builder().instanceIds(instanceId).build(), Ec2Sdk.quickly());
+            String id = admin("listVirtualMachines", "name", "ec2-dock").getAsJsonArray("virtualmachine").get(0)
+                    .getAsJsonObject().get("id").getAsString();
+            CREATED.add(id);
+            assertTrue(engine.running(id));
+            assertEquals(128L * 1024 * 1024, engine.container(id).orElseThrow().getHostConfig().getMemory()
+                    .longValue());
+            assertEquals(userData, engine.exec(id, "cat", "/var/lib/cloud/seed/nocloud/user-data"));
+            assertEquals(key.substring(0, key.lastIndexOf(' ')) + "\n", engine.exec(id, "cat",
+                    "/root/.ssh/authorized_keys"));
+            ec2.terminateInstances(r -> r.instanceIds(instanceId));
+            ec2.waiter().waitUntilInstanceTerminated(software.amazon.awssdk.services.ec2.model
+                    .DescribeInstancesRequest.builder().instanceIds(instanceId).build(), Ec2Sdk.quickly());
+            assertFalse("a terminated instance's container is stopped", engine.running(id));
+        }
+    }
+
+    @Test
     public void aGceInstanceIsAContainerWithItsStartupScriptKeysAndSerialOutput() throws Exception {
         GceClient gce = new GceClient(SERVER.baseUrl(), GceClient.keyFile(SERVER.admin()));
         String script = "#!/bin/sh\necho from-startup-script\n";

@@ -60,8 +60,9 @@ public class LxcDriver implements HypervisorDriver {
         try {
             lxd.get("/1.0");
         } catch (LxdException e) {
-            throw new IllegalStateException("the LXD daemon at " + endpoint.socketPath() + " does not answer: "
-                    + e.getMessage(), e);
+            // unreachable: the client's message says so and why; otherwise LXD's own refusal
+            throw new IllegalStateException(e.code() == 0 ? e.getMessage() : "the LXD daemon at "
+                    + endpoint.socketPath() + " refused GET /1.0: " + e.getMessage(), e);
         }
         requireExisting(lxd, "/1.0/storage-pools/" + LxdClient.segment(endpoint.pool()), "storage pool "
                 + endpoint.pool());

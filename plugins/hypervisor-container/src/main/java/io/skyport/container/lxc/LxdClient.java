@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -32,6 +33,9 @@ public class LxdClient implements AutoCloseable {
     /** Any host name will do: the route goes to the socket, and LXD ignores the Host header. */
     private static final String BASE = "http://lxd";
     private static final int MAX_CONNECTIONS = 32;
+    private static final Duration WAIT_ROUND = Duration.ofSeconds(60);
+    /** Operation status codes of an operation not finished yet: created, started, running, cancelling, pending. */
+    private static final Set<Integer> PENDING = Set.of(100, 101, 103, 104, 105);
     private final String socket;
     private final CloseableHttpClient http;
 
@@ -94,29 +98,37 @@ public class LxdClient implements AutoCloseable {
     }
 
     /**
-     * Waits for the operation on its own endpoint. An operation that fails is LXD's error for the
-     * request; one still running at the deadline is an error too (it goes on in LXD, and the
-     * caller's next look at the instance sees where it got to).
+     * Waits for the operation on its own endpoint, in rounds of at most {@link #WAIT_ROUND}, so no
+     * single request outlives the socket timeout however long the wait. An operation that fails
+     * is LXD's error for the request; one still running at the deadline is an error too (it goes
+     * on in LXD, and the caller's next look at the instance sees where it got to).
      */
     private JsonElement await(LxdResponse started, String request, Duration wait) {
         String op = started.operation();
         if (op.isEmpty() && started.metadata().isJsonObject()) {
             op = "/1.0/operations/" + started.metadata().getAsJsonObject().get("id").getAsString();
         }
-        long seconds = Math.max(1, wait.toSeconds());
-        JsonObject status = get(op + "/wait?timeout=" + seconds).getAsJsonObject();
-        int code = status.get("status_code").getAsInt();
-        if (code == 200) {
-            JsonElement m = status.get("metadata");
-            return m == null || m.isJsonNull() ? new JsonObject() : m;
+        long total = Math.max(1, wait.toSeconds());
+        long deadline = System.nanoTime() + Duration.ofSeconds(total).toNanos();
+        while (true) {
+            long left = Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toSeconds());
+            JsonObject status = get(op + "/wait?timeout=" + Math.min(left, WAIT_ROUND.toSeconds())).getAsJsonObject();
+            int code = status.get("status_code").getAsInt();
+            if (code == 200) {
+                JsonElement m = status.get("metadata");
+                return m == null || m.isJsonNull() ? new JsonObject() : m;
+            }
+            if (!PENDING.contains(code)) {
+                JsonElement err = status.get("err");
+                String why = err == null || err.isJsonNull() || err.getAsString().isEmpty()
+                        ? status.get("status").getAsString() : err.getAsString();
+                throw new LxdException(code, "LXD failed " + request + ": " + why);
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new LxdException(504, "LXD did not finish " + request + " within " + total + " s (operation "
+                        + op + " is " + status.get("status").getAsString() + ")");
+            }
         }
-        if (code == 103 || code == 105 || code == 106) { // running, pending, starting
-            throw new LxdException(504, "LXD did not finish " + request + " within " + seconds + " s (operation "
-                    + op + " is " + status.get("status").getAsString() + ")");
-        }
-        String err = status.has("err") && !status.get("err").isJsonNull() ? status.get("err").getAsString() : "";
-        throw new LxdException(code, "LXD failed " + request + ": " + (err.isEmpty() ? status.get("status")
-                .getAsString() : err));
     }
 
     /** A raw GET (a file, a log, the console): its bytes, or LXD's error. */

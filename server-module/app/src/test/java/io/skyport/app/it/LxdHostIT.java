@@ -40,6 +40,8 @@ public class LxdHostIT {
     private static final List<String> CREATED = new ArrayList<>();
     private static String zone;
     private static String hostId;
+    private static String pod;
+    private static String cluster;
     private static String offering;
     private static String template;
 
@@ -52,10 +54,10 @@ public class LxdHostIT {
         zone = admin("createZone", "name", "LxcZone", "networktype", "Advanced", "dns1", "198.18.255.253",
                 "internaldns1", "198.18.255.254", "guestcidraddress", "198.18.128.0/17").getAsJsonObject("zone")
                 .get("id").getAsString();
-        String pod = admin("createPod", "zoneid", zone, "name", "LxcPod", "gateway", "198.19.201.1", "netmask",
+        pod = admin("createPod", "zoneid", zone, "name", "LxcPod", "gateway", "198.19.201.1", "netmask",
                 "255.255.255.0", "startip", "198.19.201.10", "endip", "198.19.201.20").getAsJsonObject("pod")
                 .get("id").getAsString();
-        String cluster = admin("addCluster", "zoneid", zone, "podid", pod, "clustername", "LxcCluster",
+        cluster = admin("addCluster", "zoneid", zone, "podid", pod, "clustername", "LxcCluster",
                 "clustertype", "CloudManaged", "hypervisor", "LXC").getAsJsonArray("cluster").get(0)
                 .getAsJsonObject().get("id").getAsString();
         JsonObject host = admin("addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor", "LXC",
@@ -138,6 +140,20 @@ public class LxdHostIT {
         assertEquals(resources.getAsJsonObject("cpu").get("total").getAsInt(), host.get("cpunumber").getAsInt());
         assertEquals(resources.getAsJsonObject("memory").get("total").getAsLong(),
                 host.get("memorytotal").getAsLong());
+    }
+
+    @Test
+    public void aHostWhoseDaemonDoesNotAnswerOrLacksThePoolIsRefusedWithTheReason() {
+        NativeClient.Reply noDaemon = SERVER.admin().call("addHost", "zoneid", zone, "podid", pod, "clusterid", cluster,
+                "hypervisor", "LXC", "url", "unix:///var/lib/skyport-no-such-lxd/unix.socket");
+        assertEquals(noDaemon.body(), 431, noDaemon.status());
+        assertTrue(noDaemon.body(), noDaemon.body().contains("cannot reach the LXD daemon at "
+                + "/var/lib/skyport-no-such-lxd/unix.socket"));
+        NativeClient.Reply noPool = SERVER.admin().call("addHost", "zoneid", zone, "podid", pod, "clusterid", cluster,
+                "hypervisor", "LXC", "url", LxdDaemon.URL + "?pool=skyport-no-such-pool");
+        assertEquals(noPool.body(), 431, noPool.status());
+        assertTrue(noPool.body(), noPool.body().contains("has no storage pool skyport-no-such-pool"));
+        assertEquals("neither was added", 1, admin("listHosts", "hypervisor", "LXC").getAsJsonArray("host").size());
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.StreamType;
+import io.skyport.container.ContainerLayout;
 import io.skyport.plugin.HypervisorDriver;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -127,8 +128,8 @@ public class DockerDriver implements HypervisorDriver {
         ContainerLayout.Limits limits = ContainerLayout.limits(vm);
         String hostName = ContainerLayout.hostName(vm);
         HostConfig hostConfig = HostConfig.newHostConfig()
-                .withNanoCPUs(limits.nanoCpus())
-                .withCpuShares(limits.cpuShares())
+                .withNanoCPUs(DockerLimits.nanoCpus(limits))
+                .withCpuShares(DockerLimits.cpuShares(limits))
                 .withMemory(limits.memoryBytes())
                 .withPidsLimit(limits.pidsLimit())
                 .withNetworkMode(endpoint.networkMode());

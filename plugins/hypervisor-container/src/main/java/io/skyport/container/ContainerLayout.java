@@ -13,6 +13,10 @@ public final class ContainerLayout {
     public static final String PREFIX = "skyport-";
     public static final String VM_LABEL = "skyport.vm";
     public static final String ACCOUNT_LABEL = "skyport.account";
+    /** The label (LXD: user config key) naming the Skyport volume a host volume holds. */
+    public static final String VOLUME_LABEL = "skyport.volume";
+    /** Data volumes are mounted at {@code /mnt/disk<device id>}: device 1 at /mnt/disk1, and so on. */
+    public static final String MOUNT_PREFIX = "/mnt/disk";
     /**
      * Service offerings have no process-count field, so the pid limit follows the vCPU count:
      * enough for any ordinary workload, small enough that a fork bomb cannot exhaust the host.
@@ -32,6 +36,23 @@ public final class ContainerLayout {
 
     public static String containerName(String vmUuid) {
         return PREFIX + vmUuid;
+    }
+
+    /** The host's volume (Docker named volume, LXD custom volume) holding a Skyport volume's content. */
+    public static String volumeName(String volumeUuid) {
+        return PREFIX + "vol-" + volumeUuid;
+    }
+
+    /**
+     * Where a data volume appears inside the container: fixed by its device slot, so it stays put
+     * across stops, starts and re-creations, and a detach and attach at the same slot finds it
+     * again at the same path.
+     */
+    public static String mountPath(int deviceId) {
+        if (deviceId < 1) {
+            throw new IllegalArgumentException("data volumes are mounted at device 1 or above, not " + deviceId);
+        }
+        return MOUNT_PREFIX + deviceId;
     }
 
     public static Map<String, String> labels(VmSpec vm) {

@@ -41,6 +41,39 @@ public interface HypervisorDriver {
         return new VmStats(0, 0, 0);
     }
 
+    /**
+     * Whether a data volume's content lives on the host that first mounted it (a Docker named
+     * volume, an LXD custom volume), so the volume can only be used by VMs on that host and must be
+     * deleted there. False for hosts without storage of their own (the simulator).
+     */
+    default boolean hostLocalVolumes() {
+        return false;
+    }
+
+    /**
+     * Whether a running VM can gain or lose a data volume. When not, the core refuses the attach
+     * or detach of a running VM's volume and asks for the VM to be stopped first.
+     */
+    default boolean attachesVolumesWhileRunning() {
+        return true;
+    }
+
+    /**
+     * Makes the volume (creating its storage on the host if needed) and mounts it in the VM's
+     * instance, when the instance exists; a VM whose instance is made later gets its volumes from
+     * {@link VmSpec#volumes()}. Either everything is done or nothing is, and a failure throws.
+     */
+    default void attachVolume(HostRef host, String vmUuid, VolumeRef volume) {
+    }
+
+    /** Unmounts the volume from the VM's instance (if it exists), keeping the volume's content. */
+    default void detachVolume(HostRef host, String vmUuid, VolumeRef volume) {
+    }
+
+    /** Deletes the volume's storage on the host; storage already gone is not an error. */
+    default void deleteVolume(HostRef host, VolumeRef volume) {
+    }
+
     enum PowerState { RUNNING, STOPPED, MISSING, UNKNOWN }
 
     record HostRef(long id, String uuid, String name, String url, Map<String, String> details) {
@@ -56,12 +89,32 @@ public interface HypervisorDriver {
      */
     record VmSpec(String uuid, String name, String accountUuid, int cpus, int cpuSpeedMhz, long memoryMb,
                   String image, String userData, List<String> sshPublicKeys, Map<String, String> labels,
-                  String imageSource) {
+                  String imageSource, List<VolumeRef> volumes) {
+        public VmSpec {
+            volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        }
+
+        /** A VM with no data volumes attached. */
+        public VmSpec(String uuid, String name, String accountUuid, int cpus, int cpuSpeedMhz, long memoryMb,
+                      String image, String userData, List<String> sshPublicKeys, Map<String, String> labels,
+                      String imageSource) {
+            this(uuid, name, accountUuid, cpus, cpuSpeedMhz, memoryMb, image, userData, sshPublicKeys, labels,
+                    imageSource, List.of());
+        }
+
         /** A VM whose image the host must already have. */
         public VmSpec(String uuid, String name, String accountUuid, int cpus, int cpuSpeedMhz, long memoryMb,
                       String image, String userData, List<String> sshPublicKeys, Map<String, String> labels) {
             this(uuid, name, accountUuid, cpus, cpuSpeedMhz, memoryMb, image, userData, sshPublicKeys, labels, null);
         }
+    }
+
+    /**
+     * A data volume as a host sees it: its uuid (what names its storage on the host), its name for
+     * people, the device slot it is attached at (1..15; it fixes the mount path; 0 when the volume is
+     * detached, as for its deletion) and its size.
+     */
+    record VolumeRef(String uuid, String name, int deviceId, long sizeBytes) {
     }
 
     record ExecResult(int exitCode, String stdout, String stderr) {

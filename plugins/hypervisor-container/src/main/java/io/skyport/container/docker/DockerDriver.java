@@ -11,6 +11,7 @@ import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.StreamType;
 import io.skyport.container.ContainerLayout;
@@ -35,6 +36,9 @@ import org.apache.logging.log4j.Logger;
  * never replaced, so what the container prints is what its image prints; only a root file system
  * imported from a tarball template, which has no command, starts its /sbin/init, as a system
  * container does ({@link ImageImport}).
+ *
+ * <p>Data volumes are named volumes mounted at fixed paths ({@link DockerVolumes}). Docker cannot
+ * add a mount to a running container, so volumes attach and detach only while the VM is stopped.
  */
 public class DockerDriver implements HypervisorDriver {
     public static final String TYPE = "Docker";
@@ -127,7 +131,9 @@ public class DockerDriver implements HypervisorDriver {
         String[] command = ImageImport.command(images.ensure(clients.connection(endpoint), endpoint, vm));
         ContainerLayout.Limits limits = ContainerLayout.limits(vm);
         String hostName = ContainerLayout.hostName(vm);
+        vm.volumes().forEach(v -> DockerVolumes.ensure(docker, v));
         HostConfig hostConfig = HostConfig.newHostConfig()
+                .withMounts(DockerVolumes.mounts(vm.volumes()))
                 .withNanoCPUs(DockerLimits.nanoCpus(limits))
                 .withCpuShares(DockerLimits.cpuShares(limits))
                 .withMemory(limits.memoryBytes())
@@ -180,15 +186,65 @@ public class DockerDriver implements HypervisorDriver {
                 .withTimeout(endpoint.stopTimeoutSeconds()).exec();
     }
 
-    /** Removes the container with its anonymous volumes; a container already gone is not an error. */
+    /**
+     * Removes the container with its anonymous volumes (named data volumes stay: they outlive the
+     * VM), then the image it was committed to when its volumes changed, if any; a container already
+     * gone is not an error.
+     */
     @Override
     public void destroy(HostRef host, String vmUuid) {
+        DockerClient docker = docker(host);
         try {
-            docker(host).removeContainerCmd(ContainerLayout.containerName(vmUuid)).withForce(true)
+            docker.removeContainerCmd(ContainerLayout.containerName(vmUuid)).withForce(true)
                     .withRemoveVolumes(true).exec();
         } catch (NotFoundException gone) {
             LOG.debug("container of VM {} was already gone", vmUuid);
         }
+        DockerVolumes.removeImage(docker, vmUuid);
+    }
+
+    @Override
+    public boolean hostLocalVolumes() {
+        return true;
+    }
+
+    @Override
+    public boolean attachesVolumesWhileRunning() {
+        return false;
+    }
+
+    /**
+     * Makes the named volume, then, when the VM's (stopped) container exists, replaces it by one
+     * that also mounts the volume. A VM without a container mounts it when its container is made.
+     */
+    @Override
+    public void attachVolume(HostRef host, String vmUuid, VolumeRef volume) {
+        DockerClient docker = docker(host);
+        DockerVolumes.ensure(docker, volume);
+        InspectContainerResponse existing = existing(docker, ContainerLayout.containerName(vmUuid));
+        Mount mount = DockerVolumes.mount(volume);
+        if (existing == null || DockerVolumes.mounted(existing.getHostConfig().getMounts(), mount)) {
+            return;
+        }
+        DockerVolumes.recreate(docker, existing, DockerVolumes.with(existing.getHostConfig().getMounts(), mount));
+    }
+
+    /** Replaces the VM's (stopped) container by one without the volume's mount; the named volume stays. */
+    @Override
+    public void detachVolume(HostRef host, String vmUuid, VolumeRef volume) {
+        DockerClient docker = docker(host);
+        InspectContainerResponse existing = existing(docker, ContainerLayout.containerName(vmUuid));
+        String name = ContainerLayout.volumeName(volume.uuid());
+        if (existing == null || existing.getHostConfig().getMounts() == null
+                || existing.getHostConfig().getMounts().stream().noneMatch(m -> name.equals(m.getSource()))) {
+            return;
+        }
+        DockerVolumes.recreate(docker, existing, DockerVolumes.without(existing.getHostConfig().getMounts(), name));
+    }
+
+    @Override
+    public void deleteVolume(HostRef host, VolumeRef volume) {
+        DockerVolumes.delete(docker(host), volume);
     }
 
     private static void removeQuietly(DockerClient docker, String id) {

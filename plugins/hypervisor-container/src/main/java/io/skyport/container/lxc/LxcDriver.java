@@ -21,6 +21,10 @@ import org.apache.logging.log4j.Logger;
  * console is the VM's console output. Each start first puts the seed files ({@link SeedFiles})
  * into the container through the files API, so user data and keys changed while the VM was
  * stopped reach it at this start.
+ *
+ * <p>Data volumes are custom volumes in the host's pool ({@link ContainerLayout#volumeName}),
+ * mounted as disk devices at {@link ContainerLayout#mountPath}; LXD adds and removes them while
+ * the container runs.
  */
 public class LxcDriver implements HypervisorDriver {
     public static final String TYPE = "LXC";
@@ -141,6 +145,9 @@ public class LxcDriver implements HypervisorDriver {
 
     private static void create(LxdClient lxd, LxdEndpoint endpoint, VmSpec vm, String name) {
         String fingerprint = image(lxd, vm);
+        for (VolumeRef v : vm.volumes()) {
+            ensureVolume(lxd, endpoint.pool(), v);
+        }
         try {
             lxd.call("POST", "/1.0/instances", LxdRequests.createInstance(name, fingerprint, endpoint, vm),
                     OPERATION_WAIT);
@@ -297,6 +304,84 @@ public class LxcDriver implements HypervisorDriver {
             }
         } catch (RuntimeException e) {
             LOG.warn("could not delete half-made container of VM {}: {}", vmUuid, e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean hostLocalVolumes() {
+        return true;
+    }
+
+    private static String volumePath(String pool, VolumeRef v) {
+        return "/1.0/storage-pools/" + LxdClient.segment(pool) + "/volumes/custom/"
+                + LxdClient.segment(ContainerLayout.volumeName(v.uuid()));
+    }
+
+    /** Creates the volume's custom volume unless the pool has it; true when this call made it. */
+    private static boolean ensureVolume(LxdClient lxd, String pool, VolumeRef v) {
+        if (lookup(lxd, volumePath(pool, v)) != null) {
+            return false;
+        }
+        lxd.call("POST", "/1.0/storage-pools/" + LxdClient.segment(pool) + "/volumes", LxdRequests.customVolume(v),
+                OPERATION_WAIT);
+        return true;
+    }
+
+    /**
+     * Makes the custom volume, then, when the VM's container exists, adds it as a disk device
+     * (running or not). A custom volume made here is deleted again if the device cannot be added.
+     */
+    @Override
+    public void attachVolume(HostRef host, String vmUuid, VolumeRef volume) {
+        LxdEndpoint endpoint = LxdEndpoint.of(host);
+        LxdClient lxd = clients.client(endpoint);
+        boolean made = ensureVolume(lxd, endpoint.pool(), volume);
+        JsonObject existing = instance(lxd, vmUuid);
+        if (existing == null) {
+            return;
+        }
+        try {
+            lxd.call("PATCH", instancePath(vmUuid), LxdRequests.addDisk(endpoint.pool(), volume), OPERATION_WAIT);
+        } catch (RuntimeException e) {
+            if (made) {
+                deleteVolumeQuietly(lxd, endpoint.pool(), volume);
+            }
+            throw e;
+        }
+    }
+
+    /** Removes the container's disk devices of the volume (hot when it runs); the custom volume stays. */
+    @Override
+    public void detachVolume(HostRef host, String vmUuid, VolumeRef volume) {
+        LxdClient lxd = lxd(host);
+        JsonObject existing = instance(lxd, vmUuid);
+        if (existing == null) {
+            return;
+        }
+        List<String> disks = LxdRequests.disksOf(existing, ContainerLayout.volumeName(volume.uuid()));
+        if (!disks.isEmpty()) {
+            lxd.call("PUT", instancePath(vmUuid), LxdRequests.withoutDevices(existing, disks), OPERATION_WAIT);
+        }
+    }
+
+    /** Deletes the custom volume; one already gone is not an error, one still used by a container is. */
+    @Override
+    public void deleteVolume(HostRef host, VolumeRef volume) {
+        LxdEndpoint endpoint = LxdEndpoint.of(host);
+        try {
+            clients.client(endpoint).call("DELETE", volumePath(endpoint.pool(), volume), null, OPERATION_WAIT);
+        } catch (LxdException e) {
+            if (!e.notFound()) {
+                throw e;
+            }
+        }
+    }
+
+    private static void deleteVolumeQuietly(LxdClient lxd, String pool, VolumeRef v) {
+        try {
+            lxd.call("DELETE", volumePath(pool, v), null, OPERATION_WAIT);
+        } catch (RuntimeException e) {
+            LOG.warn("could not delete custom volume of volume {}: {}", v.uuid(), e.getMessage());
         }
     }
 

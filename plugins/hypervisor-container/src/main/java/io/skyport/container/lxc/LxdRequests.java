@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import io.skyport.container.ContainerLayout;
 import io.skyport.container.SeedFiles;
 import io.skyport.plugin.HypervisorDriver.VmSpec;
+import io.skyport.plugin.HypervisorDriver.VolumeRef;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,7 @@ final class LxdRequests {
         root.addProperty("pool", endpoint.pool());
         JsonObject devices = new JsonObject();
         devices.add("root", root);
+        vm.volumes().forEach(v -> devices.add(deviceName(v), disk(endpoint.pool(), v)));
         JsonArray profiles = new JsonArray();
         endpoint.profiles().forEach(profiles::add);
         JsonObject config = new JsonObject();
@@ -54,6 +56,81 @@ final class LxdRequests {
         body.add("profiles", profiles);
         body.add("devices", devices);
         body.add("config", config);
+        return body;
+    }
+
+    /**
+     * POST /1.0/storage-pools/{pool}/volumes: a custom filesystem volume for a Skyport volume,
+     * carrying its uuid as user config. No size: a {@code dir} pool can only enforce one with
+     * project quotas, which most hosts do not have.
+     */
+    static JsonObject customVolume(VolumeRef v) {
+        JsonObject config = new JsonObject();
+        config.addProperty(CONFIG_PREFIX + ContainerLayout.VOLUME_LABEL, v.uuid());
+        JsonObject body = new JsonObject();
+        body.addProperty("name", ContainerLayout.volumeName(v.uuid()));
+        body.addProperty("type", "custom");
+        body.addProperty("content_type", "filesystem");
+        body.addProperty("description", "Skyport volume " + v.name());
+        body.add("config", config);
+        return body;
+    }
+
+    /** The instance's device of a data volume: named by its slot, so a profile's devices keep theirs. */
+    static String deviceName(VolumeRef v) {
+        return ContainerLayout.PREFIX + "disk" + v.deviceId();
+    }
+
+    /** A disk device mounting the volume's custom volume at the slot's path. */
+    static JsonObject disk(String pool, VolumeRef v) {
+        JsonObject disk = new JsonObject();
+        disk.addProperty("type", "disk");
+        disk.addProperty("pool", pool);
+        disk.addProperty("source", ContainerLayout.volumeName(v.uuid()));
+        disk.addProperty("path", ContainerLayout.mountPath(v.deviceId()));
+        return disk;
+    }
+
+    /** PATCH /1.0/instances/{name}: LXD merges the devices given into the instance's, so this adds one (hot). */
+    static JsonObject addDisk(String pool, VolumeRef v) {
+        JsonObject devices = new JsonObject();
+        devices.add(deviceName(v), disk(pool, v));
+        JsonObject body = new JsonObject();
+        body.add("devices", devices);
+        return body;
+    }
+
+    /** The instance's own devices (not its profiles') that mount the named custom volume. */
+    static List<String> disksOf(JsonObject instance, String volumeName) {
+        List<String> out = new java.util.ArrayList<>();
+        JsonObject devices = instance.getAsJsonObject("devices");
+        if (devices != null) {
+            devices.entrySet().forEach(e -> {
+                JsonObject d = e.getValue().getAsJsonObject();
+                if (d.has("source") && volumeName.equals(d.get("source").getAsString())
+                        && "disk".equals(d.has("type") ? d.get("type").getAsString() : "")) {
+                    out.add(e.getKey());
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * PUT /1.0/instances/{name}: the instance's writable fields as LXD gave them, without the named
+     * devices. A PATCH cannot remove a device (it merges), so removal replaces the whole set.
+     */
+    static JsonObject withoutDevices(JsonObject instance, List<String> removed) {
+        JsonObject body = new JsonObject();
+        for (String field : List.of("architecture", "config", "devices", "ephemeral", "profiles", "stateful",
+                "description")) {
+            if (instance.has(field)) {
+                body.add(field, instance.get(field).deepCopy());
+            }
+        }
+        JsonObject devices = body.has("devices") ? body.getAsJsonObject("devices") : new JsonObject();
+        removed.forEach(devices::remove);
+        body.add("devices", devices);
         return body;
     }
 

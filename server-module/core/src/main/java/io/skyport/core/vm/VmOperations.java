@@ -10,6 +10,7 @@ import io.skyport.core.identity.AccountDao;
 import io.skyport.core.infra.Host;
 import io.skyport.core.infra.HostDao;
 import io.skyport.core.keypair.SshKeyPairDao;
+import io.skyport.core.volume.VolumeHosts;
 import io.skyport.plugin.ApiError;
 import io.skyport.plugin.ApiException;
 import io.skyport.plugin.CallContext;
@@ -45,10 +46,12 @@ public class VmOperations {
     private final EventService events;
     private final TransactionTemplate tx;
     private final ResourceCounter counter;
+    private final VolumeHosts volumeHosts;
 
     public VmOperations(VmDao vms, HostDao hostDao, TemplateDao templates, SshKeyPairDao keypairs, AccountDao accounts,
                         Placement placement, VmProvisioner provisioner, EventService events, TransactionTemplate tx,
-                        ResourceCounter counter) {
+                        ResourceCounter counter, VolumeHosts volumeHosts) {
+        this.volumeHosts = volumeHosts;
         this.tx = tx;
         this.counter = counter;
         this.vms = vms;
@@ -70,12 +73,21 @@ public class VmOperations {
                 + " because it is in state " + vm.state());
     }
 
-    /** Starts a stopped VM on a host with room, trying other hosts if the driver fails. */
-    public Vm start(CallContext caller, long vmId, Long hostId) {
+    /**
+     * Starts a stopped VM on a host with room, trying other hosts if the driver fails. A VM with a
+     * data volume whose content is kept on one host starts only there.
+     */
+    public Vm start(CallContext caller, long vmId, Long requestedHostId) {
         Vm vm = load(vmId);
         if (vm.state() != VmState.Stopped) {
             throw invalidState(vm, "start");
         }
+        Long pinned = volumeHosts.pinnedHost(vm.id()).orElse(null);
+        if (pinned != null && requestedHostId != null && !pinned.equals(requestedHostId)) {
+            throw new ApiException(ApiError.PARAM_ERROR, "hostid: VM " + vm.name() + " has a data volume whose "
+                    + "data is on another host; it starts only on that host (detach the volume to start it elsewhere)");
+        }
+        Long hostId = pinned != null ? pinned : requestedHostId;
         List<Long> avoid = new ArrayList<>();
         RuntimeException last = null;
         for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
@@ -98,7 +110,9 @@ public class VmOperations {
                 break;
             }
             try {
-                placement.driverOf(host).start(host.ref(), spec(vm));
+                HypervisorDriver driver = placement.driverOf(host);
+                driver.start(host.ref(), spec(vm));
+                volumeHosts.placed(vm.id(), new VolumeHosts.Target(host, driver));
                 tx.executeWithoutResult(status -> {
                     vms.transition(vm.id(), VmState.Starting, VmState.Running, host.id());
                     events.record(caller, "VM.START", "Started VM " + vm.name() + " on host " + host.name(),
@@ -304,7 +318,8 @@ public class VmOperations {
         }
         String account = accounts.findById(vm.accountId()).map(a -> a.uuid()).orElse("");
         return new VmSpec(vm.uuid(), vm.name(), account, vm.cpus(), vm.cpuSpeed(), vm.memoryMb(), image(t),
-                vm.userData(), keys, Map.of("skyport.vm", vm.uuid()), rootfsTarball(t) ? t.url() : null);
+                vm.userData(), keys, Map.of("skyport.vm", vm.uuid()), rootfsTarball(t) ? t.url() : null,
+                volumeHosts.refs(vm.id()));
     }
 
     /**

@@ -24,7 +24,7 @@ public class VolumeDao {
         return new Volume(rs.getLong("id"), rs.getString("uuid"), rs.getString("name"), rs.getLong("account_id"),
                 rs.getLong("domain_id"), rs.getLong("zone_id"), Db.nullableLong(rs, "vm_id"), device,
                 Db.nullableLong(rs, "disk_offering_id"), rs.getString("volume_type"), rs.getLong("size_bytes"),
-                rs.getString("state"), Db.instant(rs, "created"));
+                rs.getString("state"), Db.instant(rs, "created"), Db.nullableLong(rs, "host_id"));
     }
 
     public long insert(String uuid, String name, long accountId, long domainId, long zoneId, Long vmId,
@@ -67,6 +67,11 @@ public class VolumeDao {
     public boolean detach(long id) {
         return jdbc.update("UPDATE volumes SET vm_id = NULL, device_id = NULL WHERE id = ? AND vm_id IS NOT NULL "
                 + "AND removed IS NULL", id) == 1;
+    }
+
+    /** Records the host holding the volume's content, the first time one does. */
+    public void placeOnHost(long id, long hostId) {
+        jdbc.update("UPDATE volumes SET host_id = ? WHERE id = ? AND host_id IS NULL", hostId, id);
     }
 
     public void resize(long id, long sizeBytes, Long diskOfferingId) {

@@ -22,7 +22,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Data volumes: created from a disk offering, attached to one VM at a time, grown, deleted when detached. */
+/**
+ * Data volumes: created from a disk offering, attached to one VM at a time, grown, deleted when
+ * detached. Attach, detach and delete also act on the VM's host through its driver (mounting the
+ * volume in the VM's instance, removing its storage), inside the same transaction as the row
+ * change: a driver that fails rolls the row change back, so the database never claims what the
+ * host did not do.
+ */
 @Component
 public class VolumeService {
     private static final long GIB = 1024L * 1024 * 1024;
@@ -37,9 +43,12 @@ public class VolumeService {
     private final EventService events;
     private final TransactionTemplate tx;
     private final ResourceTagDao tags;
+    private final VolumeHosts hosts;
 
     public VolumeService(VolumeDao volumes, DiskOfferingDao offerings, VmDao vms, IdentityService identity,
-                         ResourceCounter counter, EventService events, TransactionTemplate tx, ResourceTagDao tags) {
+                         ResourceCounter counter, EventService events, TransactionTemplate tx, ResourceTagDao tags,
+                         VolumeHosts hosts) {
+        this.hosts = hosts;
         this.volumes = volumes;
         this.offerings = offerings;
         this.vms = vms;
@@ -154,6 +163,9 @@ public class VolumeService {
             throw new ApiException(ApiError.INVALID_STATE, "Volumes attach to Running or Stopped VMs; " + vm.name()
                     + " is " + vm.state());
         }
+        VolumeHosts.Target target = hosts.of(vm).orElse(null);
+        checkHostAllows(vm, target, "attach");
+        checkSameHost(v, vm, target);
         Set<Integer> used = new HashSet<>();
         volumes.ofVm(vm.id()).forEach(x -> used.add(x.deviceId()));
         int device = deviceId != null ? deviceId : 1;
@@ -170,19 +182,64 @@ public class VolumeService {
             throw new ApiException(ApiError.PARAM_ERROR, "deviceid: device " + device + " of " + vm.name()
                     + " is in use");
         }
-        boolean attached;
+        int slot = device;
         try {
-            attached = volumes.attach(v.id(), vm.id(), device);
+            tx.executeWithoutResult(s -> {
+                if (!volumes.attach(v.id(), vm.id(), slot)) {
+                    throw new ApiException(ApiError.INVALID_STATE, "Volume " + v.name() + " is already attached");
+                }
+                if (target != null) {
+                    onHost(target, "attach volume " + v.name() + " to VM " + vm.name(), () -> target.driver()
+                            .attachVolume(target.host().ref(), vm.uuid(), VolumeHosts.ref(v, slot)));
+                    if (target.driver().hostLocalVolumes()) {
+                        volumes.placeOnHost(v.id(), target.host().id());
+                    }
+                }
+            });
         } catch (DuplicateKeyException raced) {
             // a concurrent attach to the same VM took the device first
             throw new ApiException(ApiError.INVALID_STATE, "Device " + device + " of " + vm.name() + " was just taken; "
                     + "retry");
         }
-        if (!attached) {
-            throw new ApiException(ApiError.INVALID_STATE, "Volume " + v.name() + " is already attached");
-        }
         events.record(caller, "VOLUME.ATTACH", "Attached volume " + v.name() + " to " + vm.name(), "Volume", v.uuid());
         return load(volumeId);
+    }
+
+    /**
+     * Some hosts cannot change a running instance's mounts (a Docker container's are fixed when it
+     * is made): there a running VM must be stopped before a volume is attached or detached.
+     */
+    private static void checkHostAllows(Vm vm, VolumeHosts.Target target, String action) {
+        if (target != null && vm.state() == VmState.Running && !target.driver().attachesVolumesWhileRunning()) {
+            throw new ApiException(ApiError.INVALID_STATE, "Unable to " + action + " a volume while VM " + vm.name()
+                    + " is Running: its " + target.driver().hypervisorType() + " host " + target.host().name()
+                    + " cannot change the mounts of a running container; stop the VM first");
+        }
+    }
+
+    /** A volume whose content is kept on one host can only be used by a VM on that host. */
+    private void checkSameHost(Volume v, Vm vm, VolumeHosts.Target target) {
+        if (v.hostId() == null) {
+            return;
+        }
+        Long vmHost = target != null ? Long.valueOf(target.host().id()) : hosts.pinnedHost(vm.id()).orElse(null);
+        if (vmHost != null && !vmHost.equals(v.hostId())) {
+            String where = hosts.host(v.hostId()).map(t -> t.host().name()).orElse("another host");
+            throw new ApiException(ApiError.INVALID_STATE, "Volume " + v.name() + " keeps its data on host " + where
+                    + ", and VM " + vm.name() + " is on another host; attach it to a VM on " + where);
+        }
+    }
+
+    /** Runs a driver call; its failure (not a refusal with an API error) becomes the API's server error. */
+    private static void onHost(VolumeHosts.Target target, String what, Runnable call) {
+        try {
+            call.run();
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ApiException(ApiError.INTERNAL, "Unable to " + what + " on host " + target.host().name() + ": "
+                    + e.getMessage());
+        }
     }
 
     public Volume detach(CallContext caller, long volumeId) {
@@ -193,9 +250,22 @@ public class VolumeService {
             throw new ApiException(ApiError.INVALID_STATE, "Volumes detach from Running or Stopped VMs; " + vm.name()
                     + " is " + vm.state());
         }
-        if (v.vmId() == null || !volumes.detach(v.id())) {
+        if (v.vmId() == null) {
             throw new ApiException(ApiError.INVALID_STATE, "Volume " + v.name() + " is not attached");
         }
+        VolumeHosts.Target target = vm == null ? null : hosts.of(vm).orElse(null);
+        if (vm != null) {
+            checkHostAllows(vm, target, "detach");
+        }
+        tx.executeWithoutResult(s -> {
+            if (!volumes.detach(v.id())) {
+                throw new ApiException(ApiError.INVALID_STATE, "Volume " + v.name() + " is not attached");
+            }
+            if (target != null && v.deviceId() != null) {
+                onHost(target, "detach volume " + v.name() + " from VM " + vm.name(), () -> target.driver()
+                        .detachVolume(target.host().ref(), vm.uuid(), VolumeHosts.ref(v, v.deviceId())));
+            }
+        });
         events.record(caller, "VOLUME.DETACH", "Detached volume " + v.name(), "Volume", v.uuid());
         return load(volumeId);
     }
@@ -230,6 +300,11 @@ public class VolumeService {
             counter.release(v.accountId(), ResourceType.VOLUME, 1);
             counter.release(v.accountId(), ResourceType.PRIMARY_STORAGE, v.sizeBytes() / GIB);
             tags.delete("Volume", v.id(), null, null);
+            // last, so storage the host could not remove leaves the volume as it was (the rollback)
+            if (v.hostId() != null) {
+                hosts.host(v.hostId()).ifPresent(target -> onHost(target, "delete volume " + v.name(),
+                        () -> target.driver().deleteVolume(target.host().ref(), VolumeHosts.ref(v, 0))));
+            }
         });
         events.record(caller, "VOLUME.DELETE", "Deleted volume " + v.name(), "Volume", v.uuid());
     }

@@ -1,0 +1,350 @@
+package io.skyport.app.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectVolumeResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Mount;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.skyport.container.lxc.LxdException;
+import io.skyport.core.infra.HostDao;
+import io.skyport.core.module.ModuleRegistry;
+import io.skyport.plugin.HypervisorDriver;
+import io.skyport.plugin.HypervisorDriver.HostRef;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.VolumeState;
+
+/**
+ * Data volumes on real container hosts: a Docker engine (named volumes, mounted while the VM is
+ * stopped) and an LXD daemon (custom volumes, mounted while the container runs). Volumes are
+ * created and moved through Skyport's APIs; what they hold is checked on the host itself. Each
+ * test skips when its daemon is absent; with SKYPORT_REQUIRE_LIVE=1 that is a failure.
+ */
+public class ContainerVolumesIT {
+    private static final TestServer SERVER = new TestServer();
+    private static final List<String> DOCKER_VMS = new ArrayList<>();
+    private static final List<String> LXD_VMS = new ArrayList<>();
+    private static DockerEngine engine;
+    private static LxdDaemon daemon;
+    private static Optional<String> dockerMissing;
+    private static Optional<String> lxdMissing;
+    private static String smallDisk;
+
+    /** A zone of one container host, its offering and its busybox template. */
+    private record Zone(String id, String offering, String template) {
+    }
+
+    private static Zone dockerZone;
+    private static Zone lxdZone;
+
+    @BeforeClass
+    public static void hostsAndZones() throws Exception {
+        dockerMissing = DockerEngine.unavailable();
+        lxdMissing = LxdDaemon.unavailable();
+        if (dockerMissing.isPresent() && lxdMissing.isPresent() && !Live.required()) {
+            Live.require("Docker engine or LXD daemon", false, dockerMissing.get() + "; " + lxdMissing.get());
+        }
+        SERVER.start();
+        smallDisk = admin("listDiskOfferings", "name", "Small").getAsJsonArray("diskoffering").get(0)
+                .getAsJsonObject().get("id").getAsString();
+        if (dockerMissing.isEmpty()) {
+            engine = new DockerEngine();
+            engine.ensureImage();
+            // a short stop grace period: busybox's sh ignores SIGTERM, so every stop waits it out
+            dockerZone = zone("VolDocker", "Docker", DockerEngine.URL + "?stoptimeout=1", DockerEngine.IMAGE, 202);
+        }
+        if (lxdMissing.isEmpty()) {
+            daemon = new LxdDaemon();
+            lxdZone = zone("VolLxc", "LXC", LxdDaemon.URL + "?stoptimeout=2", LxdDaemon.IMAGE, 203);
+        }
+    }
+
+    private static Zone zone(String name, String hypervisor, String url, String image, int subnet) {
+        String zone = admin("createZone", "name", name, "networktype", "Advanced", "dns1", "198.18.255.253",
+                "internaldns1", "198.18.255.254", "guestcidraddress", "198.18.128.0/17").getAsJsonObject("zone")
+                .get("id").getAsString();
+        String pod = admin("createPod", "zoneid", zone, "name", name + "Pod", "gateway", "198.19." + subnet + ".1",
+                "netmask", "255.255.255.0", "startip", "198.19." + subnet + ".10", "endip", "198.19." + subnet + ".20")
+                .getAsJsonObject("pod").get("id").getAsString();
+        String cluster = admin("addCluster", "zoneid", zone, "podid", pod, "clustername", name + "Cluster",
+                "clustertype", "CloudManaged", "hypervisor", hypervisor).getAsJsonArray("cluster").get(0)
+                .getAsJsonObject().get("id").getAsString();
+        admin("addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor", hypervisor, "url", url);
+        String offering = admin("createServiceOffering", "name", name + "Small", "displaytext", "1 cpu, 128 MB",
+                "cpunumber", "1", "cpuspeed", "500", "memory", "128").getAsJsonObject("serviceoffering").get("id")
+                .getAsString();
+        String template = admin("registerTemplate", "name", name + "-busybox", "displaytext", "busybox", "url",
+                "http://images.invalid/busybox.tar", "format", "CONTAINER", "hypervisor", hypervisor, "zoneid", zone,
+                "ispublic", "true", "details[0].image", image).getAsJsonArray("template").get(0).getAsJsonObject()
+                .get("id").getAsString();
+        return new Zone(zone, offering, template);
+    }
+
+    @AfterClass
+    public static void cleanUp() {
+        if (engine != null) {
+            DOCKER_VMS.forEach(engine::removeQuietly);
+            engine.close();
+        }
+        if (daemon != null) {
+            LXD_VMS.forEach(daemon::removeQuietly);
+            daemon.close();
+        }
+        SERVER.stop();
+    }
+
+    private static JsonObject admin(String command, String... kv) {
+        NativeClient.Reply r = SERVER.admin().call(command, kv);
+        assertEquals(command + ": " + r.body(), 200, r.status());
+        return r.inner();
+    }
+
+    private static JsonObject job(String command, String... kv) {
+        JsonObject submit = admin(command, kv);
+        assertNotNull(submit.toString(), submit.get("jobid"));
+        return SERVER.admin().awaitJob(submit.get("jobid").getAsString());
+    }
+
+    private static JsonObject ok(JsonObject job, String member) {
+        assertEquals(job.toString(), 1, job.get("jobstatus").getAsInt());
+        return job.getAsJsonObject("jobresult").getAsJsonObject(member);
+    }
+
+    private static String deploy(Zone zone, List<String> created, String name) {
+        JsonObject vm = ok(job("deployVirtualMachine", "zoneid", zone.id(), "serviceofferingid", zone.offering(),
+                "templateid", zone.template(), "name", name), "virtualmachine");
+        created.add(vm.get("id").getAsString());
+        assertEquals("Running", vm.get("state").getAsString());
+        return vm.get("id").getAsString();
+    }
+
+    private static void power(String command, String vmId, String expected) {
+        assertEquals(expected, ok(job(command, "id", vmId), "virtualmachine").get("state").getAsString());
+    }
+
+    private static String createVolume(String name, String zone) {
+        return ok(job("createVolume", "name", name, "zoneid", zone, "diskofferingid", smallDisk), "volume").get("id")
+                .getAsString();
+    }
+
+    private static JsonObject volume(String id) {
+        JsonArray found = admin("listVolumes", "id", id).getAsJsonArray("volume");
+        return found == null ? null : found.get(0).getAsJsonObject();
+    }
+
+    private static HostRef hostRef(String hypervisor) {
+        return SERVER.server().coreBean(HostDao.class).hosts(null, null, null, null, hypervisor, null).get(0).ref();
+    }
+
+    private static HypervisorDriver driver(String hypervisor) {
+        return SERVER.server().coreBean(ModuleRegistry.class).driver(hypervisor).orElseThrow();
+    }
+
+    /** Runs a shell command in the VM's container through the host's driver; its stdout, failing on a non-zero exit. */
+    private static String sh(String hypervisor, String vmId, String script) {
+        HypervisorDriver.ExecResult r = driver(hypervisor).exec(hostRef(hypervisor), vmId, List.of("sh", "-c", script));
+        assertEquals(script + ": " + r.stderr(), 0, r.exitCode());
+        return r.stdout();
+    }
+
+    private Optional<InspectVolumeResponse> namedVolume(String volumeId) {
+        try {
+            return Optional.of(engine.docker.inspectVolumeCmd("skyport-vol-" + volumeId).exec());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> mounts(String vmId) {
+        InspectContainerResponse c = engine.container(vmId).orElseThrow(() -> new AssertionError("no container"));
+        List<Mount> mounts = c.getHostConfig().getMounts();
+        return mounts == null ? List.of() : mounts.stream().map(m -> m.getSource() + ":" + m.getTarget()).toList();
+    }
+
+    @Test
+    public void dockerVolumeKeepsItsDataFromOneStoppedVmToAnother() throws Exception {
+        Live.require("Docker engine", dockerMissing.isEmpty(), dockerMissing.orElse(""));
+        String first = deploy(dockerZone, DOCKER_VMS, "vol-dock-a");
+        String second = deploy(dockerZone, DOCKER_VMS, "vol-dock-b");
+        String volumeId = createVolume("dock-data", dockerZone.id());
+
+        JsonObject refused = job("attachVolume", "id", volumeId, "virtualmachineid", first);
+        assertEquals(refused.toString(), 2, refused.get("jobstatus").getAsInt());
+        JsonObject error = refused.getAsJsonObject("jobresult");
+        assertEquals(431, error.get("errorcode").getAsInt());
+        assertTrue(error.toString(), error.get("errortext").getAsString().contains("cannot change the mounts of a "
+                + "running container; stop the VM first"));
+        assertFalse("a refused attach leaves the volume detached", volume(volumeId).has("virtualmachineid"));
+        assertTrue("and makes no named volume", namedVolume(volumeId).isEmpty());
+
+        // a change to the root file system, which the container's re-creation must keep
+        engine.exec(first, "sh", "-c", "echo kept > /root/rootfs-change");
+        power("stopVirtualMachine", first, "Stopped");
+        String containerBefore = engine.container(first).orElseThrow().getId();
+        JsonObject attached = ok(job("attachVolume", "id", volumeId, "virtualmachineid", first), "volume");
+        assertEquals(first, attached.get("virtualmachineid").getAsString());
+        assertEquals(1, attached.get("deviceid").getAsInt());
+        InspectVolumeResponse named = namedVolume(volumeId).orElseThrow(() -> new AssertionError("no named volume"));
+        assertEquals(volumeId, named.getLabels().get("skyport.volume"));
+        assertFalse("the stopped container was re-created", containerBefore.equals(engine.container(first)
+                .orElseThrow().getId()));
+        assertEquals(List.of("skyport-vol-" + volumeId + ":/mnt/disk1"), mounts(first));
+
+        power("startVirtualMachine", first, "Running");
+        assertEquals("kept\n", engine.exec(first, "cat", "/root/rootfs-change"));
+        sh("Docker", first, "echo written-in-a > /mnt/disk1/hello");
+        assertEquals("the file is in the named volume", "written-in-a\n",
+                Files.readString(Path.of(named.getMountpoint(), "hello")));
+
+        power("stopVirtualMachine", first, "Stopped");
+        JsonObject detached = ok(job("detachVolume", "id", volumeId), "volume");
+        assertFalse(detached.has("virtualmachineid"));
+        assertEquals(List.of(), mounts(first));
+        assertTrue("detach keeps the named volume", namedVolume(volumeId).isPresent());
+
+        power("stopVirtualMachine", second, "Stopped");
+        ok(job("attachVolume", "id", volumeId, "virtualmachineid", second, "deviceid", "2"), "volume");
+        power("startVirtualMachine", second, "Running");
+        assertEquals("the second VM sees what the first wrote", "written-in-a\n",
+                sh("Docker", second, "cat /mnt/disk2/hello"));
+
+        NativeClient.Reply whileRunning = SERVER.admin().call("detachVolume", "id", volumeId);
+        JsonObject refusedDetach = SERVER.admin().awaitJob(whileRunning.inner().get("jobid").getAsString());
+        assertEquals(refusedDetach.toString(), 2, refusedDetach.get("jobstatus").getAsInt());
+        assertEquals(second, volume(volumeId).get("virtualmachineid").getAsString());
+
+        power("stopVirtualMachine", second, "Stopped");
+        ok(job("detachVolume", "id", volumeId), "volume");
+        assertEquals(200, SERVER.admin().call("deleteVolume", "id", volumeId).status());
+        assertTrue("deleteVolume removes the named volume", namedVolume(volumeId).isEmpty());
+        assertEquals("the volume is gone", 431, SERVER.admin().call("listVolumes", "id", volumeId).status());
+
+        assertTrue("re-creation committed the VM's image", engine.hasImage("skyport-vm-" + first));
+        assertEquals(1, job("destroyVirtualMachine", "id", first, "expunge", "true").get("jobstatus").getAsInt());
+        assertFalse("expunge removes the VM's committed image", engine.hasImage("skyport-vm-" + first));
+        job("destroyVirtualMachine", "id", second, "expunge", "true");
+    }
+
+    private static String lxdVolumePath(String volumeId) {
+        return "/1.0/storage-pools/default/volumes/custom/skyport-vol-" + volumeId;
+    }
+
+    private static boolean lxdVolumeExists(String volumeId) {
+        try {
+            daemon.lxd.get(lxdVolumePath(volumeId));
+            return true;
+        } catch (LxdException e) {
+            if (e.notFound()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static JsonObject lxdDevice(String vmId, String device) {
+        JsonObject devices = daemon.instance(vmId).orElseThrow().getAsJsonObject("devices");
+        return devices.has(device) ? devices.getAsJsonObject(device) : null;
+    }
+
+    @Test
+    public void lxdVolumeMovesBetweenRunningContainers() {
+        Live.require("LXD daemon", lxdMissing.isEmpty(), lxdMissing.orElse(""));
+        String first = deploy(lxdZone, LXD_VMS, "vol-lxd-a");
+        String second = deploy(lxdZone, LXD_VMS, "vol-lxd-b");
+        String volumeId = createVolume("lxd-data", lxdZone.id());
+
+        JsonObject attached = ok(job("attachVolume", "id", volumeId, "virtualmachineid", first), "volume");
+        assertEquals(1, attached.get("deviceid").getAsInt());
+        assertTrue("the container kept running", daemon.running(first));
+        JsonObject custom = daemon.lxd.get(lxdVolumePath(volumeId)).getAsJsonObject();
+        assertEquals(volumeId, custom.getAsJsonObject("config").get("user.skyport.volume").getAsString());
+        JsonObject disk = lxdDevice(first, "skyport-disk1");
+        assertNotNull("a disk device for the volume", disk);
+        assertEquals("skyport-vol-" + volumeId, disk.get("source").getAsString());
+        assertEquals("/mnt/disk1", disk.get("path").getAsString());
+
+        sh("LXC", first, "echo written-in-a > /mnt/disk1/hello");
+        JsonObject detached = ok(job("detachVolume", "id", volumeId), "volume");
+        assertFalse(detached.has("virtualmachineid"));
+        assertNull("the device is gone", lxdDevice(first, "skyport-disk1"));
+        assertEquals("and so is the mount, at once", "", sh("LXC", first, "grep ' /mnt/disk1 ' /proc/mounts || true"));
+        assertTrue(lxdVolumeExists(volumeId));
+
+        ok(job("attachVolume", "id", volumeId, "virtualmachineid", second, "deviceid", "3"), "volume");
+        assertEquals("the second VM sees what the first wrote", "written-in-a\n",
+                sh("LXC", second, "cat /mnt/disk3/hello"));
+        ok(job("detachVolume", "id", volumeId), "volume");
+        assertEquals(200, SERVER.admin().call("deleteVolume", "id", volumeId).status());
+        assertFalse("deleteVolume removes the custom volume", lxdVolumeExists(volumeId));
+
+        job("destroyVirtualMachine", "id", first, "expunge", "true");
+        job("destroyVirtualMachine", "id", second, "expunge", "true");
+    }
+
+    @Test
+    public void lxdVolumeAttachedToAStoppedVmIsMountedAtItsStart() {
+        Live.require("LXD daemon", lxdMissing.isEmpty(), lxdMissing.orElse(""));
+        String vm = deploy(lxdZone, LXD_VMS, "vol-lxd-c");
+        power("stopVirtualMachine", vm, "Stopped");
+        String volumeId = createVolume("lxd-cold", lxdZone.id());
+        ok(job("attachVolume", "id", volumeId, "virtualmachineid", vm), "volume");
+        assertNotNull(lxdDevice(vm, "skyport-disk1"));
+        power("startVirtualMachine", vm, "Running");
+        sh("LXC", vm, "echo cold > /mnt/disk1/f");
+        assertEquals("cold\n", sh("LXC", vm, "cat /mnt/disk1/f"));
+
+        job("destroyVirtualMachine", "id", vm, "expunge", "true");
+        assertNull("expunge detaches the volume", volume(volumeId).get("virtualmachineid"));
+        assertTrue("and keeps its content", lxdVolumeExists(volumeId));
+        assertEquals(200, SERVER.admin().call("deleteVolume", "id", volumeId).status());
+        assertFalse(lxdVolumeExists(volumeId));
+    }
+
+    @Test
+    public void ec2VolumeAttachesToARunningLxdInstance() {
+        Live.require("LXD daemon", lxdMissing.isEmpty(), lxdMissing.orElse(""));
+        String vm = deploy(lxdZone, LXD_VMS, "vol-lxd-ec2");
+        try (Ec2Client ec2 = Ec2Sdk.client(SERVER, SERVER.admin())) {
+            String instanceId = ec2.describeInstances(r -> r.filters(Filter.builder().name("tag:Name")
+                    .values("vol-lxd-ec2").build())).reservations().get(0).instances().get(0).instanceId();
+            String volumeId = ec2.createVolume(r -> r.availabilityZone("VolLxc").size(5)).volumeId();
+            ec2.attachVolume(r -> r.volumeId(volumeId).instanceId(instanceId).device("/dev/sdf"));
+            // the core volume behind the EC2 id: the instance's one data volume
+            String uuid = admin("listVolumes", "virtualmachineid", vm, "type", "DATADISK").getAsJsonArray("volume")
+                    .get(0).getAsJsonObject().get("id").getAsString();
+            assertEquals(VolumeState.IN_USE, ec2.describeVolumes(r -> r.volumeIds(volumeId)).volumes().get(0).state());
+            JsonObject disk = lxdDevice(vm, "skyport-disk5");
+            assertNotNull("/dev/sdf is device 5, mounted at /mnt/disk5", disk);
+            assertEquals("skyport-vol-" + uuid, disk.get("source").getAsString());
+            sh("LXC", vm, "echo from-ec2 > /mnt/disk5/f");
+            assertEquals("from-ec2\n", sh("LXC", vm, "cat /mnt/disk5/f"));
+
+            Ec2Exception inUse = org.junit.Assert.assertThrows(Ec2Exception.class,
+                    () -> ec2.deleteVolume(r -> r.volumeId(volumeId)));
+            assertEquals("VolumeInUse", inUse.awsErrorDetails().errorCode());
+            assertTrue("a refused delete keeps the custom volume", lxdVolumeExists(uuid));
+
+            ec2.detachVolume(r -> r.volumeId(volumeId));
+            assertNull(lxdDevice(vm, "skyport-disk5"));
+            ec2.deleteVolume(r -> r.volumeId(volumeId));
+            assertFalse("DeleteVolume removes the custom volume", lxdVolumeExists(uuid));
+        }
+        job("destroyVirtualMachine", "id", vm, "expunge", "true");
+    }
+}

@@ -33,6 +33,8 @@ public class LxcDriver implements HypervisorDriver {
     static final int CONSOLE_BYTES = 64 * 1024;
     private static final Duration OPERATION_WAIT = Duration.ofMinutes(2);
     private static final Duration EXEC_WAIT = Duration.ofSeconds(60);
+    private static final Duration BUSY_WAIT = Duration.ofSeconds(10);
+    private static final long BUSY_RETRY_MS = 200;
     /** The CPU figure of {@link #stats} is the container's CPU time over this much wall time. */
     private static final long STATS_INTERVAL_MS = 500;
     private static final long FALLBACK_CPU_SPEED_MHZ = 2000;
@@ -341,7 +343,7 @@ public class LxcDriver implements HypervisorDriver {
             return;
         }
         try {
-            lxd.call("PATCH", instancePath(vmUuid), LxdRequests.addDisk(endpoint.pool(), volume), OPERATION_WAIT);
+            updateInstance(lxd, "PATCH", vmUuid, LxdRequests.addDisk(endpoint.pool(), volume));
         } catch (RuntimeException e) {
             if (made) {
                 deleteVolumeQuietly(lxd, endpoint.pool(), volume);
@@ -360,7 +362,32 @@ public class LxcDriver implements HypervisorDriver {
         }
         List<String> disks = LxdRequests.disksOf(existing, ContainerLayout.volumeName(volume.uuid()));
         if (!disks.isEmpty()) {
-            lxd.call("PUT", instancePath(vmUuid), LxdRequests.withoutDevices(existing, disks), OPERATION_WAIT);
+            updateInstance(lxd, "PUT", vmUuid, LxdRequests.withoutDevices(existing, disks));
+        }
+    }
+
+    /**
+     * Changes the instance's configuration. LXD refuses a change while another operation holds
+     * the instance, and a stop holds it a moment after its own operation has finished, so a
+     * refusal for that reason is retried for a few seconds before it counts.
+     */
+    private static void updateInstance(LxdClient lxd, String method, String vmUuid, JsonObject body) {
+        long deadline = System.nanoTime() + BUSY_WAIT.toNanos();
+        while (true) {
+            try {
+                lxd.call(method, instancePath(vmUuid), body, OPERATION_WAIT);
+                return;
+            } catch (LxdException e) {
+                if (!LxdRequests.busy(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(BUSY_RETRY_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LxdException(0, "interrupted while waiting for the instance of VM " + vmUuid);
+            }
         }
     }
 

@@ -134,6 +134,11 @@ final class LxdRequests {
         return body;
     }
 
+    /** Whether LXD refused a change because another operation holds the instance (it says "Instance is busy"). */
+    static boolean busy(LxdException e) {
+        return e.getMessage() != null && e.getMessage().contains("is busy running");
+    }
+
     /** The offering's limits and the VM's labels as instance config (labels as user.* keys). */
     static Map<String, String> config(VmSpec vm) {
         ContainerLayout.Limits limits = ContainerLayout.limits(vm);

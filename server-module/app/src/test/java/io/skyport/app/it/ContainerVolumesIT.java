@@ -100,6 +100,13 @@ public class ContainerVolumesIT {
     public static void cleanUp() {
         if (engine != null) {
             DOCKER_VMS.forEach(engine::removeQuietly);
+            for (String vm : DOCKER_VMS) {
+                try {
+                    engine.docker.removeImageCmd("skyport-vm-" + vm).exec();
+                } catch (RuntimeException ignored) {
+                    // never committed, or removed with its VM
+                }
+            }
             engine.close();
         }
         if (daemon != null) {

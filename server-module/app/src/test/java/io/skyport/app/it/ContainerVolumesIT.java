@@ -248,6 +248,45 @@ public class ContainerVolumesIT {
         job("destroyVirtualMachine", "id", second, "expunge", "true");
     }
 
+    @Test
+    public void dockerVolumeAttachedBeforeTheFirstStartIsMountedWhenTheContainerIsMade() throws Exception {
+        Live.require("Docker engine", dockerMissing.isEmpty(), dockerMissing.orElse(""));
+        JsonObject created = ok(job("deployVirtualMachine", "zoneid", dockerZone.id(), "serviceofferingid",
+                dockerZone.offering(), "templateid", dockerZone.template(), "name", "vol-dock-c", "startvm", "false"),
+                "virtualmachine");
+        String vm = created.get("id").getAsString();
+        DOCKER_VMS.add(vm);
+        assertEquals("Stopped", created.get("state").getAsString());
+        String volumeId = createVolume("dock-early", dockerZone.id());
+        ok(job("attachVolume", "id", volumeId, "virtualmachineid", vm, "deviceid", "4"), "volume");
+        assertFalse("a VM that never ran has no container yet", engine.container(vm).isPresent());
+        assertTrue("nor its volume a named volume", namedVolume(volumeId).isEmpty());
+
+        power("startVirtualMachine", vm, "Running");
+        assertEquals(List.of("skyport-vol-" + volumeId + ":/mnt/disk4"), mounts(vm));
+        sh("Docker", vm, "echo early > /mnt/disk4/f");
+        assertEquals("early\n", Files.readString(Path.of(namedVolume(volumeId).orElseThrow().getMountpoint(), "f")));
+
+        // EC2 answers the refusal for a running container with its own code
+        try (Ec2Client ec2 = Ec2Sdk.client(SERVER, SERVER.admin())) {
+            String instanceId = ec2.describeInstances(r -> r.filters(Filter.builder().name("tag:Name")
+                    .values("vol-dock-c").build())).reservations().get(0).instances().get(0).instanceId();
+            String other = ec2.createVolume(r -> r.availabilityZone("VolDocker").size(5)).volumeId();
+            Ec2Exception refused = org.junit.Assert.assertThrows(Ec2Exception.class, () -> ec2.attachVolume(r -> r
+                    .volumeId(other).instanceId(instanceId).device("/dev/sdc")));
+            assertEquals("IncorrectState", refused.awsErrorDetails().errorCode());
+            assertTrue(refused.getMessage(), refused.getMessage().contains("stop the VM first"));
+            assertEquals(VolumeState.AVAILABLE, ec2.describeVolumes(r -> r.volumeIds(other)).volumes().get(0)
+                    .state());
+            ec2.deleteVolume(r -> r.volumeId(other));
+        }
+
+        job("destroyVirtualMachine", "id", vm, "expunge", "true");
+        assertTrue("the named volume outlives the VM", namedVolume(volumeId).isPresent());
+        assertEquals(200, SERVER.admin().call("deleteVolume", "id", volumeId).status());
+        assertTrue(namedVolume(volumeId).isEmpty());
+    }
+
     private static String lxdVolumePath(String volumeId) {
         return "/1.0/storage-pools/default/volumes/custom/skyport-vol-" + volumeId;
     }

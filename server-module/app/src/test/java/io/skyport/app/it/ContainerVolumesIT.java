@@ -238,6 +238,21 @@ public class ContainerVolumesIT {
 
         power("stopVirtualMachine", second, "Stopped");
         ok(job("detachVolume", "id", volumeId), "volume");
+
+        // a container outside Skyport that mounts the named volume: the engine refuses to remove it
+        String holder = engine.docker.createContainerCmd(DockerEngine.IMAGE).withName("skyport-it-holder-" + volumeId)
+                .withHostConfig(com.github.dockerjava.api.model.HostConfig.newHostConfig().withNetworkMode("none")
+                        .withMounts(List.of(new Mount().withType(com.github.dockerjava.api.model.MountType.VOLUME)
+                                .withSource("skyport-vol-" + volumeId).withTarget("/data")))).exec().getId();
+        try {
+            NativeClient.Reply refusedDelete = SERVER.admin().call("deleteVolume", "id", volumeId);
+            // a server-side failure: the native API answers 530 and does not show the host's words
+            assertEquals(refusedDelete.body(), 530, refusedDelete.status());
+            assertNotNull("a delete the host refused keeps the volume", volume(volumeId));
+            assertTrue(namedVolume(volumeId).isPresent());
+        } finally {
+            engine.docker.removeContainerCmd(holder).withForce(true).exec();
+        }
         assertEquals(200, SERVER.admin().call("deleteVolume", "id", volumeId).status());
         assertTrue("deleteVolume removes the named volume", namedVolume(volumeId).isEmpty());
         assertEquals("the volume is gone", 431, SERVER.admin().call("listVolumes", "id", volumeId).status());

@@ -40,6 +40,8 @@ public class ContainerVolumesIT {
     private static final TestServer SERVER = new TestServer();
     private static final List<String> DOCKER_VMS = new ArrayList<>();
     private static final List<String> LXD_VMS = new ArrayList<>();
+    /** Volumes the tests made, whose host storage is removed at the end even when a test failed half-way. */
+    private static final List<String> VOLUMES = new ArrayList<>();
     private static DockerEngine engine;
     private static LxdDaemon daemon;
     private static Optional<String> dockerMissing;
@@ -107,10 +109,30 @@ public class ContainerVolumesIT {
                     // never committed, or removed with its VM
                 }
             }
-            engine.close();
         }
         if (daemon != null) {
             LXD_VMS.forEach(daemon::removeQuietly);
+        }
+        for (String volume : VOLUMES) {
+            try {
+                if (engine != null) {
+                    engine.docker.removeVolumeCmd("skyport-vol-" + volume).exec();
+                }
+            } catch (RuntimeException ignored) {
+                // deleted by its test
+            }
+            try {
+                if (daemon != null) {
+                    daemon.lxd.call("DELETE", lxdVolumePath(volume), null, java.time.Duration.ofSeconds(30));
+                }
+            } catch (RuntimeException ignored) {
+                // deleted by its test
+            }
+        }
+        if (engine != null) {
+            engine.close();
+        }
+        if (daemon != null) {
             daemon.close();
         }
         SERVER.stop();
@@ -146,8 +168,10 @@ public class ContainerVolumesIT {
     }
 
     private static String createVolume(String name, String zone) {
-        return ok(job("createVolume", "name", name, "zoneid", zone, "diskofferingid", smallDisk), "volume").get("id")
-                .getAsString();
+        String id = ok(job("createVolume", "name", name, "zoneid", zone, "diskofferingid", smallDisk), "volume")
+                .get("id").getAsString();
+        VOLUMES.add(id);
+        return id;
     }
 
     private static JsonObject volume(String id) {
@@ -295,6 +319,17 @@ public class ContainerVolumesIT {
                     .state());
             ec2.deleteVolume(r -> r.volumeId(other));
         }
+        // and GCE's attachDisk ends in an operation error
+        GceClient gce = new GceClient(SERVER.baseUrl(), GceClient.keyFile(SERVER.admin()));
+        gce.await(gce.ok("POST", "zones/voldocker/disks", "{\"name\":\"gce-dock-disk\",\"sizeGb\":\"5\"}"));
+        JsonObject op = gce.await(gce.ok("POST", "zones/voldocker/instances/vol-dock-c/attachDisk",
+                "{\"source\":\"zones/voldocker/disks/gce-dock-disk\"}"));
+        assertTrue(op.toString(), op.has("error"));
+        JsonObject gceError = op.getAsJsonObject("error").getAsJsonArray("errors").get(0).getAsJsonObject();
+        assertEquals(op.toString(), "RESOURCE_OPERATION_FAILED", gceError.get("code").getAsString());
+        assertEquals(400, op.get("httpErrorStatusCode").getAsInt());
+        assertTrue(op.toString(), gceError.get("message").getAsString().contains("stop the VM first"));
+        gce.await(gce.ok("DELETE", "zones/voldocker/disks/gce-dock-disk", null));
 
         job("destroyVirtualMachine", "id", vm, "expunge", "true");
         assertTrue("the named volume outlives the VM", namedVolume(volumeId).isPresent());
@@ -389,6 +424,7 @@ public class ContainerVolumesIT {
             // the core volume behind the EC2 id: the instance's one data volume
             String uuid = admin("listVolumes", "virtualmachineid", vm, "type", "DATADISK").getAsJsonArray("volume")
                     .get(0).getAsJsonObject().get("id").getAsString();
+            VOLUMES.add(uuid);
             assertEquals(VolumeState.IN_USE, ec2.describeVolumes(r -> r.volumeIds(volumeId)).volumes().get(0).state());
             JsonObject disk = lxdDevice(vm, "skyport-disk5");
             assertNotNull("/dev/sdf is device 5, mounted at /mnt/disk5", disk);

@@ -28,6 +28,17 @@ public class NativeJobs {
     public AsyncJobSubmitted submitForJob(CallContext caller, String command, String instanceType,
                                           String instanceUuid, boolean returnsId, Function<String, Object> work) {
         String syncKey = instanceUuid == null ? null : instanceType + ":" + instanceUuid;
+        return submitQueued(caller, command, instanceType, instanceUuid, syncKey, returnsId, work);
+    }
+
+    /**
+     * As {@link #submitForJob}, queued behind the jobs of the resource {@code syncKey} names
+     * ({@code VirtualMachine:<uuid>}) instead of the job's own resource: for work that changes
+     * that other resource too.
+     */
+    public AsyncJobSubmitted submitQueued(CallContext caller, String command, String instanceType,
+                                          String instanceUuid, String syncKey, boolean returnsId,
+                                          Function<String, Object> work) {
         AsyncJob job = jobs.submit(caller, command, instanceType, instanceUuid, syncKey,
                 jobUuid -> ResponseTree.encode(work.apply(jobUuid)));
         return new AsyncJobSubmitted(job.uuid(), returnsId ? instanceUuid : null);

@@ -33,6 +33,6 @@ public class AttachVolume implements ApiOperation {
     @Override
     public Object execute(CallContext ctx) {
         service.checkAttach(id, deviceId);
-        return jobs.submit(ctx, "attachVolume", id, v -> service.attach(ctx, v, vmId, deviceId));
+        return jobs.submitOnVm(ctx, "attachVolume", id, vmId, v -> service.attach(ctx, v, vmId, deviceId));
     }
 }

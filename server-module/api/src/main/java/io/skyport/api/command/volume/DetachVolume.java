@@ -1,5 +1,7 @@
 package io.skyport.api.command.volume;
 
+import io.skyport.core.volume.Volume;
+import io.skyport.core.volume.VolumeDao;
 import io.skyport.core.volume.VolumeService;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.ApiOperation;
@@ -16,8 +18,10 @@ public class DetachVolume implements ApiOperation {
 
     private final VolumeService service;
     private final VolumeJob jobs;
+    private final VolumeDao rows;
 
-    public DetachVolume(VolumeService service, VolumeJob jobs) {
+    public DetachVolume(VolumeService service, VolumeJob jobs, VolumeDao rows) {
+        this.rows = rows;
         this.service = service;
         this.jobs = jobs;
     }
@@ -25,6 +29,7 @@ public class DetachVolume implements ApiOperation {
     @Override
     public Object execute(CallContext ctx) {
         service.checkDetach(id);
-        return jobs.submit(ctx, "detachVolume", id, v -> service.detach(ctx, v));
+        return jobs.submitOnVm(ctx, "detachVolume", id, rows.find(id).map(Volume::vmId).orElse(null),
+                v -> service.detach(ctx, v));
     }
 }

@@ -413,6 +413,34 @@ public class ContainerVolumesIT {
     }
 
     @Test
+    public void deletingAnAccountDeletesItsVolumesOnTheirHost() {
+        Live.require("LXD daemon", lxdMissing.isEmpty(), lxdMissing.orElse(""));
+        String name = "voltenant" + System.nanoTime();
+        JsonObject account = admin("createAccount", "username", name, "password", "Tenant-Passw0rd", "firstname", "T",
+                "lastname", "N", "email", name + "@example.org").getAsJsonObject("account");
+        String userId = account.getAsJsonArray("user").get(0).getAsJsonObject().get("id").getAsString();
+        JsonObject keys = admin("registerUserKeys", "id", userId).getAsJsonObject("userkeys");
+        NativeClient tenant = new NativeClient(SERVER.baseUrl(), keys.get("apikey").getAsString(),
+                keys.get("secretkey").getAsString());
+        JsonObject vm = tenant.awaitJob(tenant.call("deployVirtualMachine", "zoneid", lxdZone.id(), "serviceofferingid",
+                lxdZone.offering(), "templateid", lxdZone.template(), "name", "vol-lxd-tenant").inner().get("jobid")
+                .getAsString());
+        String vmId = ok(vm, "virtualmachine").get("id").getAsString();
+        LXD_VMS.add(vmId);
+        String volumeId = ok(tenant.awaitJob(tenant.call("createVolume", "name", "tenant-data", "zoneid", lxdZone.id(),
+                "diskofferingid", smallDisk).inner().get("jobid").getAsString()), "volume").get("id").getAsString();
+        VOLUMES.add(volumeId);
+        ok(tenant.awaitJob(tenant.call("attachVolume", "id", volumeId, "virtualmachineid", vmId).inner().get("jobid")
+                .getAsString()), "volume");
+        assertTrue(lxdVolumeExists(volumeId));
+
+        JsonObject deleted = job("deleteAccount", "id", account.get("id").getAsString());
+        assertEquals(deleted.toString(), 1, deleted.get("jobstatus").getAsInt());
+        assertFalse("the account's container is gone", daemon.instance(vmId).isPresent());
+        assertFalse("and so is its volume's custom volume", lxdVolumeExists(volumeId));
+    }
+
+    @Test
     public void ec2VolumeAttachesToARunningLxdInstance() {
         Live.require("LXD daemon", lxdMissing.isEmpty(), lxdMissing.orElse(""));
         String vm = deploy(lxdZone, LXD_VMS, "vol-lxd-ec2");

@@ -1,6 +1,7 @@
 package io.skyport.core.vm;
 
 import io.skyport.core.identity.Visibility;
+import io.skyport.core.volume.VolumeHosts;
 import io.skyport.plugin.CallContext;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,8 +19,11 @@ public class AccountCleanup {
     private final VmOperations ops;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final VolumeHosts volumeHosts;
 
-    public AccountCleanup(VmDao vms, VmOperations ops, JdbcTemplate jdbc, TransactionTemplate tx) {
+    public AccountCleanup(VmDao vms, VmOperations ops, JdbcTemplate jdbc, TransactionTemplate tx,
+                          VolumeHosts volumeHosts) {
+        this.volumeHosts = volumeHosts;
         this.vms = vms;
         this.ops = ops;
         this.jdbc = jdbc;
@@ -38,6 +42,7 @@ public class AccountCleanup {
                 }
             }
         }
+        volumeHosts.releaseStorageOf(accountId);
         tx.executeWithoutResult(s -> {
             jdbc.update("UPDATE public_ips SET state = 'Free', account_id = NULL, domain_id = NULL, vm_id = NULL, "
                     + "allocated = NULL WHERE account_id = ?", accountId);

@@ -69,6 +69,12 @@ public class VolumeDao {
                 + "AND removed IS NULL", id) == 1;
     }
 
+    /** An account's volumes whose content is kept on a host. */
+    public List<Volume> placedOf(long accountId) {
+        return jdbc.query("SELECT * FROM volumes WHERE account_id = ? AND host_id IS NOT NULL AND removed IS NULL",
+                VolumeDao::map, accountId);
+    }
+
     /** Records the host holding the volume's content, the first time one does. */
     public void placeOnHost(long id, long hostId) {
         jdbc.update("UPDATE volumes SET host_id = ? WHERE id = ? AND host_id IS NULL", hostId, id);

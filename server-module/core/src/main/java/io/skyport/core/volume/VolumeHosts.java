@@ -9,6 +9,8 @@ import io.skyport.plugin.HypervisorDriver.VolumeRef;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class VolumeHosts {
+    private static final Logger LOG = LogManager.getLogger(VolumeHosts.class);
     private final HostDao hosts;
     private final Placement placement;
     private final VolumeDao volumes;
@@ -67,6 +70,24 @@ public class VolumeHosts {
     public void placed(long vmId, Target target) {
         if (target.driver().hostLocalVolumes()) {
             dataVolumes(vmId).forEach(v -> volumes.placeOnHost(v.id(), target.host().id()));
+        }
+    }
+
+    /**
+     * Deletes the host storage of an account's volumes, as the account goes (its VMs expunged
+     * before, so nothing mounts them). A host that fails keeps that storage, with a warning: the
+     * account's deletion goes on.
+     */
+    public void releaseStorageOf(long accountId) {
+        for (Volume v : volumes.placedOf(accountId)) {
+            host(v.hostId()).ifPresent(t -> {
+                try {
+                    t.driver().deleteVolume(t.host().ref(), ref(v, 0));
+                } catch (RuntimeException e) {
+                    LOG.warn("host {} kept the storage of volume {} of a deleted account: {}", t.host().name(),
+                            v.uuid(), e.getMessage());
+                }
+            });
         }
     }
 

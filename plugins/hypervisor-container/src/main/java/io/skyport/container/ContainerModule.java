@@ -2,10 +2,13 @@ package io.skyport.container;
 
 import io.skyport.container.docker.DockerClients;
 import io.skyport.container.docker.DockerDriver;
+import io.skyport.core.ui.PanelFiles;
+import io.skyport.plugin.Role;
+import io.skyport.plugin.UiPanel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The container host module: Docker engines as hypervisor hosts. */
+/** The container host module: Docker engines as hypervisor hosts, and the admin panel of container hosts. */
 @Configuration(proxyBeanMethods = false)
 public class ContainerModule {
     @Bean(destroyMethod = "close")
@@ -16,5 +19,19 @@ public class ContainerModule {
     @Bean
     public DockerDriver dockerDriver(DockerClients clients) {
         return new DockerDriver(clients);
+    }
+
+    @Bean
+    public PanelFiles containerPanelFiles() {
+        return new PanelFiles("containers", ContainerModule.class, "index.html", "panel.js", "panel.css");
+    }
+
+    /**
+     * Container hosts (every hypervisor type the panel lists: Docker, LXC) with capacity and
+     * health, their containers and a container's log; read through the native API only.
+     */
+    @Bean
+    public UiPanel containerPanel() {
+        return new UiPanel("containers", "Container hosts", "/ui/containers/panel.js", Role.ADMIN);
     }
 }

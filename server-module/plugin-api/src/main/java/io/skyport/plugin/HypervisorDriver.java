@@ -33,12 +33,30 @@ public interface HypervisorDriver {
         return "";
     }
 
+    /**
+     * Runs a command inside the running instance and waits for it. Drivers that cannot run
+     * commands keep this default, which the core reports to the caller as an unsupported request.
+     */
     default ExecResult exec(HostRef host, String vmUuid, List<String> command) {
-        throw new UnsupportedOperationException(hypervisorType() + " hosts do not support exec");
+        throw new UnsupportedOperationException(hypervisorType() + " hosts do not support running commands in a VM");
+    }
+
+    /** True when {@link #stats} measures the instance; the core samples only such drivers. */
+    default boolean reportsStats() {
+        return false;
     }
 
     default VmStats stats(HostRef host, String vmUuid) {
         return new VmStats(0, 0, 0);
+    }
+
+    /**
+     * Whether instances on this host get an interface on the zone's guest network. When not
+     * (a container engine with no network configured), the core gives the VM no guest address
+     * rather than report one nothing answers at.
+     */
+    default boolean attachesGuestNetwork(HostRef host) {
+        return true;
     }
 
     enum PowerState { RUNNING, STOPPED, MISSING, UNKNOWN }

@@ -267,6 +267,17 @@ public class DockerDriver implements HypervisorDriver {
                 stderr.toString(StandardCharsets.UTF_8));
     }
 
+    /** Containers join a guest network only when the host names one; otherwise they have no interface but lo. */
+    @Override
+    public boolean attachesGuestNetwork(HostRef host) {
+        return DockerEndpoint.of(host).network() != null;
+    }
+
+    @Override
+    public boolean reportsStats() {
+        return true;
+    }
+
     /** One sample of the stats endpoint (the engine takes two readings for the CPU figure). */
     @Override
     public VmStats stats(HostRef host, String vmUuid) {

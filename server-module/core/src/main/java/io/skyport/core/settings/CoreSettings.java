@@ -17,10 +17,15 @@ public final class CoreSettings {
     public static final Setting<Integer> EXPUNGE_DELAY = Setting.integer("expunge.delay", 20,
             "Seconds a destroyed VM waits before it is expunged", "Advanced", Scope.GLOBAL);
 
+    public static final Setting<Integer> VM_STATS_INTERVAL = Setting.integer("vm.stats.interval", 60,
+            "Seconds between two samples of the cpu and memory use of VMs on hosts that measure them (container "
+                    + "hosts); 0 stops sampling", "Advanced", Scope.GLOBAL);
+
     private CoreSettings() {
     }
 
     public static List<Setting<?>> all() {
-        return List.of(EC2_API_ENABLED, GCE_API_ENABLED, DEFAULT_PAGE_SIZE, SIGNATURE_EXPIRY_WINDOW, EXPUNGE_DELAY);
+        return List.of(EC2_API_ENABLED, GCE_API_ENABLED, DEFAULT_PAGE_SIZE, SIGNATURE_EXPIRY_WINDOW, EXPUNGE_DELAY,
+                VM_STATS_INTERVAL);
     }
 }

@@ -1,0 +1,90 @@
+package io.skyport.app.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A zone whose one host is the local Docker engine, made through the native API as an admin
+ * would (zone, pod, cluster, host, a 1 cpu / 128 MB offering, the busybox template), with
+ * helpers to run VM jobs in it. Addresses come from 198.18/15 only.
+ */
+final class DockerZone {
+    final TestServer server;
+    final String zone;
+    final String zoneName;
+    final String hostId;
+    final String offering;
+    final String offeringName;
+    final String template;
+
+    private DockerZone(TestServer server, String zone, String zoneName, String hostId, String offering,
+                       String offeringName, String template) {
+        this.server = server;
+        this.zone = zone;
+        this.zoneName = zoneName;
+        this.hostId = hostId;
+        this.offering = offering;
+        this.offeringName = offeringName;
+        this.template = template;
+    }
+
+    /** Creates the zone; {@code prefix} names it and its parts (e.g. Insight: InsightZone, InsightSmall). */
+    static DockerZone create(TestServer server, String prefix) {
+        String zoneName = prefix + "Zone";
+        String zone = admin(server, "createZone", "name", zoneName, "networktype", "Advanced", "dns1",
+                "198.18.255.253", "internaldns1", "198.18.255.254", "guestcidraddress", "198.18.128.0/17")
+                .getAsJsonObject("zone").get("id").getAsString();
+        String pod = admin(server, "createPod", "zoneid", zone, "name", prefix + "Pod", "gateway", "198.19.200.1",
+                "netmask", "255.255.255.0", "startip", "198.19.200.10", "endip", "198.19.200.20")
+                .getAsJsonObject("pod").get("id").getAsString();
+        String cluster = admin(server, "addCluster", "zoneid", zone, "podid", pod, "clustername", prefix + "Cluster",
+                "clustertype", "CloudManaged", "hypervisor", "Docker").getAsJsonArray("cluster").get(0)
+                .getAsJsonObject().get("id").getAsString();
+        // no network option: the engine runs without a bridge, so containers get no guest network
+        String host = admin(server, "addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor",
+                "Docker", "url", DockerEngine.URL + "?stoptimeout=2").getAsJsonArray("host").get(0)
+                .getAsJsonObject().get("id").getAsString();
+        String offeringName = prefix + "Small";
+        String offering = admin(server, "createServiceOffering", "name", offeringName, "displaytext", "1 cpu, 128 MB",
+                "cpunumber", "1", "cpuspeed", "500", "memory", "128").getAsJsonObject("serviceoffering").get("id")
+                .getAsString();
+        String template = admin(server, "registerTemplate", "name", "busybox", "displaytext", "busybox container",
+                "url", "http://images.invalid/busybox.tar", "format", "CONTAINER", "hypervisor", "Docker", "zoneid",
+                zone, "ispublic", "true", "details[0].image", DockerEngine.IMAGE).getAsJsonArray("template").get(0)
+                .getAsJsonObject().get("id").getAsString();
+        return new DockerZone(server, zone, zoneName, host, offering, offeringName, template);
+    }
+
+    static JsonObject admin(TestServer server, String command, String... kv) {
+        NativeClient.Reply r = server.admin().call(command, kv);
+        assertEquals(command + ": " + r.body(), 200, r.status());
+        return r.inner();
+    }
+
+    JsonObject admin(String command, String... kv) {
+        return admin(server, command, kv);
+    }
+
+    /** Submits a job as the admin and waits for its end. */
+    JsonObject job(String command, String... kv) {
+        JsonObject submit = admin(command, kv);
+        assertNotNull(submit.toString(), submit.get("jobid"));
+        return server.admin().awaitJob(submit.get("jobid").getAsString());
+    }
+
+    /** Deploys a running container VM and returns its view. */
+    JsonObject deploy(String name) {
+        List<String> kv = new ArrayList<>(List.of("zoneid", zone, "serviceofferingid", offering, "templateid", template,
+                "name", name));
+        JsonObject done = job("deployVirtualMachine", kv.toArray(new String[0]));
+        assertEquals(done.toString(), 1, done.get("jobstatus").getAsInt());
+        JsonObject vm = done.getAsJsonObject("jobresult").getAsJsonObject("virtualmachine");
+        assertEquals("Running", vm.get("state").getAsString());
+        assertEquals(hostId, vm.get("hostid").getAsString());
+        return vm;
+    }
+}

@@ -220,4 +220,30 @@ public class ContainerInsightIT {
         assertTrue(sim.toString(), sim.has("ipaddress"));
         assertNotEquals("", sim.get("ipaddress").getAsString());
     }
+
+    @Test
+    public void aVmStartedOnAHostWithAGuestNetworkGetsAnAddressBackAndLosesItOnOneWithout() {
+        // the same engine as a second host that names a network: the core then treats its VMs as
+        // attached (the container itself keeps the network it was created with)
+        DockerZone zone = DockerZone.create(SERVER, "Move");
+        String networked = zone.addHost("network=skyport-it-guests&stoptimeout=2");
+        String id = zone.deploy("move1").get("id").getAsString();
+        CREATED.add(id);
+        assertFalse(listed(id).has("ipaddress"));
+
+        assertEquals(1, zone.job("stopVirtualMachine", "id", id).get("jobstatus").getAsInt());
+        JsonObject started = zone.job("startVirtualMachine", "id", id, "hostid", networked);
+        assertEquals(started.toString(), 1, started.get("jobstatus").getAsInt());
+        JsonObject vm = listed(id);
+        assertEquals(networked, vm.get("hostid").getAsString());
+        assertTrue(vm.toString(), vm.get("ipaddress").getAsString().startsWith("198.18."));
+        JsonObject nic = vm.getAsJsonArray("nic").get(0).getAsJsonObject();
+        assertEquals(vm.get("ipaddress").getAsString(), nic.get("ipaddress").getAsString());
+        assertEquals("255.255.128.0", nic.get("netmask").getAsString());
+
+        assertEquals(1, zone.job("stopVirtualMachine", "id", id).get("jobstatus").getAsInt());
+        assertEquals(1, zone.job("startVirtualMachine", "id", id, "hostid", zone.hostId).get("jobstatus").getAsInt());
+        assertFalse("back on the host without a network, the address is released", listed(id).has("ipaddress"));
+        assertEquals(1, zone.job("destroyVirtualMachine", "id", id, "expunge", "true").get("jobstatus").getAsInt());
+    }
 }

@@ -16,16 +16,20 @@ final class DockerZone {
     final TestServer server;
     final String zone;
     final String zoneName;
+    final String pod;
+    final String cluster;
     final String hostId;
     final String offering;
     final String offeringName;
     final String template;
 
-    private DockerZone(TestServer server, String zone, String zoneName, String hostId, String offering,
-                       String offeringName, String template) {
+    private DockerZone(TestServer server, String zone, String zoneName, String pod, String cluster, String hostId,
+                       String offering, String offeringName, String template) {
         this.server = server;
         this.zone = zone;
         this.zoneName = zoneName;
+        this.pod = pod;
+        this.cluster = cluster;
         this.hostId = hostId;
         this.offering = offering;
         this.offeringName = offeringName;
@@ -56,7 +60,7 @@ final class DockerZone {
                 "url", "http://images.invalid/busybox.tar", "format", "CONTAINER", "hypervisor", "Docker", "zoneid",
                 zone, "ispublic", "true", "details[0].image", DockerEngine.IMAGE).getAsJsonArray("template").get(0)
                 .getAsJsonObject().get("id").getAsString();
-        return new DockerZone(server, zone, zoneName, host, offering, offeringName, template);
+        return new DockerZone(server, zone, zoneName, pod, cluster, host, offering, offeringName, template);
     }
 
     static JsonObject admin(TestServer server, String command, String... kv) {
@@ -76,10 +80,17 @@ final class DockerZone {
         return server.admin().awaitJob(submit.get("jobid").getAsString());
     }
 
-    /** Deploys a running container VM and returns its view. */
+    /** Adds the same engine once more as another host of the cluster, with other URL options. */
+    String addHost(String options) {
+        return admin("addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor", "Docker", "url",
+                DockerEngine.URL + "?" + options).getAsJsonArray("host").get(0).getAsJsonObject().get("id")
+                .getAsString();
+    }
+
+    /** Deploys a running container VM on the zone's first host and returns its view. */
     JsonObject deploy(String name) {
         List<String> kv = new ArrayList<>(List.of("zoneid", zone, "serviceofferingid", offering, "templateid", template,
-                "name", name));
+                "name", name, "hostid", hostId));
         JsonObject done = job("deployVirtualMachine", kv.toArray(new String[0]));
         assertEquals(done.toString(), 1, done.get("jobstatus").getAsInt());
         JsonObject vm = done.getAsJsonObject("jobresult").getAsJsonObject("virtualmachine");

@@ -246,4 +246,19 @@ public class ContainerInsightIT {
         assertFalse("back on the host without a network, the address is released", listed(id).has("ipaddress"));
         assertEquals(1, zone.job("destroyVirtualMachine", "id", id, "expunge", "true").get("jobstatus").getAsInt());
     }
+
+    @Test
+    public void theCollectorSamplesOnItsOwnAtTheConfiguredInterval() throws Exception {
+        String id = deploy("stats2").get("id").getAsString();
+        docker.admin("updateConfiguration", "name", "vm.stats.interval", "value", "1");
+        try {
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (!listed(id).has("cpuused") && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+            }
+            assertTrue("sampled without being asked: " + listed(id), listed(id).has("cpuused"));
+        } finally {
+            docker.admin("updateConfiguration", "name", "vm.stats.interval", "value", "60");
+        }
+    }
 }

@@ -34,8 +34,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class VmStatsCollector implements StartupHook, AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(VmStatsCollector.class);
-    /** When sampling is switched off, how often the setting is read again. */
-    private static final long IDLE_RECHECK_SECONDS = 60;
 
     private final HostDao hostDao;
     private final VmDao vms;
@@ -46,6 +44,7 @@ public class VmStatsCollector implements StartupHook, AutoCloseable {
     private final Map<String, List<Meter>> vmMeters = new ConcurrentHashMap<>();
     private final Map<Long, HostFigures> hostFigures = new ConcurrentHashMap<>();
     private final Map<Long, List<Meter>> hostMeters = new ConcurrentHashMap<>();
+    private volatile long lastPass;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "skyport-vm-stats");
         t.setDaemon(true);
@@ -77,21 +76,20 @@ public class VmStatsCollector implements StartupHook, AutoCloseable {
 
     @Override
     public void serverStarted() {
-        timer.schedule(this::tick, 1, TimeUnit.SECONDS);
+        // a one-second clock, so a changed interval applies at once (the setting read is cached)
+        timer.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
-    private void tick() {
-        long interval = settings.get(CoreSettings.VM_STATS_INTERVAL);
+    void tick() {
         try {
-            if (interval > 0) {
+            long interval = settings.get(CoreSettings.VM_STATS_INTERVAL);
+            long now = System.nanoTime();
+            if (interval > 0 && (lastPass == 0 || now - lastPass >= TimeUnit.SECONDS.toNanos(interval))) {
+                lastPass = now;
                 sampleAll();
             }
         } catch (RuntimeException e) {
             LOG.warn("VM stats pass failed: {}", e.toString());
-        } finally {
-            if (!timer.isShutdown()) {
-                timer.schedule(this::tick, interval > 0 ? interval : IDLE_RECHECK_SECONDS, TimeUnit.SECONDS);
-            }
         }
     }
 

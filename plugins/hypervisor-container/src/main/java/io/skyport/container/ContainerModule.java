@@ -2,13 +2,18 @@ package io.skyport.container;
 
 import io.skyport.container.docker.DockerClients;
 import io.skyport.container.docker.DockerDriver;
+import io.skyport.container.lxc.LxcDriver;
+import io.skyport.container.lxc.LxdClients;
 import io.skyport.core.ui.PanelFiles;
 import io.skyport.plugin.Role;
 import io.skyport.plugin.UiPanel;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The container host module: Docker engines as hypervisor hosts, and the admin panel of container hosts. */
+/**
+ * The container host module: Docker engines and LXD daemons as hypervisor hosts, and the admin
+ * panel of container hosts.
+ */
 @Configuration(proxyBeanMethods = false)
 public class ContainerModule {
     @Bean(destroyMethod = "close")
@@ -19,6 +24,16 @@ public class ContainerModule {
     @Bean
     public DockerDriver dockerDriver(DockerClients clients) {
         return new DockerDriver(clients);
+    }
+
+    @Bean(destroyMethod = "close")
+    public LxdClients lxdClients() {
+        return new LxdClients();
+    }
+
+    @Bean
+    public LxcDriver lxcDriver(LxdClients clients) {
+        return new LxcDriver(clients);
     }
 
     @Bean

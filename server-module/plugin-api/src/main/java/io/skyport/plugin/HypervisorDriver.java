@@ -67,8 +67,19 @@ public interface HypervisorDriver {
     record HostCapacity(int cpus, long cpuSpeedMhz, long memoryBytes) {
     }
 
+    /**
+     * What a host needs to run a VM. {@code image} names what the host runs; {@code imageSource},
+     * when not null, is where the image's root file system can be fetched (a tarball URL) for a
+     * host that does not have the image yet.
+     */
     record VmSpec(String uuid, String name, String accountUuid, int cpus, int cpuSpeedMhz, long memoryMb,
-                  String image, String userData, List<String> sshPublicKeys, Map<String, String> labels) {
+                  String image, String userData, List<String> sshPublicKeys, Map<String, String> labels,
+                  String imageSource) {
+        /** A VM whose image the host must already have. */
+        public VmSpec(String uuid, String name, String accountUuid, int cpus, int cpuSpeedMhz, long memoryMb,
+                      String image, String userData, List<String> sshPublicKeys, Map<String, String> labels) {
+            this(uuid, name, accountUuid, cpus, cpuSpeedMhz, memoryMb, image, userData, sshPublicKeys, labels, null);
+        }
     }
 
     record ExecResult(int exitCode, String stdout, String stderr) {

@@ -19,9 +19,17 @@ import org.apache.logging.log4j.Logger;
  */
 public class DockerClients implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(DockerClients.class);
-    private final Map<DockerEndpoint, DockerClient> clients = new ConcurrentHashMap<>();
+    private final Map<DockerEndpoint, Connection> clients = new ConcurrentHashMap<>();
+
+    /** A docker-java client and the HTTP transport under it, for the calls docker-java does not make right. */
+    record Connection(DockerClient client, DockerHttpClient http) {
+    }
 
     public DockerClient client(DockerEndpoint endpoint) {
+        return connection(endpoint).client();
+    }
+
+    public Connection connection(DockerEndpoint endpoint) {
         return clients.computeIfAbsent(endpoint, DockerClients::open);
     }
 
@@ -32,7 +40,7 @@ public class DockerClients implements AutoCloseable {
      * overrides DOCKER_HOST and DOCKER_TLS_VERIFY from the environment: it alone says which engine
      * this is.
      */
-    static DockerClient open(DockerEndpoint endpoint) {
+    static Connection open(DockerEndpoint endpoint) {
         DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(endpoint.dockerHost())
                 .withDockerTlsVerify(endpoint.tlsCertPath() != null);
@@ -47,14 +55,14 @@ public class DockerClients implements AutoCloseable {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .responseTimeout(Duration.ofMinutes(2))
                 .build();
-        return DockerClientImpl.getInstance(built, http);
+        return new Connection(DockerClientImpl.getInstance(built, http), http);
     }
 
     @Override
     public void close() {
         clients.values().forEach(c -> {
             try {
-                c.close();
+                c.client().close();
             } catch (IOException e) {
                 LOG.debug("closing a Docker client: {}", e.toString());
             }

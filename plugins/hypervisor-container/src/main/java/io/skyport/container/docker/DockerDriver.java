@@ -2,6 +2,7 @@ package io.skyport.container.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -12,6 +13,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.StreamType;
+import io.skyport.container.ContainerLayout;
 import io.skyport.plugin.HypervisorDriver;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -29,8 +31,10 @@ import org.apache.logging.log4j.Logger;
  * <p>Containers run their image's own command. They are created with a TTY and open stdin, as
  * {@code docker run -it} does, so an image whose command is an interactive shell (busybox,
  * alpine, debian: CMD ["/bin/sh"]) keeps running as a VM would, instead of exiting at once on
- * an empty stdin; images with a long-running service are unaffected. No command is substituted,
- * so what the container prints is what its image prints.
+ * an empty stdin; images with a long-running service are unaffected. An image's own command is
+ * never replaced, so what the container prints is what its image prints; only a root file system
+ * imported from a tarball template, which has no command, starts its /sbin/init, as a system
+ * container does ({@link ImageImport}).
  */
 public class DockerDriver implements HypervisorDriver {
     public static final String TYPE = "Docker";
@@ -41,6 +45,7 @@ public class DockerDriver implements HypervisorDriver {
     private static final long WAIT_SECONDS = 60;
 
     private final DockerClients clients;
+    private final ImageImport images = new ImageImport();
 
     public DockerDriver(DockerClients clients) {
         this.clients = clients;
@@ -119,21 +124,20 @@ public class DockerDriver implements HypervisorDriver {
         if (vm.image() == null || vm.image().isBlank()) {
             throw new IllegalArgumentException("the template of VM " + vm.name() + " names no container image");
         }
-        try {
-            docker.inspectImageCmd(vm.image()).exec();
-        } catch (NotFoundException e) {
-            throw new IllegalStateException("image " + vm.image() + " is not on the Docker host " + endpoint.dockerHost()
-                    + "; pull or load it there first");
-        }
+        String[] command = ImageImport.command(images.ensure(clients.connection(endpoint), endpoint, vm));
         ContainerLayout.Limits limits = ContainerLayout.limits(vm);
         String hostName = ContainerLayout.hostName(vm);
         HostConfig hostConfig = HostConfig.newHostConfig()
-                .withNanoCPUs(limits.nanoCpus())
-                .withCpuShares(limits.cpuShares())
+                .withNanoCPUs(DockerLimits.nanoCpus(limits))
+                .withCpuShares(DockerLimits.cpuShares(limits))
                 .withMemory(limits.memoryBytes())
                 .withPidsLimit(limits.pidsLimit())
                 .withNetworkMode(endpoint.networkMode());
-        String id = docker.createContainerCmd(vm.image())
+        CreateContainerCmd create = docker.createContainerCmd(vm.image());
+        if (command != null) {
+            create.withCmd(command);
+        }
+        String id = create
                 .withName(name)
                 .withHostName(hostName)
                 .withLabels(ContainerLayout.labels(vm))

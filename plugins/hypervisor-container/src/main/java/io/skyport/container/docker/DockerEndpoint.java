@@ -1,13 +1,10 @@
 package io.skyport.container.docker;
 
+import io.skyport.container.HostOptions;
 import io.skyport.plugin.HypervisorDriver.HostRef;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Where and how to reach one Docker engine, read from the host's URL and details. The URL is
@@ -47,59 +44,18 @@ public record DockerEndpoint(String dockerHost, String tlsCertPath, String netwo
             throw new IllegalArgumentException("a Docker host URL is unix:///path/to/docker.sock or tcp://host:port, "
                     + "not " + host.url());
         }
-        Map<String, String> options = query(uri.getRawQuery());
-        if (host.details() != null) {
-            host.details().forEach((k, v) -> options.put(k.toLowerCase(Locale.ROOT), v));
-        }
-        String certs = blankToNull(options.get("tlscertpath"));
+        HostOptions options = HostOptions.of(uri, host.details());
+        String certs = options.text("tlscertpath");
         if (certs != null && !scheme.equals("tcp")) {
             throw new IllegalArgumentException("tlscertpath applies to tcp:// engines only");
         }
-        return new DockerEndpoint(address, certs, blankToNull(options.get("network")),
-                positive(options, "stoptimeout", DEFAULT_STOP_TIMEOUT), positive(options, "cpuspeed",
-                DEFAULT_CPU_SPEED_MHZ));
+        return new DockerEndpoint(address, certs, options.text("network"),
+                options.positive("stoptimeout", DEFAULT_STOP_TIMEOUT),
+                options.positive("cpuspeed", (int) DEFAULT_CPU_SPEED_MHZ));
     }
 
     /** The network mode containers are created with: the named network, else none (no interface but lo). */
     public String networkMode() {
         return network == null ? "none" : network;
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> out = new HashMap<>();
-        if (raw == null) {
-            return out;
-        }
-        for (String kv : raw.split("&")) {
-            int i = kv.indexOf('=');
-            if (i > 0) {
-                out.put(decode(kv.substring(0, i)).toLowerCase(Locale.ROOT), decode(kv.substring(i + 1)));
-            }
-        }
-        return out;
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
-    }
-
-    private static int positive(Map<String, String> options, String key, long def) {
-        String v = options.get(key);
-        if (v == null || v.isBlank()) {
-            return (int) def;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < 1) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a positive whole number, not " + v);
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

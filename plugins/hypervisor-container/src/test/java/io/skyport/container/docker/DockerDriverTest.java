@@ -14,6 +14,8 @@ import static org.mockito.Mockito.when;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import io.skyport.container.ContainerLayout;
+import io.skyport.container.ContainerLayoutTest;
 import io.skyport.plugin.HypervisorDriver.HostRef;
 import io.skyport.plugin.HypervisorDriver.PowerState;
 import java.nio.charset.StandardCharsets;

@@ -52,29 +52,56 @@ final class DockerEngine implements AutoCloseable {
         } catch (NotFoundException missing) {
             // built below
         }
-        if (!Files.isExecutable(Path.of(BUSYBOX))) {
-            throw new IllegalStateException(BUSYBOX + " is missing: install the busybox-static package");
-        }
-        Path root = Files.createTempDirectory("skyport-busybox");
+        Path root = busyboxRoot();
         try {
-            Files.createDirectories(root.resolve("bin"));
-            Files.createDirectories(root.resolve("tmp"));
-            Files.copy(Path.of(BUSYBOX), root.resolve("bin/busybox"));
-            String applets = run(BUSYBOX, "--list-full");
-            for (String applet : applets.split("\n")) {
-                if (applet.isBlank() || applet.equals("bin/busybox")) {
-                    continue;
-                }
-                Path link = root.resolve(applet.trim());
-                Files.createDirectories(link.getParent());
-                if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createSymbolicLink(link, Path.of("/bin/busybox"));
-                }
-            }
             run("sh", "-c", "tar -C '" + root + "' -c . | docker import --change 'CMD [\"/bin/sh\"]' - " + IMAGE);
         } finally {
             TestServer.deleteTree(root);
         }
+    }
+
+    /**
+     * A gzipped root file system tarball of busybox as a system container image would ship it:
+     * an inittab that prints {@code BOOT_LINE} at boot and then keeps a process running.
+     */
+    static byte[] rootfsTarball() throws IOException, InterruptedException {
+        Path root = busyboxRoot();
+        Path tarball = Files.createTempFile("skyport-rootfs", ".tar.gz");
+        try {
+            Files.createDirectories(root.resolve("etc"));
+            Files.writeString(root.resolve("etc/inittab"), "::sysinit:/bin/echo " + BOOT_LINE + "\n"
+                    + "::respawn:/bin/sleep 2147483647\n");
+            run("tar", "-C", root.toString(), "-czf", tarball.toString(), ".");
+            return Files.readAllBytes(tarball);
+        } finally {
+            TestServer.deleteTree(root);
+            Files.deleteIfExists(tarball);
+        }
+    }
+
+    static final String BOOT_LINE = "skyport-rootfs-booted";
+
+    /** A directory holding busybox and its applet links, as a root file system. */
+    private static Path busyboxRoot() throws IOException, InterruptedException {
+        if (!Files.isExecutable(Path.of(BUSYBOX))) {
+            throw new IllegalStateException(BUSYBOX + " is missing: install the busybox-static package");
+        }
+        Path root = Files.createTempDirectory("skyport-busybox");
+        Files.createDirectories(root.resolve("bin"));
+        Files.createDirectories(root.resolve("tmp"));
+        Files.copy(Path.of(BUSYBOX), root.resolve("bin/busybox"));
+        String applets = run(BUSYBOX, "--list-full");
+        for (String applet : applets.split("\n")) {
+            if (applet.isBlank() || applet.equals("bin/busybox")) {
+                continue;
+            }
+            Path link = root.resolve(applet.trim());
+            Files.createDirectories(link.getParent());
+            if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createSymbolicLink(link, Path.of("/bin/busybox"));
+            }
+        }
+        return root;
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
@@ -91,6 +118,15 @@ final class DockerEngine implements AutoCloseable {
             return Optional.of(docker.inspectContainerCmd("skyport-" + vmUuid).exec());
         } catch (NotFoundException e) {
             return Optional.empty();
+        }
+    }
+
+    boolean hasImage(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
         }
     }
 

@@ -9,6 +9,7 @@ import static org.junit.Assert.assertTrue;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Info;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.skyport.core.infra.HostDao;
 import io.skyport.core.module.ModuleRegistry;
@@ -303,5 +304,82 @@ public class DockerHostIT {
         assertTrue("no container is left behind", engine.docker.listContainersCmd().withShowAll(true)
                 .withNameFilter(List.of("skyport-")).exec().stream()
                 .noneMatch(c -> "skyport-absent:never".equals(c.getImage())));
+    }
+
+    @Test
+    public void aRootfsTarballTemplateIsImportedOnceAndBootsItsInit() throws Exception {
+        byte[] tarball = DockerEngine.rootfsTarball();
+        java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer files = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        files.createContext("/", exchange -> {
+            boolean known = exchange.getRequestURI().getPath().equals("/rootfs.tar.gz");
+            if (known) {
+                fetches.incrementAndGet();
+            }
+            exchange.sendResponseHeaders(known ? 200 : 404, known ? tarball.length : -1);
+            if (known) {
+                exchange.getResponseBody().write(tarball);
+            }
+            exchange.close();
+        });
+        files.start();
+        String image = null;
+        try {
+            String base = "http://127.0.0.1:" + files.getAddress().getPort();
+            String rootfs = registerTar("rootfs", base + "/rootfs.tar.gz");
+            image = "skyport-template-" + rootfs;
+            String first = deploy("dock5", "templateid", rootfs);
+            String second = deploy("dock6", "templateid", rootfs);
+            assertEquals("the tarball is fetched once, for the first deploy", 1, fetches.get());
+            assertTrue(engine.running(first) && engine.running(second));
+            assertEquals("an image without a command runs init", List.of("/sbin/init"),
+                    List.of(engine.container(first).orElseThrow().getConfig().getCmd()));
+            assertTrue(engine.exec(first, "cat", "/var/lib/cloud/seed/nocloud/meta-data").contains(first));
+            try (Ec2Client ec2 = Ec2Sdk.client(SERVER, SERVER.admin())) {
+                String instanceId = ec2.describeInstances(r -> r.filters(Filter.builder().name("tag:Name")
+                        .values("dock5").build())).reservations().get(0).instances().get(0).instanceId();
+                long deadline = System.currentTimeMillis() + 10_000;
+                String console = "";
+                while (!console.contains(DockerEngine.BOOT_LINE) && System.currentTimeMillis() < deadline) {
+                    String output = ec2.getConsoleOutput(r -> r.instanceId(instanceId)).output();
+                    console = output == null ? "" : new String(Base64.getDecoder().decode(output),
+                            StandardCharsets.UTF_8);
+                    Thread.sleep(100);
+                }
+                assertTrue("init printed its boot line on the console: " + console,
+                        console.contains(DockerEngine.BOOT_LINE));
+            }
+
+            String broken = registerTar("gone", base + "/missing.tar.gz");
+            JsonObject failed = job("deployVirtualMachine", "zoneid", zone, "serviceofferingid", offering,
+                    "templateid", broken, "name", "dock7");
+            assertEquals(failed.toString(), 2, failed.get("jobstatus").getAsInt());
+            assertTrue(failed.toString(), failed.toString().contains("HTTP 404"));
+            assertFalse("no image is left behind", engine.hasImage("skyport-template-" + broken));
+            assertTrue(admin("listVirtualMachines", "name", "dock7").getAsJsonArray("virtualmachine") == null);
+        } finally {
+            files.stop(0);
+            if (image != null) {
+                for (String name : List.of("dock5", "dock6")) {
+                    JsonArray vms = admin("listVirtualMachines", "name", name).getAsJsonArray("virtualmachine");
+                    if (vms != null) {
+                        job("destroyVirtualMachine", "id", vms.get(0).getAsJsonObject().get("id").getAsString(),
+                                "expunge", "true");
+                    }
+                }
+                try {
+                    engine.docker.removeImageCmd(image).withForce(true).exec();
+                } catch (RuntimeException ignored) {
+                    // not imported
+                }
+            }
+        }
+    }
+
+    private static String registerTar(String name, String url) {
+        return admin("registerTemplate", "name", name, "displaytext", name + " root file system", "url", url,
+                "format", "TAR", "hypervisor", "Docker", "zoneid", zone, "ispublic", "true")
+                .getAsJsonArray("template").get(0).getAsJsonObject().get("id").getAsString();
     }
 }

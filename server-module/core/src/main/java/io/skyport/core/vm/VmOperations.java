@@ -321,8 +321,24 @@ public class VmOperations {
             }
         }
         String account = accounts.findById(vm.accountId()).map(a -> a.uuid()).orElse("");
-        return new VmSpec(vm.uuid(), vm.name(), account, vm.cpus(), vm.cpuSpeed(), vm.memoryMb(),
-                t.image() != null ? t.image() : t.name(), vm.userData(), keys, Map.of("skyport.vm", vm.uuid()));
+        return new VmSpec(vm.uuid(), vm.name(), account, vm.cpus(), vm.cpuSpeed(), vm.memoryMb(), image(t),
+                vm.userData(), keys, Map.of("skyport.vm", vm.uuid()), rootfsTarball(t) ? t.url() : null);
+    }
+
+    /**
+     * A root file system tarball (format TAR) is imported by the host under a name of the
+     * template's own, unless the template names the image; container images (CONTAINER) are
+     * named by their image detail, else by the template's name.
+     */
+    static String image(Template t) {
+        if (t.image() != null) {
+            return t.image();
+        }
+        return rootfsTarball(t) ? "skyport-template-" + t.uuid().toLowerCase(java.util.Locale.ROOT) : t.name();
+    }
+
+    private static boolean rootfsTarball(Template t) {
+        return "TAR".equals(t.format());
     }
 
     public Optional<HypervisorDriver.PowerState> observed(Vm vm) {

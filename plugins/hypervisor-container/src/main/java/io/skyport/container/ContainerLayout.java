@@ -1,12 +1,13 @@
-package io.skyport.container.docker;
+package io.skyport.container;
 
 import io.skyport.plugin.HypervisorDriver.VmSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How a VM is laid out as a container: its name, labels and resource limits. One VM is one
- * container, found again by name (or by its {@code skyport.vm} label when listing).
+ * How a VM is laid out as a container, whatever runs it (Docker, LXD): its name, labels and
+ * resource limits. One VM is one container, found again by name (or by its {@code skyport.vm}
+ * label when listing). Each driver turns {@link Limits} into its daemon's own settings.
  */
 public final class ContainerLayout {
     public static final String PREFIX = "skyport-";
@@ -17,14 +18,16 @@ public final class ContainerLayout {
      * enough for any ordinary workload, small enough that a fork bomb cannot exhaust the host.
      */
     public static final long PIDS_PER_CPU = 1024;
-    /** Docker's relative weight scale: an offering's MHz map onto shares, 1 share per MHz. */
-    private static final int MIN_SHARES = 2;
-    private static final int MAX_SHARES = 262_144;
 
     private ContainerLayout() {
     }
 
-    public record Limits(long nanoCpus, int cpuShares, long memoryBytes, long pidsLimit) {
+    /**
+     * What the offering grants: {@code cpus} is a hard cap on CPUs used, {@code cpuMhz} the
+     * offering's total clock (vCPUs times MHz), which drivers turn into a relative weight when the
+     * host is busy; memory is a hard limit.
+     */
+    public record Limits(int cpus, long cpuMhz, long memoryBytes, long pidsLimit) {
     }
 
     public static String containerName(String vmUuid) {
@@ -41,15 +44,10 @@ public final class ContainerLayout {
         return out;
     }
 
-    /**
-     * The offering's vCPUs are a hard cap (NanoCpus); its total MHz are the container's weight
-     * when the host is busy (CpuShares); its memory is a hard limit.
-     */
     public static Limits limits(VmSpec vm) {
         int cpus = Math.max(1, vm.cpus());
-        long shares = (long) cpus * Math.max(1, vm.cpuSpeedMhz());
-        return new Limits(cpus * 1_000_000_000L, (int) Math.min(MAX_SHARES, Math.max(MIN_SHARES, shares)),
-                vm.memoryMb() * 1024L * 1024L, cpus * PIDS_PER_CPU);
+        return new Limits(cpus, (long) cpus * Math.max(1, vm.cpuSpeedMhz()), vm.memoryMb() * 1024L * 1024L,
+                cpus * PIDS_PER_CPU);
     }
 
     /** A host name the container can carry: the VM's name when it is a valid label, else its uuid. */

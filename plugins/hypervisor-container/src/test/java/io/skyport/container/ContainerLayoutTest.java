@@ -1,4 +1,4 @@
-package io.skyport.container.docker;
+package io.skyport.container;
 
 import static org.junit.Assert.assertEquals;
 
@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.Test;
 
 public class ContainerLayoutTest {
-    static VmSpec vm(int cpus, int mhz, long memoryMb, String name) {
+    public static VmSpec vm(int cpus, int mhz, long memoryMb, String name) {
         return new VmSpec("0b6c1f8e-2f7a-4c55-9a43-1d2e3f4a5b6c", name, "acct-uuid", cpus, mhz, memoryMb, "img",
                 "aGVsbG8K", List.of("ssh-ed25519 AAAA key1"), Map.of("skyport.vm", "ignored", "tier", "web"));
     }
@@ -16,16 +16,18 @@ public class ContainerLayoutTest {
     @Test
     public void offeringMapsToLimits() {
         ContainerLayout.Limits l = ContainerLayout.limits(vm(2, 1000, 512, "web1"));
-        assertEquals(2_000_000_000L, l.nanoCpus());
-        assertEquals(2000, l.cpuShares());
+        assertEquals(2, l.cpus());
+        assertEquals("2 x 1000 MHz", 2000, l.cpuMhz());
         assertEquals(512L * 1024 * 1024, l.memoryBytes());
         assertEquals(2 * ContainerLayout.PIDS_PER_CPU, l.pidsLimit());
     }
 
     @Test
-    public void sharesStayInDockersRange() {
-        assertEquals(262_144, ContainerLayout.limits(vm(64, 9000, 1, "x")).cpuShares());
-        assertEquals(2, ContainerLayout.limits(vm(1, 1, 1, "x")).cpuShares());
+    public void anOfferingWithoutCpusStillGetsOne() {
+        ContainerLayout.Limits l = ContainerLayout.limits(vm(0, 0, 64, "x"));
+        assertEquals(1, l.cpus());
+        assertEquals(1, l.cpuMhz());
+        assertEquals(ContainerLayout.PIDS_PER_CPU, l.pidsLimit());
     }
 
     @Test

@@ -1,0 +1,171 @@
+package io.skyport.container.lxc;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The LXD REST API over the daemon's unix socket, through Apache HttpClient's unix-domain-socket
+ * routes. Requests are blocking; an async request (one that starts an operation) is waited for
+ * on the operation's {@code /wait} endpoint, so callers see either its result or an
+ * {@link LxdException} carrying LXD's own error text. One client per daemon, shared by job
+ * threads: it holds a connection pool.
+ */
+public class LxdClient implements AutoCloseable {
+    /** Any host name will do: the route goes to the socket, and LXD ignores the Host header. */
+    private static final String BASE = "http://lxd";
+    private static final int MAX_CONNECTIONS = 32;
+    private static final Duration WAIT_ROUND = Duration.ofSeconds(60);
+    /** Operation status codes of an operation not finished yet: created, started, running, cancelling, pending. */
+    private static final Set<Integer> PENDING = Set.of(100, 101, 103, 104, 105);
+    private final String socket;
+    private final CloseableHttpClient http;
+
+    public LxdClient(String socketPath) {
+        this.socket = socketPath;
+        ConnectionConfig connection = ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
+                .setSocketTimeout(Timeout.ofMinutes(5)).build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setDefaultConnectionConfig(connection).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setUnixDomainSocket(Path.of(socketPath)).build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .build();
+    }
+
+    public String socket() {
+        return socket;
+    }
+
+    /** A path segment (instance, alias or pool name) as it goes into a URL path. */
+    static String segment(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The metadata of a sync GET. */
+    public JsonElement get(String path) {
+        return call("GET", path, null, Duration.ZERO);
+    }
+
+    /**
+     * Sends a request with an optional JSON body; when LXD answers with an operation, waits up to
+     * {@code wait} for it and returns the operation's metadata (a sync answer's metadata otherwise).
+     */
+    public JsonElement call(String method, String path, JsonObject body, Duration wait) {
+        ClassicRequestBuilder b = ClassicRequestBuilder.create(method).setUri(BASE + path);
+        if (body != null) {
+            b.setEntity(new StringEntity(body.toString(), ContentType.APPLICATION_JSON));
+        }
+        String request = method + " " + path;
+        LxdResponse r = send(b.build(), request);
+        return r.isAsync() ? await(r, request, wait) : r.metadata();
+    }
+
+    private LxdResponse send(ClassicHttpRequest req, String request) {
+        try {
+            return http.execute(req, res -> {
+                String text = res.getEntity() == null ? "" : EntityUtils.toString(res.getEntity(),
+                        StandardCharsets.UTF_8);
+                LxdResponse r = LxdResponse.parse(res.getCode(), text, request);
+                if (r.isError()) {
+                    throw r.failure(request);
+                }
+                return r;
+            });
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /**
+     * Waits for the operation on its own endpoint, in rounds of at most {@link #WAIT_ROUND}, so no
+     * single request outlives the socket timeout however long the wait. An operation that fails
+     * is LXD's error for the request; one still running at the deadline is an error too (it goes
+     * on in LXD, and the caller's next look at the instance sees where it got to).
+     */
+    private JsonElement await(LxdResponse started, String request, Duration wait) {
+        String op = started.operation();
+        if (op.isEmpty() && started.metadata().isJsonObject()) {
+            op = "/1.0/operations/" + started.metadata().getAsJsonObject().get("id").getAsString();
+        }
+        long total = Math.max(1, wait.toSeconds());
+        long deadline = System.nanoTime() + Duration.ofSeconds(total).toNanos();
+        while (true) {
+            long left = Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toSeconds());
+            JsonObject status = get(op + "/wait?timeout=" + Math.min(left, WAIT_ROUND.toSeconds())).getAsJsonObject();
+            int code = status.get("status_code").getAsInt();
+            if (code == 200) {
+                JsonElement m = status.get("metadata");
+                return m == null || m.isJsonNull() ? new JsonObject() : m;
+            }
+            if (!PENDING.contains(code)) {
+                JsonElement err = status.get("err");
+                String why = err == null || err.isJsonNull() || err.getAsString().isEmpty()
+                        ? status.get("status").getAsString() : err.getAsString();
+                throw new LxdException(code, "LXD failed " + request + ": " + why);
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new LxdException(504, "LXD did not finish " + request + " within " + total + " s (operation "
+                        + op + " is " + status.get("status").getAsString() + ")");
+            }
+        }
+    }
+
+    /** A raw GET (a file, a log, the console): its bytes, or LXD's error. */
+    public byte[] download(String path) {
+        String request = "GET " + path;
+        try {
+            return http.execute(ClassicRequestBuilder.get(BASE + path).build(), res -> {
+                byte[] bytes = res.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(res.getEntity());
+                if (res.getCode() / 100 != 2) {
+                    throw LxdResponse.parse(res.getCode(), new String(bytes, StandardCharsets.UTF_8), request)
+                            .failure(request);
+                }
+                return bytes;
+            });
+        } catch (IOException e) {
+            throw unreachable(e);
+        }
+    }
+
+    /**
+     * A raw POST of bytes with LXD's headers (the files API). The body is sent as
+     * application/octet-stream: with a form content type LXD's request parsing would read the
+     * body as form fields and store an empty file.
+     */
+    public void upload(String path, Map<String, String> headers, byte[] content) {
+        ClassicRequestBuilder b = ClassicRequestBuilder.post(BASE + path)
+                .setEntity(new ByteArrayEntity(content, ContentType.APPLICATION_OCTET_STREAM));
+        headers.forEach(b::addHeader);
+        send(b.build(), "POST " + path);
+    }
+
+    private LxdException unreachable(IOException e) {
+        return new LxdException("cannot reach the LXD daemon at " + socket + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+}

@@ -1,0 +1,146 @@
+package io.skyport.container.lxc;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.skyport.container.ContainerLayout;
+import io.skyport.container.SeedFiles;
+import io.skyport.plugin.HypervisorDriver.VmSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The bodies and headers of the LXD requests the driver sends, built from a VM and its host's options. */
+final class LxdRequests {
+    static final String CONFIG_PREFIX = "user.";
+    static final String VM_KEY = CONFIG_PREFIX + ContainerLayout.VM_LABEL;
+    /**
+     * LXD states a CPU weight as a percentage of the default weight (100% = 1024 shares). Docker
+     * hosts give 1 share per offering MHz, so the same MHz become the same weight here: the
+     * percentage is MHz * 100 / 1024, within the range Docker's shares allow (2 to 262144).
+     */
+    private static final long DEFAULT_SHARES = 1024;
+    private static final long MAX_ALLOWANCE_PERCENT = 262_144 * 100 / DEFAULT_SHARES;
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([KMGTPE]i?B|[kKMGTPE]B|B)?");
+
+    private LxdRequests() {
+    }
+
+    /**
+     * POST /1.0/instances: a container from the image's fingerprint (resolved beforehand, so the
+     * image cannot change under the request), with only the profiles the host names, a root disk
+     * on the host's pool and no NIC: networking is left to what the host's profiles give.
+     */
+    static JsonObject createInstance(String name, String fingerprint, LxdEndpoint endpoint, VmSpec vm) {
+        JsonObject source = new JsonObject();
+        source.addProperty("type", "image");
+        source.addProperty("fingerprint", fingerprint);
+        JsonObject root = new JsonObject();
+        root.addProperty("type", "disk");
+        root.addProperty("path", "/");
+        root.addProperty("pool", endpoint.pool());
+        JsonObject devices = new JsonObject();
+        devices.add("root", root);
+        JsonArray profiles = new JsonArray();
+        endpoint.profiles().forEach(profiles::add);
+        JsonObject config = new JsonObject();
+        config(vm).forEach(config::addProperty);
+        JsonObject body = new JsonObject();
+        body.addProperty("name", name);
+        body.addProperty("type", "container");
+        body.add("source", source);
+        body.add("profiles", profiles);
+        body.add("devices", devices);
+        body.add("config", config);
+        return body;
+    }
+
+    /** The offering's limits and the VM's labels as instance config (labels as user.* keys). */
+    static Map<String, String> config(VmSpec vm) {
+        ContainerLayout.Limits limits = ContainerLayout.limits(vm);
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("limits.cpu", Integer.toString(limits.cpus()));
+        out.put("limits.cpu.allowance", allowancePercent(limits) + "%");
+        out.put("limits.memory", limits.memoryBytes() / (1024 * 1024) + "MiB");
+        out.put("limits.processes", Long.toString(limits.pidsLimit()));
+        ContainerLayout.labels(vm).forEach((k, v) -> out.put(CONFIG_PREFIX + k, v));
+        return out;
+    }
+
+    static long allowancePercent(ContainerLayout.Limits limits) {
+        long percent = Math.round(limits.cpuMhz() * 100.0 / DEFAULT_SHARES);
+        return Math.min(MAX_ALLOWANCE_PERCENT, Math.max(1, percent));
+    }
+
+    /** PUT /1.0/instances/{name}/state: start, stop or restart, with a clean-shutdown timeout or forced. */
+    static JsonObject stateChange(String action, int timeoutSeconds, boolean force) {
+        JsonObject body = new JsonObject();
+        body.addProperty("action", action);
+        body.addProperty("timeout", force ? -1 : timeoutSeconds);
+        body.addProperty("force", force);
+        return body;
+    }
+
+    /**
+     * POST /1.0/instances/{name}/exec without websockets: LXD runs the command to its end and keeps
+     * stdout and stderr as instance logs, named in the finished operation's metadata.
+     */
+    static JsonObject exec(List<String> command) {
+        JsonArray argv = new JsonArray();
+        command.forEach(argv::add);
+        JsonObject body = new JsonObject();
+        body.add("command", argv);
+        body.add("environment", new JsonObject());
+        body.addProperty("interactive", false);
+        body.addProperty("wait-for-websocket", false);
+        body.addProperty("record-output", true);
+        return body;
+    }
+
+    /** The files API path of a seed entry, absolute inside the container. */
+    static String filePath(String instance, SeedFiles.Entry entry) {
+        String p = "/" + entry.path();
+        if (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return "/1.0/instances/" + LxdClient.segment(instance) + "/files?path=" + LxdClient.segment(p);
+    }
+
+    /** The files API headers of a seed entry: a directory or file owned by root, with its mode, replacing what is there. */
+    static Map<String, String> fileHeaders(SeedFiles.Entry entry) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("X-LXD-type", entry.directory() ? "directory" : "file");
+        h.put("X-LXD-uid", "0");
+        h.put("X-LXD-gid", "0");
+        h.put("X-LXD-mode", String.format(Locale.ROOT, "%04o", entry.mode()));
+        if (!entry.directory()) {
+            h.put("X-LXD-write", "overwrite");
+        }
+        return h;
+    }
+
+    /** An LXD size (limits.memory: 128MiB, 1GB, 268435456) in bytes; 0 when unset or not a size (a percentage). */
+    static long bytes(String size) {
+        if (size == null) {
+            return 0;
+        }
+        Matcher m = SIZE.matcher(size.trim());
+        if (!m.matches()) {
+            return 0;
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "B" : m.group(2);
+        if (unit.equals("B")) {
+            return n;
+        }
+        int power = "KMGTPE".indexOf(Character.toUpperCase(unit.charAt(0))) + 1;
+        long base = unit.contains("i") ? 1024 : 1000;
+        long out = n;
+        for (int i = 0; i < power; i++) {
+            out *= base;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,54 @@
+package io.skyport.bench;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/** The container benchmark's Markdown: the lifecycle table with its ratios, then the concurrency ramp. */
+final class ContainerReport {
+    private ContainerReport() {
+    }
+
+    static String render(String machine, LifecycleTimings t, List<ConcurrencyRamp.Step> steps, String stopReason) {
+        StringBuilder md = new StringBuilder();
+        md.append("### Container lifecycle: Skyport's APIs against the engine API\n\n");
+        md.append(String.format(Locale.ROOT, "%s; %d timed cycles per side after warm-up, sides interleaved. "
+                + "Measured %s.%n%n", machine, t.of(t.raw()).create().size(), LocalDate.now()));
+        md.append("| operation | through | median ms | p90 ms | ratio to engine (median) | target |\n");
+        md.append("|---|---|---|---|---|---|\n");
+        for (LifecycleSide s : t.sides()) {
+            row(md, "create + start", s, t.of(s).create(), s == t.raw() ? null : t.createRatio(s));
+        }
+        LifecycleTimings.Samples raw = t.of(t.raw());
+        row(md, "kill", t.raw(), raw.kill(), null);
+        for (LifecycleSide s : t.sides()) {
+            String op = s == t.raw() ? "kill + remove" : s.removesContainer() ? "stop + remove" : "terminate (kill)";
+            row(md, op, s, t.of(s).remove(), s == t.raw() ? null : t.removeRatio(s));
+        }
+        md.append("\nCreate + start ends when the API says the instance runs (job done, instance state running, "
+                + "operation DONE), and each container is then checked running on the engine. Native jobs and EC2 "
+                + "instance states are polled every " + ContainerBench.POLL_MILLIS + " ms; GCE waits on its "
+                + "operation. The engine side does what the driver does: inspect the image, create with the same "
+                + "limits, copy the same user-data and key files in, start. EC2's TerminateInstances kills the "
+                + "container and leaves its removal to the expunger (EC2 lists terminated instances for a while), "
+                + "so it is compared with the engine's kill alone.\n\n");
+        md.append("### Concurrent containers on one host\n\n");
+        md.append("| containers running | deploys/s in the step | listVirtualMachines page (ms, median) | "
+                + "host memory available (MiB) |\n|---|---|---|---|\n");
+        for (ConcurrencyRamp.Step s : steps) {
+            md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %d |%n", s.running(), s.deploysPerSecond(),
+                    s.listPageMillis(), s.memAvailableMib()));
+        }
+        md.append('\n').append(stopReason == null
+                ? "Every step's containers all ran; the ramp stopped at its maximum (--max-containers).\n"
+                : "The ramp stopped: " + stopReason + ".\n");
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String op, LifecycleSide side, List<Double> ms, Double ratio) {
+        md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s | %s |%n", op, side.name(),
+                LifecycleTimings.median(ms), LifecycleTimings.percentile(ms, 0.9),
+                ratio == null ? "1 (baseline)" : String.format(Locale.ROOT, "%.2f", ratio),
+                ratio == null ? "" : (ratio <= ContainerBench.TARGET ? "<= 1.3 PASS" : "<= 1.3 MISSED")));
+    }
+}

@@ -1,0 +1,127 @@
+package io.skyport.bench;
+
+import com.github.dockerjava.api.DockerClient;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Times create+start and stop+remove of one container per side, the sides interleaved and their
+ * order rotated every iteration, so drift of the machine or the engine (its image store grows and
+ * shrinks, the JIT warms) falls on every side alike. Every container a side reports running is
+ * checked on the engine before it is removed.
+ */
+final class LifecycleTimings {
+    /** Milliseconds per side: create+start, and remove (for the engine: kill, then delete). */
+    record Samples(List<Double> create, List<Double> remove, List<Double> kill) {
+        static Samples empty() {
+            return new Samples(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    private final DockerClient docker;
+    private final RawDockerSide raw;
+    private final List<LifecycleSide> sides;
+    private final Consumer<String> progress;
+    private final Map<LifecycleSide, Samples> samples = new LinkedHashMap<>();
+
+    LifecycleTimings(DockerClient docker, RawDockerSide raw, List<LifecycleSide> sides, Consumer<String> progress) {
+        this.docker = docker;
+        this.raw = raw;
+        this.sides = sides;
+        this.progress = progress;
+        sides.forEach(s -> samples.put(s, Samples.empty()));
+    }
+
+    LifecycleTimings run(int warmup, int iterations) throws Exception {
+        int total = warmup + iterations;
+        for (int i = 0; i < total; i++) {
+            boolean timed = i >= warmup;
+            for (int k = 0; k < sides.size(); k++) {
+                int index = (i + k) % sides.size();
+                cycle(sides.get(index), "cb" + index + "-" + i, timed);
+            }
+            if ((i + 1) % 5 == 0 || i + 1 == total) {
+                progress.accept("lifecycle: " + (i + 1) + "/" + total + " cycles per side"
+                        + (i < warmup ? " (warm-up)" : ""));
+            }
+        }
+        return this;
+    }
+
+    private void cycle(LifecycleSide side, String name, boolean timed) throws Exception {
+        long t0 = System.nanoTime();
+        String handle = side.create(name);
+        long t1 = System.nanoTime();
+        String container = side.containerName(handle);
+        if (!Boolean.TRUE.equals(docker.inspectContainerCmd(container).exec().getState().getRunning())) {
+            throw new IllegalStateException(side.name() + " reported " + name + " running, but its container "
+                    + container + " is not");
+        }
+        Samples s = samples.get(side);
+        long t2 = System.nanoTime();
+        if (side == raw) {
+            raw.kill(handle);
+            long t3 = System.nanoTime();
+            raw.delete(handle);
+            if (timed) {
+                s.kill().add((t3 - t2) / 1e6);
+            }
+        } else {
+            side.remove(handle);
+        }
+        long t4 = System.nanoTime();
+        if (timed) {
+            s.create().add((t1 - t0) / 1e6);
+            s.remove().add((t4 - t2) / 1e6);
+        }
+    }
+
+    List<LifecycleSide> sides() {
+        return sides;
+    }
+
+    Samples of(LifecycleSide side) {
+        return samples.get(side);
+    }
+
+    RawDockerSide raw() {
+        return raw;
+    }
+
+    /** The engine figure a side's removal is compared with: kill+delete, or kill alone for EC2's terminate. */
+    double removeBaseline(LifecycleSide side) {
+        return median(side.removesContainer() ? samples.get(raw).remove() : samples.get(raw).kill());
+    }
+
+    double createRatio(LifecycleSide side) {
+        return median(samples.get(side).create()) / median(samples.get(raw).create());
+    }
+
+    double removeRatio(LifecycleSide side) {
+        return median(samples.get(side).remove()) / removeBaseline(side);
+    }
+
+    boolean allWithin(double target) {
+        for (LifecycleSide s : sides) {
+            if (s != raw && (createRatio(s) > target || removeRatio(s) > target)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static double median(List<Double> values) {
+        return percentile(values, 0.5);
+    }
+
+    static double percentile(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int i = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+}

@@ -1,0 +1,77 @@
+package io.skyport.bench;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.HostConfig;
+import io.skyport.container.docker.ContainerLayout;
+import io.skyport.container.docker.SeedArchive;
+import io.skyport.plugin.HypervisorDriver.VmSpec;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The baseline: the engine's own API through docker-java, doing what a careful user would do by
+ * hand for the same result: check the image, create the container with the same limits, copy the
+ * same user data and key files in, start it; then kill and remove it (destroying a VM kills its
+ * container and removes it with its volumes).
+ */
+final class RawDockerSide implements LifecycleSide {
+    static final String LABEL = "skyport.bench";
+
+    private final DockerClient docker;
+    private final String image;
+    private final int cpus;
+    private final int cpuSpeedMhz;
+    private final long memoryMb;
+
+    RawDockerSide(DockerClient docker, String image, int cpus, int cpuSpeedMhz, long memoryMb) {
+        this.docker = docker;
+        this.image = image;
+        this.cpus = cpus;
+        this.cpuSpeedMhz = cpuSpeedMhz;
+        this.memoryMb = memoryMb;
+    }
+
+    @Override
+    public String name() {
+        return "engine API (docker-java)";
+    }
+
+    @Override
+    public String create(String name) {
+        VmSpec spec = new VmSpec(name, name, "bench", cpus, cpuSpeedMhz, memoryMb, image, ContainerBench.USER_DATA_B64,
+                List.of(ContainerBench.SSH_KEY), Map.of());
+        docker.inspectImageCmd(image).exec();
+        ContainerLayout.Limits limits = ContainerLayout.limits(spec);
+        String id = docker.createContainerCmd(image).withName(name).withHostName(name)
+                .withLabels(Map.of(LABEL, "raw"))
+                .withTty(true).withStdinOpen(true)
+                .withHostConfig(HostConfig.newHostConfig().withNanoCPUs(limits.nanoCpus())
+                        .withCpuShares(limits.cpuShares()).withMemory(limits.memoryBytes())
+                        .withPidsLimit(limits.pidsLimit()).withNetworkMode("none"))
+                .exec().getId();
+        docker.copyArchiveToContainerCmd(id).withRemotePath("/")
+                .withTarInputStream(new ByteArrayInputStream(SeedArchive.of(spec, name))).exec();
+        docker.startContainerCmd(id).exec();
+        return name;
+    }
+
+    @Override
+    public void remove(String handle) {
+        kill(handle);
+        delete(handle);
+    }
+
+    void kill(String handle) {
+        docker.killContainerCmd(handle).exec();
+    }
+
+    void delete(String handle) {
+        docker.removeContainerCmd(handle).withForce(true).withRemoveVolumes(true).exec();
+    }
+
+    @Override
+    public String containerName(String handle) {
+        return handle;
+    }
+}

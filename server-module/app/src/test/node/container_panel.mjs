@@ -31,8 +31,15 @@ try {
   const row = `tr[data-vm="${vmId}"]`;
   await page.waitForSelector(row, { timeout: 20000 });
   const container = await cells(row);
-  await page.click(`${row} button.show-log`);
-  await page.waitForFunction((m) => document.getElementById("log").textContent.includes(m), marker, { timeout: 20000 });
+  // a container may still be booting: show its log again, as a user would, until the text is there
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    await page.click(`${row} button.show-log`);
+    const shown = await page.waitForFunction((m) => document.getElementById("log").textContent.includes(m), marker,
+      { timeout: 2000 }).then(() => true, () => false);
+    if (shown) break;
+    if (Date.now() > deadline) throw new Error(`the log never showed ${marker}: ${await page.textContent("#log")}`);
+  }
   const log = await page.textContent("#log");
   // the page fits the phone's width: only the table boxes scroll sideways
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

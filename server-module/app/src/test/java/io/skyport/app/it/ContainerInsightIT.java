@@ -38,7 +38,7 @@ public class ContainerInsightIT {
     private static final TestServer SERVER = new TestServer();
     private static final List<String> CREATED = new ArrayList<>();
     private static DockerEngine engine;
-    private static DockerZone docker;
+    private static ContainerZone docker;
 
     @BeforeClass
     public static void engineAndZone() throws Exception {
@@ -47,7 +47,7 @@ public class ContainerInsightIT {
         engine = new DockerEngine();
         engine.ensureImage();
         SERVER.start();
-        docker = DockerZone.create(SERVER, "Insight");
+        docker = ContainerZone.docker(SERVER, "Insight");
     }
 
     @AfterClass
@@ -225,7 +225,7 @@ public class ContainerInsightIT {
     public void aVmStartedOnAHostWithAGuestNetworkGetsAnAddressBackAndLosesItOnOneWithout() {
         // the same engine as a second host that names a network: the core then treats its VMs as
         // attached (the container itself keeps the network it was created with)
-        DockerZone zone = DockerZone.create(SERVER, "Move");
+        ContainerZone zone = ContainerZone.docker(SERVER, "Move");
         String networked = zone.addHost("network=skyport-it-guests&stoptimeout=2");
         String id = zone.deploy("move1").get("id").getAsString();
         CREATED.add(id);
@@ -259,6 +259,49 @@ public class ContainerInsightIT {
             assertTrue("sampled without being asked: " + listed(id), listed(id).has("cpuused"));
         } finally {
             docker.admin("updateConfiguration", "name", "vm.stats.interval", "value", "60");
+        }
+    }
+
+    /**
+     * The same through an LXD daemon: the core reaches it through the driver SPI only, so an LXC
+     * host without a NIC profile gives no address, runs commands and is measured like Docker.
+     */
+    @Test
+    public void anLxcContainerRunsCommandsIsMeasuredAndHasNoAddress() throws Exception {
+        Optional<String> missing = LxdDaemon.unavailable();
+        Live.require("LXD daemon", missing.isEmpty(), missing.orElse(""));
+        ContainerZone lxc = ContainerZone.lxc(SERVER, "LxcInsight");
+        JsonObject done = lxc.job("deployVirtualMachine", "zoneid", lxc.zone, "serviceofferingid", lxc.offering,
+                "templateid", lxc.template, "name", "lxcinsight1");
+        assertEquals(done.toString(), 1, done.get("jobstatus").getAsInt());
+        String id = done.getAsJsonObject("jobresult").getAsJsonObject("virtualmachine").get("id").getAsString();
+        try (LxdDaemon daemon = new LxdDaemon()) {
+            try {
+                assertFalse("no profile gives the container a NIC: " + listed(id), listed(id).has("ipaddress"));
+                try (Ec2Client ec2 = Ec2Sdk.client(SERVER, SERVER.admin())) {
+                    Instance i = ec2.describeInstances(r -> r.filters(Filter.builder().name("tag:Name")
+                            .values("lxcinsight1").build())).reservations().get(0).instances().get(0);
+                    assertNull(i.toString(), i.privateIpAddress());
+                }
+                GceClient gce = new GceClient(SERVER.baseUrl(), GceClient.keyFile(SERVER.admin()));
+                JsonObject ni = gce.ok("GET", "zones/lxcinsightzone/instances/lxcinsight1", null)
+                        .getAsJsonArray("networkInterfaces").get(0).getAsJsonObject();
+                assertTrue(ni.toString(), !ni.has("networkIP") || ni.get("networkIP").getAsString().isEmpty());
+
+                JsonObject r = exec(id, "sh", "-c", "echo $((6*7))").getAsJsonObject("jobresult")
+                        .getAsJsonObject("virtualmachinecommand");
+                assertEquals(r.toString(), 0, r.get("exitcode").getAsInt());
+                assertEquals("42\n", r.get("stdout").getAsString());
+
+                SERVER.server().coreBean(VmStatsCollector.class).sampleAll();
+                JsonObject vm = listed(id);
+                assertTrue(vm.toString(), vm.get("cpuused").getAsString().endsWith("%"));
+                assertEquals(128 * 1024, vm.get("memorytargetkbs").getAsLong());
+                assertEquals(1, docker.job("destroyVirtualMachine", "id", id, "expunge", "true").get("jobstatus")
+                        .getAsInt());
+            } finally {
+                daemon.removeQuietly(id);
+            }
         }
     }
 }

@@ -3,7 +3,6 @@ package io.skyport.app.it;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
@@ -30,7 +29,7 @@ public class ContainerPanelBrowserIT {
     private static final TestServer SERVER = new TestServer();
     private static final List<String> CREATED = new ArrayList<>();
     private static DockerEngine engine;
-    private static DockerZone docker;
+    private static ContainerZone docker;
 
     @BeforeClass
     public static void browserEngineAndZone() throws Exception {
@@ -43,7 +42,7 @@ public class ContainerPanelBrowserIT {
         engine = new DockerEngine();
         engine.ensureImage();
         SERVER.start();
-        docker = DockerZone.create(SERVER, "Panel");
+        docker = ContainerZone.docker(SERVER, "Panel");
     }
 
     @AfterClass
@@ -63,6 +62,31 @@ public class ContainerPanelBrowserIT {
         return cells;
     }
 
+    private static String admin() {
+        String admin = "paneladmin" + System.nanoTime();
+        docker.admin("createAccount", "username", admin, "password", PASSWORD, "roletype", "Admin", "firstname", "P",
+                "lastname", "A", "email", admin + "@example.org");
+        return admin;
+    }
+
+    /** Runs the browser on the panel; the screenshot goes to target/screenshots/{@code shotName}. */
+    private static JsonObject drive(String admin, String hostId, String vmId, String marker, String shotName)
+            throws Exception {
+        Path shot = Path.of("target/screenshots", shotName).toAbsolutePath();
+        Files.createDirectories(shot.getParent());
+        Files.deleteIfExists(shot);
+        ExternalProcess.Run run = ExternalProcess.run(List.of("node", NODE_PROJECT.resolve("container_panel.mjs")
+                .toAbsolutePath().toString(), SERVER.baseUrl(), admin, PASSWORD, hostId, vmId, marker,
+                shot.toString()), Map.of("SKYPORT_CHROMIUM", CHROMIUM), 120);
+        assertEquals(run.stderr(), 0, run.exit());
+        String[] lines = run.stdout().trim().split("\n");
+        JsonObject out = JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
+        assertEquals("no console errors: " + out, 0, out.getAsJsonArray("errors").size());
+        assertTrue("the page fits a phone's width: " + out.get("overflow"), out.get("overflow").getAsInt() <= 0);
+        assertTrue("screenshot saved", Files.size(shot) > 0);
+        return out;
+    }
+
     @Test
     public void anAdminSeesTheHostItsContainerAndTheContainersLog() throws Exception {
         JsonObject vm = docker.deploy("panel1");
@@ -70,24 +94,12 @@ public class ContainerPanelBrowserIT {
         CREATED.add(vmId);
         String marker = "skyport-panel-log-" + System.nanoTime();
         engine.exec(vmId, "sh", "-c", "echo " + marker + " > /proc/1/fd/1");
-        String admin = "paneladmin" + System.nanoTime();
-        docker.admin("createAccount", "username", admin, "password", PASSWORD, "roletype", "Admin", "firstname", "P",
-                "lastname", "A", "email", admin + "@example.org");
+        String admin = admin();
         JsonObject host = docker.admin("listHosts", "id", docker.hostId).getAsJsonArray("host").get(0)
                 .getAsJsonObject();
 
-        Path shot = Path.of("target/screenshots/containers-panel.png").toAbsolutePath();
-        Files.createDirectories(shot.getParent());
-        Files.deleteIfExists(shot);
-        ExternalProcess.Run run = ExternalProcess.run(List.of("node", NODE_PROJECT.resolve("container_panel.mjs")
-                .toAbsolutePath().toString(), SERVER.baseUrl(), admin, PASSWORD, docker.hostId, vmId, marker,
-                shot.toString()), Map.of("SKYPORT_CHROMIUM", CHROMIUM), 120);
-        assertEquals(run.stderr(), 0, run.exit());
-        String[] lines = run.stdout().trim().split("\n");
-        JsonObject out = JsonParser.parseString(lines[lines.length - 1]).getAsJsonObject();
+        JsonObject out = drive(admin, docker.hostId, vmId, marker, "containers-panel.png");
 
-        JsonArray errors = out.getAsJsonArray("errors");
-        assertEquals("no console errors: " + errors, 0, errors.size());
         List<String> hostRow = cells(out, "host");
         assertEquals(out.toString(), host.get("name").getAsString(), hostRow.get(0));
         assertEquals("Docker", hostRow.get(1));
@@ -103,7 +115,31 @@ public class ContainerPanelBrowserIT {
         assertEquals("Running", containerRow.get(1));
         assertEquals("the engine gives it no network, and the panel says so", "no network", containerRow.get(4));
         assertTrue(out.get("log").getAsString(), out.get("log").getAsString().contains(marker));
-        assertTrue("the page fits a phone's width: " + out.get("overflow"), out.get("overflow").getAsInt() <= 0);
-        assertTrue("screenshot saved", Files.size(shot) > 0);
+    }
+
+    /** LXC hosts are container hosts too: the panel lists them through the same native API. */
+    @Test
+    public void anLxcHostAndItsContainerShowToo() throws Exception {
+        Optional<String> missing = LxdDaemon.unavailable();
+        Live.require("LXD daemon", missing.isEmpty(), missing.orElse(""));
+        ContainerZone lxc = ContainerZone.lxc(SERVER, "PanelLxc");
+        JsonObject vm = lxc.deploy("panel-lxc1");
+        String vmId = vm.get("id").getAsString();
+        try (LxdDaemon daemon = new LxdDaemon()) {
+            try {
+                // what the busybox image's init prints at boot is the container's console
+                JsonObject out = drive(admin(), lxc.hostId, vmId, LxdDaemon.BOOT_LINE, "containers-panel-lxc.png");
+                List<String> hostRow = cells(out, "host");
+                assertEquals(out.toString(), "LXC", hostRow.get(1));
+                assertEquals("Up", hostRow.get(2));
+                List<String> containerRow = cells(out, "container");
+                assertEquals("panel-lxc1", containerRow.get(0));
+                assertEquals("Running", containerRow.get(1));
+                assertEquals("no network", containerRow.get(4));
+                lxc.job("destroyVirtualMachine", "id", vmId, "expunge", "true");
+            } finally {
+                daemon.removeQuietly(vmId);
+            }
+        }
     }
 }

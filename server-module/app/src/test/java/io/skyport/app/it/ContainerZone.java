@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A zone whose one host is the local Docker engine, made through the native API as an admin
- * would (zone, pod, cluster, host, a 1 cpu / 128 MB offering, the busybox template), with
- * helpers to run VM jobs in it. Addresses come from 198.18/15 only.
+ * A zone whose one host is a local container daemon (the Docker engine or the LXD daemon), made
+ * through the native API as an admin would (zone, pod, cluster, host, a 1 cpu / 128 MB offering,
+ * the busybox template), with helpers to run VM jobs in it. Addresses come from 198.18/15 only.
  */
-final class DockerZone {
+final class ContainerZone {
     final TestServer server;
     final String zone;
     final String zoneName;
@@ -22,10 +22,14 @@ final class DockerZone {
     final String offering;
     final String offeringName;
     final String template;
+    final String hypervisor;
+    final String url;
 
-    private DockerZone(TestServer server, String zone, String zoneName, String pod, String cluster, String hostId,
-                       String offering, String offeringName, String template) {
+    private ContainerZone(TestServer server, String hypervisor, String url, String zone, String zoneName, String pod,
+                          String cluster, String hostId, String offering, String offeringName, String template) {
         this.server = server;
+        this.hypervisor = hypervisor;
+        this.url = url;
         this.zone = zone;
         this.zoneName = zoneName;
         this.pod = pod;
@@ -36,8 +40,19 @@ final class DockerZone {
         this.template = template;
     }
 
-    /** Creates the zone; {@code prefix} names it and its parts (e.g. Insight: InsightZone, InsightSmall). */
-    static DockerZone create(TestServer server, String prefix) {
+    /** A zone on the local Docker engine; {@code prefix} names it and its parts (Insight: InsightZone, InsightSmall). */
+    static ContainerZone docker(TestServer server, String prefix) {
+        // no network option: the engine runs without a bridge, so containers get no guest network
+        return create(server, prefix, "Docker", DockerEngine.URL, "stoptimeout=2", DockerEngine.IMAGE);
+    }
+
+    /** A zone on the local LXD daemon (no profile: its containers get no NIC). */
+    static ContainerZone lxc(TestServer server, String prefix) {
+        return create(server, prefix, "LXC", LxdDaemon.URL, "stoptimeout=5", LxdDaemon.IMAGE);
+    }
+
+    private static ContainerZone create(TestServer server, String prefix, String hypervisor, String url,
+                                        String options, String image) {
         String zoneName = prefix + "Zone";
         String zone = admin(server, "createZone", "name", zoneName, "networktype", "Advanced", "dns1",
                 "198.18.255.253", "internaldns1", "198.18.255.254", "guestcidraddress", "198.18.128.0/17")
@@ -46,21 +61,21 @@ final class DockerZone {
                 "netmask", "255.255.255.0", "startip", "198.19.200.10", "endip", "198.19.200.20")
                 .getAsJsonObject("pod").get("id").getAsString();
         String cluster = admin(server, "addCluster", "zoneid", zone, "podid", pod, "clustername", prefix + "Cluster",
-                "clustertype", "CloudManaged", "hypervisor", "Docker").getAsJsonArray("cluster").get(0)
+                "clustertype", "CloudManaged", "hypervisor", hypervisor).getAsJsonArray("cluster").get(0)
                 .getAsJsonObject().get("id").getAsString();
-        // no network option: the engine runs without a bridge, so containers get no guest network
         String host = admin(server, "addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor",
-                "Docker", "url", DockerEngine.URL + "?stoptimeout=2").getAsJsonArray("host").get(0)
+                hypervisor, "url", url + "?" + options).getAsJsonArray("host").get(0)
                 .getAsJsonObject().get("id").getAsString();
         String offeringName = prefix + "Small";
         String offering = admin(server, "createServiceOffering", "name", offeringName, "displaytext", "1 cpu, 128 MB",
                 "cpunumber", "1", "cpuspeed", "500", "memory", "128").getAsJsonObject("serviceoffering").get("id")
                 .getAsString();
         String template = admin(server, "registerTemplate", "name", "busybox", "displaytext", "busybox container",
-                "url", "http://images.invalid/busybox.tar", "format", "CONTAINER", "hypervisor", "Docker", "zoneid",
-                zone, "ispublic", "true", "details[0].image", DockerEngine.IMAGE).getAsJsonArray("template").get(0)
+                "url", "http://images.invalid/busybox.tar", "format", "CONTAINER", "hypervisor", hypervisor, "zoneid",
+                zone, "ispublic", "true", "details[0].image", image).getAsJsonArray("template").get(0)
                 .getAsJsonObject().get("id").getAsString();
-        return new DockerZone(server, zone, zoneName, pod, cluster, host, offering, offeringName, template);
+        return new ContainerZone(server, hypervisor, url, zone, zoneName, pod, cluster, host, offering, offeringName,
+                template);
     }
 
     static JsonObject admin(TestServer server, String command, String... kv) {
@@ -80,10 +95,10 @@ final class DockerZone {
         return server.admin().awaitJob(submit.get("jobid").getAsString());
     }
 
-    /** Adds the same engine once more as another host of the cluster, with other URL options. */
+    /** Adds the same daemon once more as another host of the cluster, with other URL options. */
     String addHost(String options) {
-        return admin("addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor", "Docker", "url",
-                DockerEngine.URL + "?" + options).getAsJsonArray("host").get(0).getAsJsonObject().get("id")
+        return admin("addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor", hypervisor, "url",
+                url + "?" + options).getAsJsonArray("host").get(0).getAsJsonObject().get("id")
                 .getAsString();
     }
 

@@ -1,7 +1,7 @@
 package io.skyport.bench;
 
 import com.github.dockerjava.api.DockerClient;
-import io.skyport.container.docker.ContainerLayout;
+import io.skyport.container.ContainerLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

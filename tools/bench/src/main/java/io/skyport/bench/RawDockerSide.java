@@ -2,7 +2,8 @@ package io.skyport.bench;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.HostConfig;
-import io.skyport.container.docker.ContainerLayout;
+import io.skyport.container.ContainerLayout;
+import io.skyport.container.docker.DockerLimits;
 import io.skyport.container.docker.SeedArchive;
 import io.skyport.plugin.HypervisorDriver.VmSpec;
 import java.io.ByteArrayInputStream;
@@ -46,8 +47,8 @@ final class RawDockerSide implements LifecycleSide {
         String id = docker.createContainerCmd(image).withName(name).withHostName(name)
                 .withLabels(Map.of(LABEL, "raw"))
                 .withTty(true).withStdinOpen(true)
-                .withHostConfig(HostConfig.newHostConfig().withNanoCPUs(limits.nanoCpus())
-                        .withCpuShares(limits.cpuShares()).withMemory(limits.memoryBytes())
+                .withHostConfig(HostConfig.newHostConfig().withNanoCPUs(DockerLimits.nanoCpus(limits))
+                        .withCpuShares(DockerLimits.cpuShares(limits)).withMemory(limits.memoryBytes())
                         .withPidsLimit(limits.pidsLimit()).withNetworkMode("none"))
                 .exec().getId();
         docker.copyArchiveToContainerCmd(id).withRemotePath("/")

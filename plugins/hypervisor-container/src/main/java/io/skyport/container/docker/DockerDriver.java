@@ -41,9 +41,15 @@ public class DockerDriver implements HypervisorDriver {
     private static final long WAIT_SECONDS = 60;
 
     private final DockerClients clients;
+    private final DockerEvents events;
 
     public DockerDriver(DockerClients clients) {
+        this(clients, new DockerEvents(clients));
+    }
+
+    public DockerDriver(DockerClients clients, DockerEvents events) {
         this.clients = clients;
+        this.events = events;
     }
 
     @Override
@@ -55,16 +61,27 @@ public class DockerDriver implements HypervisorDriver {
         return clients.client(DockerEndpoint.of(host));
     }
 
+    /**
+     * Pings the engine ({@code GET /_ping}) and reads its capacity. Failures are told as what to
+     * fix: a bad certificate directory, a TLS mismatch, or an engine that does not answer.
+     */
     @Override
     public HostCapacity connect(HostRef host) {
-        DockerClient docker = docker(host);
+        DockerEndpoint endpoint = DockerEndpoint.of(host);
         try {
-            docker.pingCmd().exec();
+            clients.client(endpoint).pingCmd().exec();
+            return hostCapacity(host);
+        } catch (IllegalArgumentException badConfig) {
+            throw badConfig;
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the Docker engine at " + host.url() + " does not answer: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(DockerTls.describe(endpoint, e), e);
         }
-        return hostCapacity(host);
+    }
+
+    /** Container events of the host's Skyport containers, reported as they happen. */
+    @Override
+    public void watch(HostRef host, java.util.function.Consumer<String> instanceChanged) {
+        events.watch(host, instanceChanged);
     }
 
     @Override

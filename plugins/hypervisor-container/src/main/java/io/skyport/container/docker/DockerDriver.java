@@ -39,6 +39,8 @@ public class DockerDriver implements HypervisorDriver {
     static final int CONSOLE_BYTES = 64 * 1024;
     private static final int CONSOLE_LINES = 2000;
     private static final long WAIT_SECONDS = 60;
+    /** A container being removed is as good as gone: its VM cannot start it again. */
+    private static final String REMOVING = "removing";
 
     private final DockerClients clients;
     private final DockerEvents events;
@@ -217,6 +219,9 @@ public class DockerDriver implements HypervisorDriver {
         try {
             InspectContainerResponse.ContainerState state = docker(host)
                     .inspectContainerCmd(ContainerLayout.containerName(vmUuid)).exec().getState();
+            if (REMOVING.equalsIgnoreCase(state.getStatus())) {
+                return PowerState.MISSING;
+            }
             return Boolean.TRUE.equals(state.getRunning()) ? PowerState.RUNNING : PowerState.STOPPED;
         } catch (NotFoundException e) {
             return PowerState.MISSING;
@@ -231,7 +236,8 @@ public class DockerDriver implements HypervisorDriver {
         for (Container c : containers) {
             String uuid = c.getLabels() == null ? null : c.getLabels().get(ContainerLayout.VM_LABEL);
             if (uuid != null) {
-                out.put(uuid, "running".equalsIgnoreCase(c.getState()) ? PowerState.RUNNING : PowerState.STOPPED);
+                out.put(uuid, "running".equalsIgnoreCase(c.getState()) ? PowerState.RUNNING
+                        : REMOVING.equalsIgnoreCase(c.getState()) ? PowerState.MISSING : PowerState.STOPPED);
             }
         }
         return out;

@@ -68,6 +68,13 @@ public final class DockerTls {
                 return "TLS with the engine at " + where + " failed: the engine does not speak TLS on this port; "
                         + "leave tlscertpath out";
             }
+            if (certs != null && (lower.contains("broken pipe") || lower.contains("connection reset"))) {
+                // with TLS 1.3 the engine's refusal of the client certificate often reaches the client
+                // only as a closed connection, after its own side of the handshake completed
+                return "TLS with the engine at " + where + " failed: the engine closed the connection, as it does "
+                        + "when it rejects the client certificate " + Path.of(certs).resolve(CERT)
+                        + " (not signed by a CA it trusts)";
+            }
             if (t instanceof SSLHandshakeException || t instanceof SSLException) {
                 return "TLS with the engine at " + where + " failed: " + m;
             }

@@ -47,6 +47,10 @@ public class DockerTlsTest {
                 "Received fatal alert: bad_certificate"));
         assertTrue(DockerTls.describe(endpoint("/c"), clientRejected).contains(
                 "the engine rejected the client certificate /c/cert.pem"));
+        RuntimeException closed = new RuntimeException(new java.net.SocketException("Broken pipe"));
+        assertTrue(DockerTls.describe(endpoint("/c"), closed).contains("rejects the client certificate /c/cert.pem"));
+        assertTrue("without TLS a closed connection is no certificate matter", DockerTls.describe(endpoint(null),
+                closed).endsWith("does not answer: Broken pipe"));
         RuntimeException plain = new RuntimeException("Status 400: Client sent an HTTP request to an HTTPS server.");
         assertTrue(DockerTls.describe(endpoint(null), plain).contains("requires TLS: give tlscertpath"));
         RuntimeException refused = new RuntimeException(new java.net.ConnectException("Connection refused"));

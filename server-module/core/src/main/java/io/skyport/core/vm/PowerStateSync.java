@@ -34,6 +34,13 @@ public class PowerStateSync {
     private final VmOperations ops;
     private final JobService jobs;
     private final EventService events;
+    /**
+     * A removal on the engine reports the container's end before its removal ({@code docker rm -f}:
+     * kill, die, destroy), so a VM is often settled to Stopped an instant before its container is
+     * gone. VMs this class stopped, with when, let the removal that follows still turn them to Error.
+     */
+    static final long VANISH_WINDOW_MILLIS = 60_000;
+    private final Map<String, Long> stoppedHere = new ConcurrentHashMap<>();
     /** host id + ":" + VM uuid of orphans already reported, so each is reported once. */
     private final Set<String> reportedOrphans = ConcurrentHashMap.newKeySet();
 
@@ -87,11 +94,50 @@ public class PowerStateSync {
      */
     public boolean syncVm(String vmUuid) {
         Vm vm = vms.findByUuid(vmUuid).orElse(null);
-        if (vm == null || vm.state() != VmState.Running || vm.hostId() == null) {
+        if (vm == null) {
+            return false;
+        }
+        if (vm.state() == VmState.Stopped && vm.lastHostId() != null && recentlyStoppedHere(vmUuid)) {
+            jobs.submit(CallContext.system(), "syncVirtualMachinePowerState", "VirtualMachine", vm.uuid(),
+                    "VirtualMachine:" + vm.uuid(), job -> {
+                        settleVanished(vm.id(), vm.lastHostId());
+                        return null;
+                    });
+            return true;
+        }
+        if (vm.state() != VmState.Running || vm.hostId() == null) {
             return false;
         }
         queue(vm, vm.hostId());
         return true;
+    }
+
+    private boolean recentlyStoppedHere(String vmUuid) {
+        Long at = stoppedHere.get(vmUuid);
+        return at != null && System.currentTimeMillis() - at < VANISH_WINDOW_MILLIS;
+    }
+
+    /** Runs in the VM's queue: a VM this class just stopped whose instance is now gone goes to Error. */
+    boolean settleVanished(long vmId, long hostId) {
+        Vm vm = vms.find(vmId).orElse(null);
+        if (vm == null || vm.state() != VmState.Stopped || vm.lastHostId() == null || vm.lastHostId() != hostId
+                || !recentlyStoppedHere(vm.uuid())) {
+            return false;
+        }
+        if (ops.observed(vm).orElse(PowerState.UNKNOWN) != PowerState.MISSING
+                || !vms.transition(vm.id(), VmState.Stopped, VmState.Error, null)) {
+            return false;
+        }
+        stoppedHere.remove(vm.uuid());
+        vanished(vm);
+        return true;
+    }
+
+    private void vanished(Vm vm) {
+        LOG.warn("VM {} has no instance on its host any more: now Error", vm.uuid());
+        events.record(CallContext.system(), "VM.ERROR", "ERROR", "Completed", "VM " + vm.name()
+                + " is in Error: its instance vanished from its host (removed outside Skyport)",
+                "VirtualMachine", vm.uuid());
     }
 
     private void queue(Vm vm, long hostId) {
@@ -121,11 +167,10 @@ public class PowerStateSync {
         }
         placement.release(hostId, vm);
         if (target == VmState.Error) {
-            LOG.warn("VM {} has no instance on its host any more although Running here: now Error", vm.uuid());
-            events.record(CallContext.system(), "VM.ERROR", "ERROR", "Completed", "VM " + vm.name()
-                    + " is in Error: its instance vanished from its host (removed outside Skyport)",
-                    "VirtualMachine", vm.uuid());
+            vanished(vm);
         } else {
+            stoppedHere.put(vm.uuid(), System.currentTimeMillis());
+            stoppedHere.values().removeIf(at -> System.currentTimeMillis() - at > VANISH_WINDOW_MILLIS);
             LOG.warn("VM {} is stopped on its host although Running here: now Stopped", vm.uuid());
             events.record(CallContext.system(), "VM.STOP", "Stopped VM " + vm.name() + ": its host reports it "
                     + "stopped (stopped outside Skyport)", "VirtualMachine", vm.uuid());

@@ -134,4 +134,36 @@ public class PowerStateSyncTest {
         verify(jobs).submit(any(), anyString(), eq("VirtualMachine"), eq("vm-5"), eq("VirtualMachine:vm-5"), any());
         verify(jobs, times(1)).submit(any(), anyString(), anyString(), anyString(), anyString(), any());
     }
+
+    @Test
+    public void aContainerRemovedJustAfterItsEndWasSettledTurnsTheStoppedVmToError() {
+        Vm running = vm(4, VmState.Running, 7L);
+        Vm stopped = new Vm(4, "vm-4", "n4", "n4", 2, 1, 1, null, 7L, 1, 1, "Docker", 1, 500, 64, VmState.Stopped,
+                null, null, 0, Instant.now(), Instant.now());
+        when(vms.find(4)).thenReturn(Optional.of(running));
+        when(ops.observed(running)).thenReturn(Optional.of(PowerState.STOPPED));
+        when(vms.transition(4, VmState.Running, VmState.Stopped, null)).thenReturn(true);
+        assertTrue("the die event: Stopped", sync.settle(4, 7));
+        when(vms.find(4)).thenReturn(Optional.of(stopped));
+        when(vms.findByUuid("vm-4")).thenReturn(Optional.of(stopped));
+        when(ops.observed(stopped)).thenReturn(Optional.of(PowerState.MISSING));
+        when(vms.transition(4, VmState.Stopped, VmState.Error, null)).thenReturn(true);
+        assertTrue("the destroy event is queued", sync.syncVm("vm-4"));
+        assertTrue("then: Error", sync.settleVanished(4, 7));
+        verify(events).record(any(), eq("VM.ERROR"), eq("ERROR"), anyString(), anyString(), eq("VirtualMachine"),
+                eq("vm-4"));
+        assertFalse("once", sync.settleVanished(4, 7));
+    }
+
+    @Test
+    public void aVmStoppedThroughSkyportIsNotTurnedToErrorByARemoval() {
+        Vm stopped = new Vm(9, "vm-9", "n9", "n9", 2, 1, 1, null, 7L, 1, 1, "Docker", 1, 500, 64, VmState.Stopped,
+                null, null, 0, Instant.now(), Instant.now());
+        when(vms.findByUuid("vm-9")).thenReturn(Optional.of(stopped));
+        when(vms.find(9)).thenReturn(Optional.of(stopped));
+        when(ops.observed(stopped)).thenReturn(Optional.of(PowerState.MISSING));
+        assertFalse(sync.syncVm("vm-9"));
+        assertFalse(sync.settleVanished(9, 7));
+        verify(vms, never()).transition(any(Long.class), any(), any(), any());
+    }
 }

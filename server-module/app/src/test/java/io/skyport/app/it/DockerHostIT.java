@@ -271,8 +271,8 @@ public class DockerHostIT {
         String id = deploy("dock3");
         long usedBefore = cpuUsed();
         engine.docker.killContainerCmd("skyport-" + id).exec();
-        assertEquals("the VM is queued to be settled", 1,
-                SERVER.server().coreBean(PowerStateSync.class).syncAll());
+        // settled by the engine's die event or, if that has not arrived yet, by this pass
+        SERVER.server().coreBean(PowerStateSync.class).syncAll();
         long deadline = System.currentTimeMillis() + 30_000;
         while (!"Stopped".equals(state(id)) && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);

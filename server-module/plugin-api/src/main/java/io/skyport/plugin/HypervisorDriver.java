@@ -2,6 +2,7 @@ package io.skyport.plugin;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The hypervisor driver SPI: what the orchestrator asks of a host, whatever runs the
@@ -15,6 +16,33 @@ public interface HypervisorDriver {
     HostCapacity connect(HostRef host);
 
     HostCapacity hostCapacity(HostRef host);
+
+    /**
+     * Whether the core's host monitor pings this driver's hosts and marks them Disconnected (then
+     * Alert) when they stop answering. Drivers whose host status is set another way (the
+     * simulator's fault injection) say no.
+     */
+    default boolean monitored() {
+        return true;
+    }
+
+    /**
+     * The monitor's periodic health check: answers the host's current capacity, or throws with a
+     * message saying why the host cannot be reached. By default a full {@link #connect}.
+     */
+    default HostCapacity ping(HostRef host) {
+        return connect(host);
+    }
+
+    /**
+     * Asks the driver to report, as they happen, instances on the host that stopped or vanished:
+     * it calls {@code instanceChanged} with the VM uuid, and the core settles that VM at once
+     * instead of at its next power-state pass. Called after every successful ping, so it must be
+     * idempotent and is how a watch broken by a daemon restart is opened again. Default: no push
+     * notifications, the periodic pass alone keeps the state.
+     */
+    default void watch(HostRef host, Consumer<String> instanceChanged) {
+    }
 
     void start(HostRef host, VmSpec vm);
 

@@ -33,6 +33,9 @@ public class LxcDriver implements HypervisorDriver {
     private static final long STATS_INTERVAL_MS = 500;
     private static final long FALLBACK_CPU_SPEED_MHZ = 2000;
 
+    /** Root file system tarball templates imported on first use; one importer for every daemon. */
+    private static final LxdImageImport IMAGES = new LxdImageImport();
+
     private final LxdClients clients;
 
     public LxcDriver(LxdClients clients) {
@@ -196,18 +199,22 @@ public class LxcDriver implements HypervisorDriver {
 
     /**
      * The fingerprint of the template's image: an alias on the daemon, else a fingerprint (or its
-     * unique prefix). An image the daemon lacks fails here, before anything is created.
+     * unique prefix). An image the daemon lacks is imported when the template is a root file
+     * system tarball ({@link LxdImageImport}); otherwise it fails here, before anything is created.
      */
     static String image(LxdClient lxd, VmSpec vm) {
         String image = vm.image();
         if (image == null || image.isBlank()) {
             throw new IllegalArgumentException("the template of VM " + vm.name() + " names no container image");
         }
-        JsonObject found = lookup(lxd, "/1.0/images/aliases/" + LxdClient.segment(image));
+        JsonObject found = lookupAlias(lxd, image);
         if (found != null) {
             return found.get("target").getAsString();
         }
         found = image.matches("[0-9a-fA-F]+") ? lookup(lxd, "/1.0/images/" + image) : null;
+        if (found == null && vm.imageSource() != null) {
+            return IMAGES.importFor(lxd, vm);
+        }
         if (found == null) {
             throw new IllegalStateException("image " + image + " is not on the LXD host " + lxd.socket()
                     + "; import it there first (an alias or fingerprint)");
@@ -217,6 +224,11 @@ public class LxcDriver implements HypervisorDriver {
                     + " is a virtual-machine image, not a container image");
         }
         return found.get("fingerprint").getAsString();
+    }
+
+    /** The alias of that name on the daemon, or null. */
+    static JsonObject lookupAlias(LxdClient lxd, String alias) {
+        return lookup(lxd, "/1.0/images/aliases/" + LxdClient.segment(alias));
     }
 
     private static JsonObject lookup(LxdClient lxd, String path) {

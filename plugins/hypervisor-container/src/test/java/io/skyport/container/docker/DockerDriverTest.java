@@ -34,7 +34,6 @@ public class DockerDriverTest {
         docker = mock(DockerClient.class, RETURNS_DEEP_STUBS);
         DockerClients clients = mock(DockerClients.class);
         when(clients.client(any())).thenReturn(docker);
-        // image imports reach the engine through the connection, not the bare client
         when(clients.connection(any())).thenReturn(new DockerClients.Connection(docker, null));
         driver = new DockerDriver(clients);
     }

@@ -43,9 +43,10 @@ public class NativeApiModule {
     @Bean
     public ComputeViews computeViews(ViewFactory views, ZoneDao zoneDao, HostDao hostDao, ServiceOfferingDao offerings,
                                      TemplateDao templates, OsTypeDao osTypes, NetworkDao networks, NicDao nics,
-                                     SecurityGroupDao groups, UserDao users, ResourceTagDao tags) {
+                                     SecurityGroupDao groups, UserDao users, ResourceTagDao tags,
+                                     io.skyport.core.vm.VmStatsCollector stats) {
         return new ComputeViews(new VmViewFactory.Sources(views, zoneDao, hostDao, offerings, templates, osTypes,
-                networks, nics, groups, users, tags));
+                networks, nics, groups, users, tags, stats));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.skyport.plugin;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The hypervisor driver SPI: what the orchestrator asks of a host, whatever runs the
@@ -15,6 +16,33 @@ public interface HypervisorDriver {
     HostCapacity connect(HostRef host);
 
     HostCapacity hostCapacity(HostRef host);
+
+    /**
+     * Whether the core's host monitor pings this driver's hosts and marks them Disconnected (then
+     * Alert) when they stop answering. Drivers whose host status is set another way (the
+     * simulator's fault injection) say no.
+     */
+    default boolean monitored() {
+        return true;
+    }
+
+    /**
+     * The monitor's periodic health check: answers the host's current capacity, or throws with a
+     * message saying why the host cannot be reached. By default a full {@link #connect}.
+     */
+    default HostCapacity ping(HostRef host) {
+        return connect(host);
+    }
+
+    /**
+     * Asks the driver to report, as they happen, instances on the host that stopped or vanished:
+     * it calls {@code instanceChanged} with the VM uuid, and the core settles that VM at once
+     * instead of at its next power-state pass. Called after every successful ping, so it must be
+     * idempotent and is how a watch broken by a daemon restart is opened again. Default: no push
+     * notifications, the periodic pass alone keeps the state.
+     */
+    default void watch(HostRef host, Consumer<String> instanceChanged) {
+    }
 
     void start(HostRef host, VmSpec vm);
 
@@ -33,8 +61,17 @@ public interface HypervisorDriver {
         return "";
     }
 
+    /**
+     * Runs a command inside the running instance and waits for it. Drivers that cannot run
+     * commands keep this default, which the core reports to the caller as an unsupported request.
+     */
     default ExecResult exec(HostRef host, String vmUuid, List<String> command) {
-        throw new UnsupportedOperationException(hypervisorType() + " hosts do not support exec");
+        throw new UnsupportedOperationException(hypervisorType() + " hosts do not support running commands in a VM");
+    }
+
+    /** True when {@link #stats} measures the instance; the core samples only such drivers. */
+    default boolean reportsStats() {
+        return false;
     }
 
     default VmStats stats(HostRef host, String vmUuid) {
@@ -72,6 +109,15 @@ public interface HypervisorDriver {
 
     /** Deletes the volume's storage on the host; storage already gone is not an error. */
     default void deleteVolume(HostRef host, VolumeRef volume) {
+    }
+
+    /**
+     * Whether instances on this host get an interface on the zone's guest network. When not
+     * (a container engine with no network configured), the core gives the VM no guest address
+     * rather than report one nothing answers at.
+     */
+    default boolean attachesGuestNetwork(HostRef host) {
+        return true;
     }
 
     enum PowerState { RUNNING, STOPPED, MISSING, UNKNOWN }

@@ -30,6 +30,12 @@ public class SimulatorDriver implements HypervisorDriver {
         return TYPE;
     }
 
+    /** Simulated hosts go Down and Up through configureSimulator, not through a monitor's pings. */
+    @Override
+    public boolean monitored() {
+        return false;
+    }
+
     @Override
     public HostCapacity connect(HostRef host) {
         if (host.url() == null || !host.url().startsWith("sim://")) {

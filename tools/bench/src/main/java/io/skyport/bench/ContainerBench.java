@@ -82,7 +82,9 @@ public final class ContainerBench implements Callable<Integer> {
         }
         Path home = EmbeddedServer.prepareHome();
         try (DockerClients clients = new DockerClients();
-             EmbeddedServer server = EmbeddedServer.start(home, serverOptions.config(Map.of()))) {
+             // the benchmark adds the engine to a zone of its own; first-start discovery would add it to the demo zone too
+             EmbeddedServer server = EmbeddedServer.start(home, serverOptions.config(Map.of("skyport.docker.discovery",
+                     "false")))) {
             DockerClient docker = clients.client(DockerEndpoint.of(new HostRef(0, "bench", "bench", dockerUrl, Map.of())));
             Info info = docker.infoCmd().exec();
             docker.inspectImageCmd(image).exec();

@@ -149,7 +149,8 @@ public class InstanceViews {
                     .instanceId(instanceIds.get(vm.uuid()))
                     .imageId(t == null ? null : sharedId(shared, Kind.IMAGE, t.uuid(), t.accountId()))
                     .state(InstanceStates.of(vm.state(), pending.get(vm.uuid())))
-                    .privateDnsName(nic == null ? "" : "ip-" + nic.ipAddress().replace('.', '-') + ".ec2.internal")
+                    .privateDnsName(nic == null || nic.ipAddress() == null ? ""
+                            : "ip-" + nic.ipAddress().replace('.', '-') + ".ec2.internal")
                     .publicDnsName("")
                     .keyName(firstKey(vm.keypairs()))
                     .amiLaunchIndex(0)

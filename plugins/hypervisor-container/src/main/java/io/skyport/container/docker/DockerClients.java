@@ -41,6 +41,9 @@ public class DockerClients implements AutoCloseable {
      * this is.
      */
     static Connection open(DockerEndpoint endpoint) {
+        if (endpoint.tlsCertPath() != null) {
+            DockerTls.checkCertPath(endpoint.tlsCertPath());
+        }
         DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(endpoint.dockerHost())
                 .withDockerTlsVerify(endpoint.tlsCertPath() != null);

@@ -47,12 +47,20 @@ public class DockerDriver implements HypervisorDriver {
     static final int CONSOLE_BYTES = 64 * 1024;
     private static final int CONSOLE_LINES = 2000;
     private static final long WAIT_SECONDS = 60;
+    /** A container being removed is as good as gone: its VM cannot start it again. */
+    private static final String REMOVING = "removing";
 
     private final DockerClients clients;
     private final ImageImport images = new ImageImport();
+    private final DockerEvents events;
 
     public DockerDriver(DockerClients clients) {
+        this(clients, new DockerEvents(clients));
+    }
+
+    public DockerDriver(DockerClients clients, DockerEvents events) {
         this.clients = clients;
+        this.events = events;
     }
 
     @Override
@@ -64,16 +72,27 @@ public class DockerDriver implements HypervisorDriver {
         return clients.client(DockerEndpoint.of(host));
     }
 
+    /**
+     * Pings the engine ({@code GET /_ping}) and reads its capacity. Failures are told as what to
+     * fix: a bad certificate directory, a TLS mismatch, or an engine that does not answer.
+     */
     @Override
     public HostCapacity connect(HostRef host) {
-        DockerClient docker = docker(host);
+        DockerEndpoint endpoint = DockerEndpoint.of(host);
         try {
-            docker.pingCmd().exec();
+            clients.client(endpoint).pingCmd().exec();
+            return hostCapacity(host);
+        } catch (IllegalArgumentException badConfig) {
+            throw badConfig;
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the Docker engine at " + host.url() + " does not answer: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(DockerTls.describe(endpoint, e), e);
         }
-        return hostCapacity(host);
+    }
+
+    /** Container events of the host's Skyport containers, reported as they happen. */
+    @Override
+    public void watch(HostRef host, java.util.function.Consumer<String> instanceChanged) {
+        events.watch(host, instanceChanged);
     }
 
     @Override
@@ -260,6 +279,9 @@ public class DockerDriver implements HypervisorDriver {
         try {
             InspectContainerResponse.ContainerState state = docker(host)
                     .inspectContainerCmd(ContainerLayout.containerName(vmUuid)).exec().getState();
+            if (REMOVING.equalsIgnoreCase(state.getStatus())) {
+                return PowerState.MISSING;
+            }
             return Boolean.TRUE.equals(state.getRunning()) ? PowerState.RUNNING : PowerState.STOPPED;
         } catch (NotFoundException e) {
             return PowerState.MISSING;
@@ -274,7 +296,8 @@ public class DockerDriver implements HypervisorDriver {
         for (Container c : containers) {
             String uuid = c.getLabels() == null ? null : c.getLabels().get(ContainerLayout.VM_LABEL);
             if (uuid != null) {
-                out.put(uuid, "running".equalsIgnoreCase(c.getState()) ? PowerState.RUNNING : PowerState.STOPPED);
+                out.put(uuid, "running".equalsIgnoreCase(c.getState()) ? PowerState.RUNNING
+                        : REMOVING.equalsIgnoreCase(c.getState()) ? PowerState.MISSING : PowerState.STOPPED);
             }
         }
         return out;
@@ -325,6 +348,17 @@ public class DockerDriver implements HypervisorDriver {
         Long exit = docker.inspectExecCmd(execId).exec().getExitCodeLong();
         return new ExecResult(exit == null ? -1 : exit.intValue(), stdout.toString(StandardCharsets.UTF_8),
                 stderr.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Containers join a guest network only when the host names one; otherwise they have no interface but lo. */
+    @Override
+    public boolean attachesGuestNetwork(HostRef host) {
+        return DockerEndpoint.of(host).network() != null;
+    }
+
+    @Override
+    public boolean reportsStats() {
+        return true;
     }
 
     /** One sample of the stats endpoint (the engine takes two readings for the CPU figure). */

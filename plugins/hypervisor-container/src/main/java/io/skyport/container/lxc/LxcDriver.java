@@ -39,6 +39,9 @@ public class LxcDriver implements HypervisorDriver {
     private static final long STATS_INTERVAL_MS = 500;
     private static final long FALLBACK_CPU_SPEED_MHZ = 2000;
 
+    /** Root file system tarball templates imported on first use; one importer for every daemon. */
+    private static final LxdImageImport IMAGES = new LxdImageImport();
+
     private final LxdClients clients;
 
     public LxcDriver(LxdClients clients) {
@@ -87,6 +90,49 @@ public class LxcDriver implements HypervisorDriver {
             }
             throw e;
         }
+    }
+
+    /**
+     * Containers get no NIC from Skyport, only what the host's profiles add: a host attaches the
+     * guest network when one of its profiles has a {@code nic} device. A daemon that cannot say
+     * counts as no network, so no address is reported that nothing may answer at.
+     */
+    @Override
+    public boolean attachesGuestNetwork(HostRef host) {
+        LxdEndpoint endpoint = LxdEndpoint.of(host);
+        if (endpoint.profiles().isEmpty()) {
+            return false;
+        }
+        LxdClient lxd = clients.client(endpoint);
+        try {
+            for (String profile : endpoint.profiles()) {
+                if (hasNic(lxd.get("/1.0/profiles/" + LxdClient.segment(profile)).getAsJsonObject())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (LxdException | IllegalStateException e) {
+            LOG.warn("could not read the profiles of LXC host {}: {}; its containers count as having no network",
+                    host.name(), e.getMessage());
+            return false;
+        }
+    }
+
+    static boolean hasNic(JsonObject profile) {
+        JsonObject devices = profile.has("devices") && profile.get("devices").isJsonObject()
+                ? profile.getAsJsonObject("devices") : new JsonObject();
+        for (Map.Entry<String, JsonElement> d : devices.entrySet()) {
+            JsonElement type = d.getValue().isJsonObject() ? d.getValue().getAsJsonObject().get("type") : null;
+            if (type != null && "nic".equals(type.getAsString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean reportsStats() {
+        return true;
     }
 
     /** CPUs and memory from the daemon's resources; the clock from the host's option, else the daemon's CPU sockets. */
@@ -162,18 +208,22 @@ public class LxcDriver implements HypervisorDriver {
 
     /**
      * The fingerprint of the template's image: an alias on the daemon, else a fingerprint (or its
-     * unique prefix). An image the daemon lacks fails here, before anything is created.
+     * unique prefix). An image the daemon lacks is imported when the template is a root file
+     * system tarball ({@link LxdImageImport}); otherwise it fails here, before anything is created.
      */
     static String image(LxdClient lxd, VmSpec vm) {
         String image = vm.image();
         if (image == null || image.isBlank()) {
             throw new IllegalArgumentException("the template of VM " + vm.name() + " names no container image");
         }
-        JsonObject found = lookup(lxd, "/1.0/images/aliases/" + LxdClient.segment(image));
+        JsonObject found = lookupAlias(lxd, image);
         if (found != null) {
             return found.get("target").getAsString();
         }
         found = image.matches("[0-9a-fA-F]+") ? lookup(lxd, "/1.0/images/" + image) : null;
+        if (found == null && vm.imageSource() != null) {
+            return IMAGES.importFor(lxd, vm);
+        }
         if (found == null) {
             throw new IllegalStateException("image " + image + " is not on the LXD host " + lxd.socket()
                     + "; import it there first (an alias or fingerprint)");
@@ -183,6 +233,11 @@ public class LxcDriver implements HypervisorDriver {
                     + " is a virtual-machine image, not a container image");
         }
         return found.get("fingerprint").getAsString();
+    }
+
+    /** The alias of that name on the daemon, or null. */
+    static JsonObject lookupAlias(LxdClient lxd, String alias) {
+        return lookup(lxd, "/1.0/images/aliases/" + LxdClient.segment(alias));
     }
 
     private static JsonObject lookup(LxdClient lxd, String path) {

@@ -18,6 +18,7 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.FileEntity;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.util.Timeout;
@@ -158,6 +159,18 @@ public class LxdClient implements AutoCloseable {
                 .setEntity(new ByteArrayEntity(content, ContentType.APPLICATION_OCTET_STREAM));
         headers.forEach(b::addHeader);
         send(b.build(), "POST " + path);
+    }
+
+    /**
+     * Uploads an image tarball ({@code POST /1.0/images}, the file as the body) and waits for the
+     * import; returns the operation's metadata, which holds the new image's fingerprint.
+     */
+    public JsonElement uploadImage(Path tarball, Duration wait) {
+        String request = "POST /1.0/images";
+        ClassicHttpRequest req = ClassicRequestBuilder.post(BASE + "/1.0/images")
+                .setEntity(new FileEntity(tarball.toFile(), ContentType.APPLICATION_OCTET_STREAM)).build();
+        LxdResponse r = send(req, request);
+        return r.isAsync() ? await(r, request, wait) : r.metadata();
     }
 
     private LxdException unreachable(IOException e) {

@@ -49,6 +49,14 @@ public class DockerDriverTest {
     }
 
     @Test
+    public void containersJoinTheGuestNetworkOnlyOnHostsThatNameANetwork() {
+        assertEquals(false, driver.attachesGuestNetwork(HOST));
+        assertEquals(true, driver.attachesGuestNetwork(new HostRef(1, "h", "h",
+                "unix:///var/run/docker.sock?network=guests", Map.of())));
+        assertTrue("the engine's stats endpoint measures containers", driver.reportsStats());
+    }
+
+    @Test
     public void statusFollowsTheContainer() {
         when(docker.inspectContainerCmd("skyport-a").exec()).thenThrow(new NotFoundException("gone"));
         assertEquals(PowerState.MISSING, driver.status(HOST, "a"));

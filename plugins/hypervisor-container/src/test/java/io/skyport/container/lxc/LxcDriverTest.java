@@ -1,6 +1,7 @@
 package io.skyport.container.lxc;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -47,6 +48,23 @@ public class LxcDriverTest {
 
     private static LxdException notFound() {
         return new LxdException(404, "LXD refused GET: Not Found");
+    }
+
+    @Test
+    public void onlyAProfileWithANicAttachesTheGuestNetwork() {
+        assertFalse("no profile: a root disk and no NIC", driver.attachesGuestNetwork(HOST));
+        HostRef profiled = new HostRef(1, "h", "h", "unix:///var/lib/lxd/unix.socket?profile=disks,net", Map.of());
+        when(lxd.get("/1.0/profiles/disks")).thenReturn(JsonParser.parseString(
+                "{\"name\":\"disks\",\"devices\":{\"data\":{\"type\":\"disk\",\"path\":\"/data\"}}}"));
+        when(lxd.get("/1.0/profiles/net")).thenReturn(JsonParser.parseString(
+                "{\"name\":\"net\",\"devices\":{}}"));
+        assertFalse(driver.attachesGuestNetwork(profiled));
+        when(lxd.get("/1.0/profiles/net")).thenReturn(JsonParser.parseString(
+                "{\"name\":\"net\",\"devices\":{\"eth0\":{\"type\":\"nic\",\"network\":\"lxdbr0\"}}}"));
+        assertTrue(driver.attachesGuestNetwork(profiled));
+        when(lxd.get("/1.0/profiles/disks")).thenThrow(new LxdException(0, "the LXD daemon does not answer"));
+        assertFalse("a daemon that cannot say counts as no network", driver.attachesGuestNetwork(profiled));
+        assertTrue(driver.reportsStats());
     }
 
     @Test

@@ -47,6 +47,11 @@ public final class VmView {
     int cpunumber;
     int cpuspeed;
     int memory;
+    /** Metrics, only for a running VM whose host measures it: "12.34%" and KiB figures. */
+    String cpuused;
+    Long memorykbs;
+    Long memoryintfreekbs;
+    Long memorytargetkbs;
     String ipaddress;
     String keypairs;
     String userdata;

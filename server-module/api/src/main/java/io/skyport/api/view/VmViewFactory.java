@@ -23,6 +23,9 @@ import io.skyport.core.network.Nic;
 import io.skyport.core.securitygroup.SecurityGroup;
 import io.skyport.core.securitygroup.SecurityGroupDao;
 import io.skyport.core.vm.Vm;
+import io.skyport.core.vm.VmStatsCollector;
+import io.skyport.plugin.HypervisorDriver.VmStats;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +43,7 @@ public class VmViewFactory {
     /** Where a VM view's parts come from; one instance serves every request. */
     public record Sources(ViewFactory views, ZoneDao zoneDao, HostDao hostDao, ServiceOfferingDao offerings,
                           TemplateDao templates, OsTypeDao osTypes, NetworkDao networks, NicDao nics,
-                          SecurityGroupDao groups, UserDao users, ResourceTagDao tags) {
+                          SecurityGroupDao groups, UserDao users, ResourceTagDao tags, VmStatsCollector stats) {
     }
 
     private final ViewFactory views;
@@ -54,6 +57,7 @@ public class VmViewFactory {
     private final SecurityGroupDao groups;
     private final UserDao users;
     private final ResourceTagDao tags;
+    private final VmStatsCollector stats;
     private final Map<String, Object> memo = new HashMap<>();
 
     public VmViewFactory(Sources sources) {
@@ -68,6 +72,7 @@ public class VmViewFactory {
         this.groups = sources.groups();
         this.users = sources.users();
         this.tags = sources.tags();
+        this.stats = sources.stats();
     }
 
     @SuppressWarnings("unchecked")
@@ -156,6 +161,9 @@ public class VmViewFactory {
         v.cpunumber = vm.cpus();
         v.cpuspeed = vm.cpuSpeed();
         v.memory = vm.memoryMb();
+        if (vm.state() == io.skyport.core.vm.VmState.Running) {
+            stats.latest(vm.uuid()).ifPresent(sample -> metrics(v, sample));
+        }
         v.keypairs = vm.keypairs();
         v.nic = nics(vm, vmNics);
         v.ipaddress = v.nic.isEmpty() ? null : v.nic.get(0).ipaddress();
@@ -165,15 +173,28 @@ public class VmViewFactory {
         return v;
     }
 
+    /**
+     * CloudStack's metric fields, from the collector's latest sample: cpu as a percentage string,
+     * memory in KiB (used, free inside the limit, the limit itself).
+     */
+    static void metrics(VmView v, VmStats sample) {
+        v.cpuused = String.format(Locale.ROOT, "%.2f%%", sample.cpuPercent());
+        v.memorykbs = sample.memoryUsedBytes() / 1024;
+        v.memoryintfreekbs = Math.max(0, sample.memoryLimitBytes() - sample.memoryUsedBytes()) / 1024;
+        v.memorytargetkbs = sample.memoryLimitBytes() / 1024;
+    }
+
     private List<VmView.NicView> nics(Vm vm, List<Nic> vmNics) {
         // a NIC is implemented on the wire (and has a broadcast URI) only while its VM runs
         boolean implemented = vm.state() == io.skyport.core.vm.VmState.Running;
         List<VmView.NicView> out = new ArrayList<>();
         for (Nic n : vmNics) {
             Network net = cached("network", n.networkId(), id -> networks.find(id).orElse(null));
-            String netmask = net == null ? null : Ipv4.Cidr.parse(net.cidr()).netmask();
+            // a NIC without an address (its host gives the VM no guest network) has no netmask or gateway either
+            boolean addressed = net != null && n.ipAddress() != null;
+            String netmask = addressed ? Ipv4.Cidr.parse(net.cidr()).netmask() : null;
             out.add(new VmView.NicView(n.uuid(), net == null ? null : net.uuid(), net == null ? null : net.name(),
-                    n.ipAddress(), netmask, net == null ? null : net.gateway(), n.macAddress(),
+                    n.ipAddress(), netmask, addressed ? net.gateway() : null, n.macAddress(),
                     Integer.toString(n.deviceId()), n.isDefault(), "Guest", net == null ? null : net.networkType(),
                     implemented ? "vlan://untagged" : null, implemented ? "vlan://untagged" : null, List.of(),
                     List.of()));

@@ -29,7 +29,21 @@ final class DockerEngine implements AutoCloseable {
     private static final String BUSYBOX = "/bin/busybox";
 
     private final DockerClients clients = new DockerClients();
-    final DockerClient docker = clients.client(DockerEndpoint.of(new HostRef(0, "it", "it", URL, Map.of())));
+    final DockerClient docker;
+    private final String url;
+    private final String certPath;
+
+    DockerEngine() {
+        this(URL, null);
+    }
+
+    /** Another engine than the local one: its address, and for a TLS engine the client certificate directory. */
+    DockerEngine(String url, String certPath) {
+        this.url = url;
+        this.certPath = certPath;
+        String withCerts = certPath == null ? url : url + "?tlscertpath=" + certPath;
+        this.docker = clients.client(DockerEndpoint.of(new HostRef(0, "it", "it", withCerts, Map.of())));
+    }
 
     /** Why the engine cannot be used, or empty when it answers. */
     static Optional<String> unavailable() {
@@ -54,7 +68,10 @@ final class DockerEngine implements AutoCloseable {
         }
         Path root = busyboxRoot();
         try {
-            run("sh", "-c", "tar -C '" + root + "' -c . | docker import --change 'CMD [\"/bin/sh\"]' - " + IMAGE);
+            String tls = certPath == null ? "" : " --tlsverify --tlscacert '" + certPath + "/ca.pem' --tlscert '" + certPath
+                    + "/cert.pem' --tlskey '" + certPath + "/key.pem'";
+            run("sh", "-c", "tar -C '" + root + "' -c . | docker -H '" + url + "'" + tls
+                    + " import --change 'CMD [\"/bin/sh\"]' - " + IMAGE);
         } finally {
             TestServer.deleteTree(root);
         }

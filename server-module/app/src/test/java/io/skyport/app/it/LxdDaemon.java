@@ -48,6 +48,18 @@ final class LxdDaemon implements AutoCloseable {
         }
     }
 
+    boolean hasImage(String alias) {
+        return exists("/1.0/images/aliases/" + alias);
+    }
+
+    /** Deletes the image an alias names, with the alias; nothing when there is none. */
+    void removeImage(String alias) {
+        if (hasImage(alias)) {
+            String fingerprint = lxd.get("/1.0/images/aliases/" + alias).getAsJsonObject().get("target").getAsString();
+            lxd.call("DELETE", "/1.0/images/" + fingerprint, null, WAIT);
+        }
+    }
+
     private boolean exists(String path) {
         try {
             lxd.get(path);

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.skyport.core.infra.HostDao;
 import io.skyport.core.module.ModuleRegistry;
@@ -335,5 +336,52 @@ public class LxdHostIT {
         assertEquals(failed.toString(), 2, failed.get("jobstatus").getAsInt());
         assertTrue(failed.toString(), failed.toString().contains("image skyport-absent-never is not on the LXD host"));
         assertEquals("no instance is left behind", before, daemon.skyportInstances());
+    }
+
+    @Test
+    public void aRootfsTarballTemplateIsImportedOnceAsAnAliasedImageAndBootsItsInit() throws Exception {
+        String alias = null;
+        try (TarballServer files = new TarballServer(DockerEngine.rootfsTarball())) {
+            String rootfs = registerTar("lxc-rootfs", files.url());
+            alias = "skyport-template-" + rootfs;
+            String first = deploy("lxcroot1", "templateid", rootfs);
+            String second = deploy("lxcroot2", "templateid", rootfs);
+            assertEquals("the tarball is fetched once, for the first deploy", 1, files.fetches());
+            assertTrue(daemon.running(first) && daemon.running(second));
+            assertTrue("the image is on the daemon under the template's alias", daemon.hasImage(alias));
+            assertTrue(daemon.file(first, SEED + "meta-data").contains(first));
+            long deadline = System.currentTimeMillis() + 10_000;
+            String console = "";
+            while (!console.contains(DockerEngine.BOOT_LINE) && System.currentTimeMillis() < deadline) {
+                console = driver().consoleOutput(hostRef(), first);
+                Thread.sleep(100);
+            }
+            assertTrue("the image's init printed its boot line on the console: " + console,
+                    console.contains(DockerEngine.BOOT_LINE));
+
+            String broken = registerTar("lxc-gone", files.missingUrl());
+            JsonObject failed = job("deployVirtualMachine", "zoneid", zone, "serviceofferingid", offering,
+                    "templateid", broken, "name", "lxcroot3");
+            assertEquals(failed.toString(), 2, failed.get("jobstatus").getAsInt());
+            assertTrue(failed.toString(), failed.toString().contains("HTTP 404"));
+            assertFalse("no image is left behind", daemon.hasImage("skyport-template-" + broken));
+        } finally {
+            for (String name : List.of("lxcroot1", "lxcroot2")) {
+                JsonArray vms = admin("listVirtualMachines", "name", name).getAsJsonArray("virtualmachine");
+                if (vms != null) {
+                    job("destroyVirtualMachine", "id", vms.get(0).getAsJsonObject().get("id").getAsString(), "expunge",
+                            "true");
+                }
+            }
+            if (alias != null) {
+                daemon.removeImage(alias);
+            }
+        }
+    }
+
+    private static String registerTar(String name, String url) {
+        return admin("registerTemplate", "name", name, "displaytext", name + " root file system", "url", url,
+                "format", "TAR", "hypervisor", "LXC", "zoneid", zone, "ispublic", "true")
+                .getAsJsonArray("template").get(0).getAsJsonObject().get("id").getAsString();
     }
 }

@@ -73,6 +73,8 @@ public class TestServer extends ExternalResource implements AutoCloseable {
         Map<String, String> cfg = new HashMap<>();
         cfg.put("skyport.port", "0");
         cfg.put("skyport.bind", "127.0.0.1");
+        // tests add the engines they use themselves; a test of discovery turns it on
+        cfg.put("skyport.docker.discovery", "false");
         cfg.putAll(extra);
         return new SkyportServer(ServerConfig.of(home, cfg)).start();
     }

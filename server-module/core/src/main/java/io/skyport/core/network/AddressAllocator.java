@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Guest addresses from a network's CIDR: unique per network (a database constraint), handed out
  * in order by a per-network cursor and, once the top is reached, from the lowest gap; released
- * on expunge.
+ * on expunge, or when the VM is placed on a host that gives it no guest network.
  */
 @Component
 public class AddressAllocator {
@@ -30,26 +30,54 @@ public class AddressAllocator {
      */
     public void allocateNic(Network network, long vmId, int deviceId, boolean isDefault) {
         Ipv4.Cidr cidr = Ipv4.Cidr.parse(network.cidr());
-        long address = networks.advanceCursor(network.id(), cidr.firstHost() - 1);
-        if (address > cidr.lastHost() || address < cidr.firstHost()) {
-            address = nics.lowestFreeFrom(network.id(), cidr.firstHost(), cidr.lastHost());
-            if (address > cidr.lastHost()) {
-                throw new ApiException(ApiError.INSUFFICIENT_CAPACITY, "Insufficient address capacity: network "
-                        + cidr + " has no free address");
-            }
-            networks.setCursor(network.id(), address);
-        }
+        long address = next(network, cidr);
         try {
             nics.insertNic(UUID.randomUUID().toString(), vmId, network.id(), address, mac(), deviceId, isDefault);
         } catch (DuplicateKeyException inUse) {
             // the cursor was moved back by hand or a NIC was added around it: take the lowest free one
-            long gap = nics.lowestFreeFrom(network.id(), cidr.firstHost(), cidr.lastHost());
-            if (gap > cidr.lastHost()) {
-                throw new ApiException(ApiError.INSUFFICIENT_CAPACITY, "Insufficient address capacity: network "
-                        + cidr + " has no free address");
-            }
-            nics.insertNic(UUID.randomUUID().toString(), vmId, network.id(), gap, mac(), deviceId, isDefault);
+            nics.insertNic(UUID.randomUUID().toString(), vmId, network.id(), lowestFree(network, cidr), mac(),
+                    deviceId, isDefault);
         }
+    }
+
+    /**
+     * Gives the VM's NICs that have no address (it last ran on a host without a guest network)
+     * an address again, in the same order as {@link #allocateNic}; for a start on a host that
+     * attaches the guest network. Must run inside the placing transaction.
+     */
+    public void readdress(long vmId) {
+        for (Nic nic : nics.unaddressedNicsOf(vmId)) {
+            Network network = networks.find(nic.networkId()).orElseThrow();
+            Ipv4.Cidr cidr = Ipv4.Cidr.parse(network.cidr());
+            try {
+                nics.setAddress(nic.id(), next(network, cidr));
+            } catch (DuplicateKeyException inUse) {
+                nics.setAddress(nic.id(), lowestFree(network, cidr));
+            }
+        }
+    }
+
+    /** Releases the VM's guest addresses, keeping its NICs: its host gives it no guest network. */
+    public int release(long vmId) {
+        return nics.clearAddressesOf(vmId);
+    }
+
+    private long next(Network network, Ipv4.Cidr cidr) {
+        long address = networks.advanceCursor(network.id(), cidr.firstHost() - 1);
+        if (address > cidr.lastHost() || address < cidr.firstHost()) {
+            address = lowestFree(network, cidr);
+            networks.setCursor(network.id(), address);
+        }
+        return address;
+    }
+
+    private long lowestFree(Network network, Ipv4.Cidr cidr) {
+        long gap = nics.lowestFreeFrom(network.id(), cidr.firstHost(), cidr.lastHost());
+        if (gap > cidr.lastHost()) {
+            throw new ApiException(ApiError.INSUFFICIENT_CAPACITY, "Insufficient address capacity: network "
+                    + cidr + " has no free address");
+        }
+        return gap;
     }
 
     private String mac() {

@@ -58,6 +58,23 @@ public class NicDao {
                 Ipv4.format(address), address, mac, deviceId, isDefault, Instant.now());
     }
 
+    /** NICs of one VM that have no address (their VM ran on a host without a guest network). */
+    public List<Nic> unaddressedNicsOf(long vmId) {
+        return jdbc.query("SELECT * FROM nics WHERE vm_id = ? AND ip_num IS NULL ORDER BY device_id", NicDao::nic, vmId);
+    }
+
+    /** Gives an unaddressed NIC an address; false when it has one already. */
+    public boolean setAddress(long nicId, long address) {
+        return jdbc.update("UPDATE nics SET ip_address = ?, ip_num = ? WHERE id = ? AND ip_num IS NULL",
+                Ipv4.format(address), address, nicId) == 1;
+    }
+
+    /** Frees a VM's guest addresses but keeps its NICs; returns how many addresses were freed. */
+    public int clearAddressesOf(long vmId) {
+        return jdbc.update("UPDATE nics SET ip_address = NULL, ip_num = NULL WHERE vm_id = ? AND ip_num IS NOT NULL",
+                vmId);
+    }
+
     /** Releases a VM's addresses (on expunge). */
     public void deleteNicsOf(long vmId) {
         jdbc.update("DELETE FROM nics WHERE vm_id = ?", vmId);

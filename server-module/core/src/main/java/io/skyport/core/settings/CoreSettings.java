@@ -16,11 +16,21 @@ public final class CoreSettings {
             900, "Largest allowed distance of a signatureVersion=3 expires value from now", "Security", Scope.GLOBAL);
     public static final Setting<Integer> EXPUNGE_DELAY = Setting.integer("expunge.delay", 20,
             "Seconds a destroyed VM waits before it is expunged", "Advanced", Scope.GLOBAL);
+    public static final Setting<Integer> HOST_PING_INTERVAL = Setting.integer("host.ping.interval", 10,
+            "Seconds between health checks of container hosts (Docker, LXC); a host that does not answer is "
+                    + "Disconnected", "Advanced", Scope.GLOBAL);
+    public static final Setting<Integer> HOST_ALERT_AFTER = Setting.integer("host.alert.after.failures", 3,
+            "Failed health checks in a row after which a Disconnected host is in Alert", "Advanced", Scope.GLOBAL);
+
+    public static final Setting<Integer> VM_STATS_INTERVAL = Setting.integer("vm.stats.interval", 60,
+            "Seconds between two samples of the cpu and memory use of VMs on hosts that measure them (container "
+                    + "hosts); 0 stops sampling", "Advanced", Scope.GLOBAL);
 
     private CoreSettings() {
     }
 
     public static List<Setting<?>> all() {
-        return List.of(EC2_API_ENABLED, GCE_API_ENABLED, DEFAULT_PAGE_SIZE, SIGNATURE_EXPIRY_WINDOW, EXPUNGE_DELAY);
+        return List.of(EC2_API_ENABLED, GCE_API_ENABLED, DEFAULT_PAGE_SIZE, SIGNATURE_EXPIRY_WINDOW, EXPUNGE_DELAY,
+                HOST_PING_INTERVAL, HOST_ALERT_AFTER, VM_STATS_INTERVAL);
     }
 }

@@ -7,16 +7,22 @@ import io.skyport.core.job.JobService;
 import io.skyport.plugin.CallContext;
 import io.skyport.plugin.HypervisorDriver.PowerState;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.springframework.stereotype.Component;
 
 /**
- * Notices VMs that stopped behind Skyport's back (a container killed on its host, a guest that
- * shut itself down) and records them as Stopped, with their host capacity released. Hosts are
- * asked for everything they run in one call per host; each VM found not running is then settled
- * in a job queued on the VM, so it waits for any start, stop or reboot already under way and
- * asks the host again before changing anything.
+ * Notices VMs changed behind Skyport's back and settles them: a VM whose instance was stopped on
+ * its host (a container killed there, a guest that shut itself down) becomes Stopped; one whose
+ * instance vanished from its host (a container removed there) becomes Error, since it cannot be
+ * started again as it was. Either way its host capacity is released and an event recorded.
+ * Hosts are asked for everything they run in one call per host; each VM found not running is
+ * then settled in a job queued on the VM, so it waits for any start, stop or reboot already
+ * under way and asks the host again before changing anything. Instances labelled as Skyport VMs
+ * that no VM here owns are reported (never removed: they may belong to another installation
+ * sharing the host, or hold data someone wants back).
  */
 @Component
 public class PowerStateSync {
@@ -28,6 +34,15 @@ public class PowerStateSync {
     private final VmOperations ops;
     private final JobService jobs;
     private final EventService events;
+    /**
+     * A removal on the engine reports the container's end before its removal ({@code docker rm -f}:
+     * kill, die, destroy), so a VM is often settled to Stopped an instant before its container is
+     * gone. VMs this class stopped, with when, let the removal that follows still turn them to Error.
+     */
+    static final long VANISH_WINDOW_MILLIS = 60_000;
+    private final Map<String, Long> stoppedHere = new ConcurrentHashMap<>();
+    /** host id + ":" + VM uuid of orphans already reported, so each is reported once. */
+    private final Set<String> reportedOrphans = ConcurrentHashMap.newKeySet();
 
     public PowerStateSync(VmDao vms, HostDao hostDao, Placement placement, VmOperations ops, JobService jobs,
                           EventService events) {
@@ -48,7 +63,11 @@ public class PowerStateSync {
         return queued;
     }
 
-    int syncHost(Host h) {
+    /** One host's VMs and orphans; a host that is not Up is skipped (its silence says nothing). */
+    public int syncHost(Host h) {
+        if (!"Up".equals(h.status())) {
+            return 0;
+        }
         Map<String, PowerState> seen;
         try {
             seen = placement.driverOf(h).list(h.ref());
@@ -60,18 +79,79 @@ public class PowerStateSync {
         int queued = 0;
         for (Vm vm : vms.inStateOnHost(VmState.Running, h.id())) {
             if (notRunning(seen.getOrDefault(vm.uuid(), PowerState.MISSING))) {
-                jobs.submit(CallContext.system(), "syncVirtualMachinePowerState", "VirtualMachine", vm.uuid(),
-                        "VirtualMachine:" + vm.uuid(), job -> {
-                            settle(vm.id(), h.id());
-                            return null;
-                        });
+                queue(vm, h.id());
                 queued++;
             }
         }
+        reportOrphans(h, seen);
         return queued;
     }
 
-    /** Runs in the VM's queue: moves it to Stopped if it is still Running on that host and still not running there. */
+    /**
+     * Settles one VM now, as a host's push notification asks (an instance that died or was
+     * removed): queued on the VM like a pass's settling, and a no-op unless it is Running.
+     * Returns whether a settle job was queued.
+     */
+    public boolean syncVm(String vmUuid) {
+        Vm vm = vms.findByUuid(vmUuid).orElse(null);
+        if (vm == null) {
+            return false;
+        }
+        if (vm.state() == VmState.Stopped && vm.lastHostId() != null && recentlyStoppedHere(vmUuid)) {
+            jobs.submit(CallContext.system(), "syncVirtualMachinePowerState", "VirtualMachine", vm.uuid(),
+                    "VirtualMachine:" + vm.uuid(), job -> {
+                        settleVanished(vm.id(), vm.lastHostId());
+                        return null;
+                    });
+            return true;
+        }
+        if (vm.state() != VmState.Running || vm.hostId() == null) {
+            return false;
+        }
+        queue(vm, vm.hostId());
+        return true;
+    }
+
+    private boolean recentlyStoppedHere(String vmUuid) {
+        Long at = stoppedHere.get(vmUuid);
+        return at != null && System.currentTimeMillis() - at < VANISH_WINDOW_MILLIS;
+    }
+
+    /** Runs in the VM's queue: a VM this class just stopped whose instance is now gone goes to Error. */
+    boolean settleVanished(long vmId, long hostId) {
+        Vm vm = vms.find(vmId).orElse(null);
+        if (vm == null || vm.state() != VmState.Stopped || vm.lastHostId() == null || vm.lastHostId() != hostId
+                || !recentlyStoppedHere(vm.uuid())) {
+            return false;
+        }
+        if (ops.observed(vm).orElse(PowerState.UNKNOWN) != PowerState.MISSING
+                || !vms.transition(vm.id(), VmState.Stopped, VmState.Error, null)) {
+            return false;
+        }
+        stoppedHere.remove(vm.uuid());
+        vanished(vm);
+        return true;
+    }
+
+    private void vanished(Vm vm) {
+        LOG.warn("VM {} has no instance on its host any more: now Error", vm.uuid());
+        events.record(CallContext.system(), "VM.ERROR", "ERROR", "Completed", "VM " + vm.name()
+                + " is in Error: its instance vanished from its host (removed outside Skyport)",
+                "VirtualMachine", vm.uuid());
+    }
+
+    private void queue(Vm vm, long hostId) {
+        jobs.submit(CallContext.system(), "syncVirtualMachinePowerState", "VirtualMachine", vm.uuid(),
+                "VirtualMachine:" + vm.uuid(), job -> {
+                    settle(vm.id(), hostId);
+                    return null;
+                });
+    }
+
+    /**
+     * Runs in the VM's queue: if it is still Running on that host and still not running there,
+     * moves it to Stopped (instance stopped) or Error (instance gone).
+     */
     boolean settle(long vmId, long hostId) {
         Vm vm = vms.find(vmId).orElse(null);
         if (vm == null || vm.state() != VmState.Running || vm.hostId() == null || vm.hostId() != hostId) {
@@ -81,14 +161,38 @@ public class PowerStateSync {
         if (!notRunning(now)) {
             return false;
         }
-        if (!vms.transition(vm.id(), VmState.Running, VmState.Stopped, null)) {
+        VmState target = now == PowerState.MISSING ? VmState.Error : VmState.Stopped;
+        if (!vms.transition(vm.id(), VmState.Running, target, null)) {
             return false;
         }
         placement.release(hostId, vm);
-        LOG.warn("VM {} is {} on its host although Running here: now Stopped", vm.uuid(), now);
-        events.record(CallContext.system(), "VM.STOP", "Stopped VM " + vm.name() + ": its host reports it "
-                + now.name().toLowerCase() + " (stopped outside Skyport)", "VirtualMachine", vm.uuid());
+        if (target == VmState.Error) {
+            vanished(vm);
+        } else {
+            stoppedHere.put(vm.uuid(), System.currentTimeMillis());
+            stoppedHere.values().removeIf(at -> System.currentTimeMillis() - at > VANISH_WINDOW_MILLIS);
+            LOG.warn("VM {} is stopped on its host although Running here: now Stopped", vm.uuid());
+            events.record(CallContext.system(), "VM.STOP", "Stopped VM " + vm.name() + ": its host reports it "
+                    + "stopped (stopped outside Skyport)", "VirtualMachine", vm.uuid());
+        }
         return true;
+    }
+
+    /** Instances the host labels as Skyport VMs that no live VM here owns: a WARN and an event, once each. */
+    int reportOrphans(Host h, Map<String, PowerState> seen) {
+        int reported = 0;
+        for (String uuid : seen.keySet()) {
+            if (vms.findByUuid(uuid).isPresent() || !reportedOrphans.add(h.id() + ":" + uuid)) {
+                continue;
+            }
+            LOG.warn("host {} runs an instance labelled as VM {}, which is unknown here or expunged; it is left "
+                    + "in place for an administrator to remove", h.name(), uuid);
+            events.record(CallContext.system(), "HOST.ORPHAN", "WARN", "Completed", "Host " + h.name()
+                    + " has an instance of VM " + uuid + ", which is unknown or expunged (orphan, not removed)",
+                    "Host", h.uuid());
+            reported++;
+        }
+        return reported;
     }
 
     private static boolean notRunning(PowerState s) {

@@ -10,6 +10,7 @@ import io.skyport.core.identity.AccountDao;
 import io.skyport.core.infra.Host;
 import io.skyport.core.infra.HostDao;
 import io.skyport.core.keypair.SshKeyPairDao;
+import io.skyport.core.network.AddressAllocator;
 import io.skyport.core.volume.VolumeHosts;
 import io.skyport.plugin.ApiError;
 import io.skyport.plugin.ApiException;
@@ -46,11 +47,13 @@ public class VmOperations {
     private final EventService events;
     private final TransactionTemplate tx;
     private final ResourceCounter counter;
+    private final AddressAllocator addresses;
     private final VolumeHosts volumeHosts;
 
     public VmOperations(VmDao vms, HostDao hostDao, TemplateDao templates, SshKeyPairDao keypairs, AccountDao accounts,
                         Placement placement, VmProvisioner provisioner, EventService events, TransactionTemplate tx,
-                        ResourceCounter counter, VolumeHosts volumeHosts) {
+                        ResourceCounter counter, AddressAllocator addresses, VolumeHosts volumeHosts) {
+        this.addresses = addresses;
         this.volumeHosts = volumeHosts;
         this.tx = tx;
         this.counter = counter;
@@ -99,6 +102,7 @@ public class VmOperations {
                     if (!vms.transition(vm.id(), VmState.Stopped, VmState.Starting, chosen.id())) {
                         throw invalidState(load(vmId), "start");
                     }
+                    guestAddresses(vm, chosen);
                     return chosen;
                 });
             } catch (ApiException noRoom) {
@@ -131,6 +135,20 @@ public class VmOperations {
         events.record(caller, "VM.START", "ERROR", "Failed", "Failed to start VM " + vm.name() + ": " + why,
                 "VirtualMachine", vm.uuid());
         throw new ApiException(ApiError.INSUFFICIENT_CAPACITY, "Unable to start VM " + vm.name() + ": " + why);
+    }
+
+    /**
+     * A VM has guest addresses only where its host attaches it to the guest network: on a host
+     * that does not (a container engine without a network) its addresses are released, so no API
+     * reports an address nothing answers at; on one that does, a VM that had none gets them back.
+     */
+    private void guestAddresses(Vm vm, Host host) {
+        if (placement.driverOf(host).attachesGuestNetwork(host.ref())) {
+            addresses.readdress(vm.id());
+        } else if (addresses.release(vm.id()) > 0) {
+            LOG.info("VM {} placed on host {}, which gives it no guest network: its guest address is released",
+                    vm.uuid(), host.name());
+        }
     }
 
     /** Stops a running VM; {@code forced} stops it in the database even when the host fails. */

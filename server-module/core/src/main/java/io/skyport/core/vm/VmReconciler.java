@@ -3,6 +3,7 @@ package io.skyport.core.vm;
 import io.skyport.core.cluster.ManagementNode;
 import io.skyport.core.infra.Host;
 import io.skyport.core.infra.HostDao;
+import io.skyport.core.infra.HostMonitor;
 import io.skyport.core.job.JobService;
 import io.skyport.core.resource.ResourceCounter;
 import io.skyport.core.settings.CoreSettings;
@@ -38,6 +39,7 @@ public class VmReconciler implements AutoCloseable {
     private final JobService jobs;
     private final SettingService settings;
     private final PowerStateSync powerSync;
+    private final HostMonitor hostMonitor;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "skyport-expunger");
         t.setDaemon(true);
@@ -45,8 +47,9 @@ public class VmReconciler implements AutoCloseable {
     });
 
     public VmReconciler(VmDao vms, HostDao hostDao, VmOperations ops, ResourceCounter counter, JobService jobs,
-                        SettingService settings, PowerStateSync powerSync) {
+                        SettingService settings, PowerStateSync powerSync, HostMonitor hostMonitor) {
         this.powerSync = powerSync;
+        this.hostMonitor = hostMonitor;
         this.vms = vms;
         this.hostDao = hostDao;
         this.ops = ops;
@@ -87,11 +90,15 @@ public class VmReconciler implements AutoCloseable {
         return settled;
     }
 
-    /** Background duties: expunge due VMs, take over the jobs of management servers that died. */
+    /**
+     * Background duties: expunge due VMs, take over the jobs of management servers that died,
+     * catch VMs changed on their hosts, check the hosts' health.
+     */
     public void startBackgroundWork(ManagementNode node) {
         timer.scheduleWithFixedDelay(this::expungeDue, 10, 10, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(() -> takeOverDeadPeers(node), 15, 15, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(this::syncPowerStates, POWER_SYNC_SECONDS, POWER_SYNC_SECONDS, TimeUnit.SECONDS);
+        hostMonitor.start();
     }
 
     void syncPowerStates() {
@@ -138,5 +145,6 @@ public class VmReconciler implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        hostMonitor.close();
     }
 }

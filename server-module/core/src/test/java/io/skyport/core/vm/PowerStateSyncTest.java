@@ -90,4 +90,80 @@ public class PowerStateSyncTest {
         verify(vms, never()).transition(any(Long.class), any(), any(), any());
         verify(placement, times(0)).release(any(Long.class), any());
     }
+
+    @Test
+    public void aVanishedInstanceTurnsTheVmToErrorWithAnEvent() {
+        Vm running = vm(2, VmState.Running, 7L);
+        when(vms.find(2)).thenReturn(Optional.of(running));
+        when(ops.observed(running)).thenReturn(Optional.of(PowerState.MISSING));
+        when(vms.transition(2, VmState.Running, VmState.Error, null)).thenReturn(true);
+        assertTrue(sync.settle(2, 7));
+        verify(vms, never()).transition(2, VmState.Running, VmState.Stopped, null);
+        verify(placement).release(7, running);
+        verify(events).record(any(), eq("VM.ERROR"), eq("ERROR"), anyString(), anyString(), eq("VirtualMachine"),
+                eq("vm-2"));
+    }
+
+    @Test
+    public void aHostThatIsNotUpIsSkipped() {
+        Host down = new Host(8, "d-uuid", "d", 1, 1, 1, "Docker", "unix:///d", "Disconnected", "Enabled", 4, 2000,
+                1L << 33, 0, 0, Instant.now(), Instant.now());
+        assertEquals(0, sync.syncHost(down));
+        verify(placement, never()).driverOf(down);
+    }
+
+    @Test
+    public void orphanedInstancesAreReportedOnceAndNeverRemoved() {
+        when(vms.findByUuid("vm-1")).thenReturn(Optional.of(vm(1, VmState.Running, 7L)));
+        when(vms.findByUuid("gone")).thenReturn(Optional.empty());
+        Map<String, PowerState> seen = Map.of("vm-1", PowerState.RUNNING, "gone", PowerState.STOPPED);
+        assertEquals("only the container no VM owns", 1, sync.reportOrphans(host, seen));
+        assertEquals("reported once", 0, sync.reportOrphans(host, seen));
+        verify(events, times(1)).record(any(), eq("HOST.ORPHAN"), eq("WARN"), anyString(), anyString(), eq("Host"),
+                eq("h-uuid"));
+        verify(driver, never()).destroy(any(), anyString());
+    }
+
+    @Test
+    public void aPushedChangeQueuesOnlyARunningVm() {
+        when(vms.findByUuid("vm-5")).thenReturn(Optional.of(vm(5, VmState.Running, 7L)));
+        when(vms.findByUuid("vm-6")).thenReturn(Optional.of(vm(6, VmState.Stopping, 7L)));
+        assertTrue(sync.syncVm("vm-5"));
+        assertFalse("a stop through Skyport is under way", sync.syncVm("vm-6"));
+        assertFalse("unknown", sync.syncVm("nope"));
+        verify(jobs).submit(any(), anyString(), eq("VirtualMachine"), eq("vm-5"), eq("VirtualMachine:vm-5"), any());
+        verify(jobs, times(1)).submit(any(), anyString(), anyString(), anyString(), anyString(), any());
+    }
+
+    @Test
+    public void aContainerRemovedJustAfterItsEndWasSettledTurnsTheStoppedVmToError() {
+        Vm running = vm(4, VmState.Running, 7L);
+        Vm stopped = new Vm(4, "vm-4", "n4", "n4", 2, 1, 1, null, 7L, 1, 1, "Docker", 1, 500, 64, VmState.Stopped,
+                null, null, 0, Instant.now(), Instant.now());
+        when(vms.find(4)).thenReturn(Optional.of(running));
+        when(ops.observed(running)).thenReturn(Optional.of(PowerState.STOPPED));
+        when(vms.transition(4, VmState.Running, VmState.Stopped, null)).thenReturn(true);
+        assertTrue("the die event: Stopped", sync.settle(4, 7));
+        when(vms.find(4)).thenReturn(Optional.of(stopped));
+        when(vms.findByUuid("vm-4")).thenReturn(Optional.of(stopped));
+        when(ops.observed(stopped)).thenReturn(Optional.of(PowerState.MISSING));
+        when(vms.transition(4, VmState.Stopped, VmState.Error, null)).thenReturn(true);
+        assertTrue("the destroy event is queued", sync.syncVm("vm-4"));
+        assertTrue("then: Error", sync.settleVanished(4, 7));
+        verify(events).record(any(), eq("VM.ERROR"), eq("ERROR"), anyString(), anyString(), eq("VirtualMachine"),
+                eq("vm-4"));
+        assertFalse("once", sync.settleVanished(4, 7));
+    }
+
+    @Test
+    public void aVmStoppedThroughSkyportIsNotTurnedToErrorByARemoval() {
+        Vm stopped = new Vm(9, "vm-9", "n9", "n9", 2, 1, 1, null, 7L, 1, 1, "Docker", 1, 500, 64, VmState.Stopped,
+                null, null, 0, Instant.now(), Instant.now());
+        when(vms.findByUuid("vm-9")).thenReturn(Optional.of(stopped));
+        when(vms.find(9)).thenReturn(Optional.of(stopped));
+        when(ops.observed(stopped)).thenReturn(Optional.of(PowerState.MISSING));
+        assertFalse(sync.syncVm("vm-9"));
+        assertFalse(sync.settleVanished(9, 7));
+        verify(vms, never()).transition(any(Long.class), any(), any(), any());
+    }
 }

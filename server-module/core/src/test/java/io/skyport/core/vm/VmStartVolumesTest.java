@@ -17,6 +17,7 @@ import io.skyport.core.identity.AccountDao;
 import io.skyport.core.infra.Host;
 import io.skyport.core.infra.HostDao;
 import io.skyport.core.keypair.SshKeyPairDao;
+import io.skyport.core.network.AddressAllocator;
 import io.skyport.core.resource.ResourceCounter;
 import io.skyport.core.volume.VolumeHosts;
 import io.skyport.plugin.ApiError;
@@ -62,7 +63,7 @@ public class VmStartVolumesTest {
                 null));
         operations = new VmOperations(vms, mock(HostDao.class), templates, mock(SshKeyPairDao.class),
                 mock(AccountDao.class), placement, mock(VmProvisioner.class), mock(EventService.class), tx,
-                mock(ResourceCounter.class), volumeHosts);
+                mock(ResourceCounter.class), mock(AddressAllocator.class), volumeHosts);
         when(vms.find(9)).thenReturn(Optional.of(vm));
         when(vms.transition(anyLong(), any(), any(), any())).thenReturn(true);
         when(placement.driverOf(host)).thenReturn(driver);

@@ -1,0 +1,93 @@
+package io.skyport.container.docker;
+
+import io.skyport.core.config.ServerConfig;
+import io.skyport.core.infra.Cluster;
+import io.skyport.core.infra.ClusterDao;
+import io.skyport.core.infra.Host;
+import io.skyport.core.infra.HostDao;
+import io.skyport.core.infra.InfraService;
+import io.skyport.core.infra.Pod;
+import io.skyport.core.infra.PodDao;
+import io.skyport.core.infra.Zone;
+import io.skyport.core.infra.ZoneDao;
+import io.skyport.plugin.CallContext;
+import io.skyport.plugin.FirstStartClientSetup;
+import io.skyport.plugin.HypervisorDriver.HostRef;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * On the first start, a Docker engine answering on this machine becomes a host right away: a
+ * cluster {@value #CLUSTER} of its own in the first pod of the first zone (on a first start, the
+ * demo zone, whose simulated hosts stay as they are: placement keeps Docker templates on Docker
+ * hosts and the others off them). What was found is printed in the start banner. It runs as a
+ * first-start setup so it happens once per installation: an admin who deletes the host later
+ * does not see it come back at the next restart. {@code skyport.docker.discovery=false} turns it
+ * off; {@code skyport.docker.discovery.url} names another engine address than the default socket.
+ */
+public class DockerDiscovery implements FirstStartClientSetup {
+    private static final Logger LOG = LogManager.getLogger(DockerDiscovery.class);
+    public static final String ENABLED = "skyport.docker.discovery";
+    public static final String URL = "skyport.docker.discovery.url";
+    static final String DEFAULT_URL = "unix:///var/run/docker.sock";
+    static final String CLUSTER = "Docker-local";
+    static final String HOST = "docker-local";
+
+    private final DockerDriver driver;
+    private final InfraService infra;
+    private final ZoneDao zones;
+    private final PodDao pods;
+    private final ClusterDao clusters;
+    private final HostDao hosts;
+    private final boolean enabled;
+    private final String url;
+
+    public DockerDiscovery(DockerDriver driver, InfraService infra, ZoneDao zones, PodDao pods, ClusterDao clusters,
+                           HostDao hosts, ServerConfig config) {
+        this.driver = driver;
+        this.infra = infra;
+        this.zones = zones;
+        this.pods = pods;
+        this.clusters = clusters;
+        this.hosts = hosts;
+        this.enabled = Boolean.parseBoolean(config.get(ENABLED, "true"));
+        this.url = config.get(URL, DEFAULT_URL);
+    }
+
+    @Override
+    public List<String> write(Path home, String baseUrl, CallContext admin) {
+        if (!enabled) {
+            return List.of();
+        }
+        if (hosts.hosts(null, null, null, null, DockerDriver.TYPE, null).stream().anyMatch(h -> url.equals(h.url()))) {
+            return List.of();
+        }
+        try {
+            driver.connect(new HostRef(0, "discovery", HOST, url, Map.of()));
+        } catch (RuntimeException absent) {
+            LOG.info("no Docker engine to discover at {}: {}", url, absent.getMessage());
+            return List.of();
+        }
+        Zone zone = zones.zones(null, null, null).stream().findFirst().orElse(null);
+        Pod pod = zone == null ? null : pods.pods(null, zone.id(), null).stream().findFirst().orElse(null);
+        if (pod == null) {
+            return List.of("Docker engine found at " + url + " but not added: there is no zone with a pod yet; add it "
+                    + "with addHost hypervisor=Docker url=" + url);
+        }
+        try {
+            Cluster cluster = clusters.clusters(null, zone.id(), pod.id(), CLUSTER, DockerDriver.TYPE).stream()
+                    .findFirst().orElseGet(() -> infra.addCluster(admin, pod.id(), CLUSTER, DockerDriver.TYPE));
+            Host host = infra.addHost(admin, cluster.id(), HOST, url);
+            LOG.info("discovered the Docker engine at {}: host {} in zone {}", url, host.name(), zone.name());
+            return List.of("Docker engine discovered at " + url + ": host " + host.name() + " (cluster " + CLUSTER
+                    + " of zone " + zone.name() + ", " + host.cpus() + " cpus, " + host.memoryBytes() / (1024 * 1024)
+                    + " MB); turn discovery off with " + ENABLED + "=false");
+        } catch (RuntimeException e) {
+            LOG.warn("could not add the discovered Docker engine at {}: {}", url, e.getMessage());
+            return List.of("Docker engine found at " + url + " but not added: " + e.getMessage());
+        }
+    }
+}

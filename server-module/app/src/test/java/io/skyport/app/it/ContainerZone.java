@@ -1,0 +1,116 @@
+package io.skyport.app.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A zone whose one host is a local container daemon (the Docker engine or the LXD daemon), made
+ * through the native API as an admin would (zone, pod, cluster, host, a 1 cpu / 128 MB offering,
+ * the busybox template), with helpers to run VM jobs in it. Addresses come from 198.18/15 only.
+ */
+final class ContainerZone {
+    final TestServer server;
+    final String zone;
+    final String zoneName;
+    final String pod;
+    final String cluster;
+    final String hostId;
+    final String offering;
+    final String offeringName;
+    final String template;
+    final String hypervisor;
+    final String url;
+
+    private ContainerZone(TestServer server, String hypervisor, String url, String zone, String zoneName, String pod,
+                          String cluster, String hostId, String offering, String offeringName, String template) {
+        this.server = server;
+        this.hypervisor = hypervisor;
+        this.url = url;
+        this.zone = zone;
+        this.zoneName = zoneName;
+        this.pod = pod;
+        this.cluster = cluster;
+        this.hostId = hostId;
+        this.offering = offering;
+        this.offeringName = offeringName;
+        this.template = template;
+    }
+
+    /** A zone on the local Docker engine; {@code prefix} names it and its parts (Insight: InsightZone, InsightSmall). */
+    static ContainerZone docker(TestServer server, String prefix) {
+        // no network option: the engine runs without a bridge, so containers get no guest network
+        return create(server, prefix, "Docker", DockerEngine.URL, "stoptimeout=2", DockerEngine.IMAGE);
+    }
+
+    /** A zone on the local LXD daemon (no profile: its containers get no NIC). */
+    static ContainerZone lxc(TestServer server, String prefix) {
+        return create(server, prefix, "LXC", LxdDaemon.URL, "stoptimeout=5", LxdDaemon.IMAGE);
+    }
+
+    private static ContainerZone create(TestServer server, String prefix, String hypervisor, String url,
+                                        String options, String image) {
+        String zoneName = prefix + "Zone";
+        String zone = admin(server, "createZone", "name", zoneName, "networktype", "Advanced", "dns1",
+                "198.18.255.253", "internaldns1", "198.18.255.254", "guestcidraddress", "198.18.128.0/17")
+                .getAsJsonObject("zone").get("id").getAsString();
+        String pod = admin(server, "createPod", "zoneid", zone, "name", prefix + "Pod", "gateway", "198.19.200.1",
+                "netmask", "255.255.255.0", "startip", "198.19.200.10", "endip", "198.19.200.20")
+                .getAsJsonObject("pod").get("id").getAsString();
+        String cluster = admin(server, "addCluster", "zoneid", zone, "podid", pod, "clustername", prefix + "Cluster",
+                "clustertype", "CloudManaged", "hypervisor", hypervisor).getAsJsonArray("cluster").get(0)
+                .getAsJsonObject().get("id").getAsString();
+        String host = admin(server, "addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor",
+                hypervisor, "url", url + "?" + options).getAsJsonArray("host").get(0)
+                .getAsJsonObject().get("id").getAsString();
+        String offeringName = prefix + "Small";
+        String offering = admin(server, "createServiceOffering", "name", offeringName, "displaytext", "1 cpu, 128 MB",
+                "cpunumber", "1", "cpuspeed", "500", "memory", "128").getAsJsonObject("serviceoffering").get("id")
+                .getAsString();
+        String template = admin(server, "registerTemplate", "name", "busybox", "displaytext", "busybox container",
+                "url", "http://images.invalid/busybox.tar", "format", "CONTAINER", "hypervisor", hypervisor, "zoneid",
+                zone, "ispublic", "true", "details[0].image", image).getAsJsonArray("template").get(0)
+                .getAsJsonObject().get("id").getAsString();
+        return new ContainerZone(server, hypervisor, url, zone, zoneName, pod, cluster, host, offering, offeringName,
+                template);
+    }
+
+    static JsonObject admin(TestServer server, String command, String... kv) {
+        NativeClient.Reply r = server.admin().call(command, kv);
+        assertEquals(command + ": " + r.body(), 200, r.status());
+        return r.inner();
+    }
+
+    JsonObject admin(String command, String... kv) {
+        return admin(server, command, kv);
+    }
+
+    /** Submits a job as the admin and waits for its end. */
+    JsonObject job(String command, String... kv) {
+        JsonObject submit = admin(command, kv);
+        assertNotNull(submit.toString(), submit.get("jobid"));
+        return server.admin().awaitJob(submit.get("jobid").getAsString());
+    }
+
+    /** Adds the same daemon once more as another host of the cluster, with other URL options. */
+    String addHost(String options) {
+        return admin("addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor", hypervisor, "url",
+                url + "?" + options).getAsJsonArray("host").get(0).getAsJsonObject().get("id")
+                .getAsString();
+    }
+
+    /** Deploys a running container VM on the zone's first host and returns its view. */
+    JsonObject deploy(String name) {
+        List<String> kv = new ArrayList<>(List.of("zoneid", zone, "serviceofferingid", offering, "templateid", template,
+                "name", name, "hostid", hostId));
+        JsonObject done = job("deployVirtualMachine", kv.toArray(new String[0]));
+        assertEquals(done.toString(), 1, done.get("jobstatus").getAsInt());
+        JsonObject vm = done.getAsJsonObject("jobresult").getAsJsonObject("virtualmachine");
+        assertEquals("Running", vm.get("state").getAsString());
+        assertEquals(hostId, vm.get("hostid").getAsString());
+        return vm;
+    }
+}

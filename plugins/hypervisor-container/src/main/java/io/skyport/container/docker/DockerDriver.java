@@ -130,7 +130,26 @@ public class DockerDriver implements HypervisorDriver {
         }
     }
 
+    /**
+     * The VM's container, or null. A re-creation for new mounts interrupted after the old container
+     * went but before its replacement took the name ({@link DockerVolumes#recreate}) is completed
+     * here, so the VM keeps its root file system rather than getting a fresh container.
+     */
     private static InspectContainerResponse existing(DockerClient docker, String name) {
+        InspectContainerResponse found = inspect(docker, name);
+        if (found != null) {
+            return found;
+        }
+        InspectContainerResponse replacement = inspect(docker, DockerVolumes.replacementName(name));
+        if (replacement == null) {
+            return null;
+        }
+        LOG.warn("container {} was being replaced; its replacement takes its name", name);
+        docker.renameContainerCmd(replacement.getId()).withName(name).exec();
+        return inspect(docker, name);
+    }
+
+    private static InspectContainerResponse inspect(DockerClient docker, String name) {
         try {
             return docker.inspectContainerCmd(name).exec();
         } catch (NotFoundException e) {

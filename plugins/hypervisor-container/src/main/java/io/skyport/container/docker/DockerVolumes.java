@@ -36,6 +36,11 @@ final class DockerVolumes {
     private DockerVolumes() {
     }
 
+    /** The temporary name of the container that replaces {@code name} while its mounts change. */
+    static String replacementName(String name) {
+        return name + NEXT_SUFFIX;
+    }
+
     /** The image a VM's container is committed to when its mounts change. */
     static String vmImage(String vmUuid) {
         return ContainerLayout.PREFIX + "vm-" + vmUuid.toLowerCase(java.util.Locale.ROOT);
@@ -100,7 +105,8 @@ final class DockerVolumes {
 
     /**
      * Replaces a stopped container by one with other mounts and everything else kept (see the
-     * class comment). The new container is made under a temporary name, then takes the old one's.
+     * class comment). The new container is made under a temporary name, then takes the old one's;
+     * should that rename fail, the driver's next look for the container completes it.
      */
     static void recreate(DockerClient docker, InspectContainerResponse old, List<Mount> mounts) {
         if (Boolean.TRUE.equals(old.getState().getRunning())) {
@@ -110,7 +116,7 @@ final class DockerVolumes {
         String name = name(old);
         String image = vmImage(old.getConfig().getLabels().getOrDefault(ContainerLayout.VM_LABEL, name));
         docker.commitCmd(old.getId()).withRepository(image).withTag("latest").exec();
-        String next = create(docker, old, image, name + NEXT_SUFFIX, mounts);
+        String next = create(docker, old, image, replacementName(name), mounts);
         try {
             docker.removeContainerCmd(old.getId()).exec();
         } catch (RuntimeException e) {

@@ -185,6 +185,18 @@ public class DockerVolumesTest {
     }
 
     @Test
+    public void aReplacementLeftUnderItsTemporaryNameTakesTheVmsContainerName() {
+        // the replacement already mounts the volume: once it has the name, nothing else changes
+        InspectContainerResponse replacement = stopped(List.of(mount("skyport-vol-vol-1", "/mnt/disk3")), false);
+        when(docker.inspectContainerCmd("skyport-vm-1").exec()).thenThrow(new NotFoundException("gone"))
+                .thenReturn(replacement);
+        when(docker.inspectContainerCmd("skyport-vm-1-next").exec().getId()).thenReturn("next-id");
+        driver.attachVolume(HOST, "vm-1", VOLUME);
+        verify(docker.renameContainerCmd("next-id")).withName("skyport-vm-1");
+        verify(docker, never()).commitCmd(anyString());
+    }
+
+    @Test
     public void deleteOfAMountedNamedVolumeFailsAndOfAGoneOneDoesNot() {
         when(docker.removeVolumeCmd("skyport-vol-vol-1").exec()).thenThrow(new NotFoundException("gone"))
                 .thenThrow(new ConflictException("in use"));

@@ -172,9 +172,12 @@ public class VmOperations {
             }
             LOG.warn("forced stop of VM {}: host failed ({}), stopping it anyway", vm.uuid(), e.getMessage());
         }
-        vms.transition(vm.id(), VmState.Stopping, VmState.Stopped, null);
-        host.ifPresent(h -> placement.release(h.id(), vm));
-        events.record(caller, "VM.STOP", "Stopped VM " + vm.name(), "VirtualMachine", vm.uuid());
+        // the state, the host's capacity and the event commit together (one write to the database, not three)
+        tx.executeWithoutResult(status -> {
+            vms.transition(vm.id(), VmState.Stopping, VmState.Stopped, null);
+            host.ifPresent(h -> placement.release(h.id(), vm));
+            events.record(caller, "VM.STOP", "Stopped VM " + vm.name(), "VirtualMachine", vm.uuid());
+        });
         return load(vmId);
     }
 
@@ -207,11 +210,14 @@ public class VmOperations {
         if (vm.state() != VmState.Stopped && vm.state() != VmState.Error) {
             throw invalidState(vm, "destroy");
         }
-        if (!vms.transition(vm.id(), vm.state(), VmState.Destroyed, null)) {
-            throw invalidState(load(vmId), "destroy");
-        }
-        provisioner.releaseRunningCounters(vm);
-        events.record(caller, "VM.DESTROY", "Destroyed VM " + vm.name(), "VirtualMachine", vm.uuid());
+        Vm stopped = vm;
+        tx.executeWithoutResult(status -> {
+            if (!vms.transition(stopped.id(), stopped.state(), VmState.Destroyed, null)) {
+                throw invalidState(load(vmId), "destroy");
+            }
+            provisioner.releaseRunningCounters(stopped);
+            events.record(caller, "VM.DESTROY", "Destroyed VM " + stopped.name(), "VirtualMachine", stopped.uuid());
+        });
         return expunge ? expunge(caller, vmId) : load(vmId);
     }
 
@@ -249,8 +255,10 @@ public class VmOperations {
                 }
             });
         }
-        provisioner.removeRows(vm, countersHeld && vm.state() != VmState.Expunging);
-        events.record(caller, "VM.EXPUNGE", "Expunged VM " + vm.name(), "VirtualMachine", vm.uuid());
+        tx.executeWithoutResult(status -> {
+            provisioner.removeRows(vm, countersHeld && vm.state() != VmState.Expunging);
+            events.record(caller, "VM.EXPUNGE", "Expunged VM " + vm.name(), "VirtualMachine", vm.uuid());
+        });
         return vm;
     }
 

@@ -69,33 +69,17 @@ public class ContainerVolumesIT {
             engine = new DockerEngine();
             engine.ensureImage();
             // a short stop grace period: busybox's sh ignores SIGTERM, so every stop waits it out
-            dockerZone = zone("VolDocker", "Docker", DockerEngine.URL + "?stoptimeout=1", DockerEngine.IMAGE, 202);
+            dockerZone = zone("VolDocker", "Docker", DockerEngine.URL, "stoptimeout=1", DockerEngine.IMAGE);
         }
         if (lxdMissing.isEmpty()) {
             daemon = new LxdDaemon();
-            lxdZone = zone("VolLxc", "LXC", LxdDaemon.URL + "?stoptimeout=2", LxdDaemon.IMAGE, 203);
+            lxdZone = zone("VolLxc", "LXC", LxdDaemon.URL, "stoptimeout=2", LxdDaemon.IMAGE);
         }
     }
 
-    private static Zone zone(String name, String hypervisor, String url, String image, int subnet) {
-        String zone = admin("createZone", "name", name, "networktype", "Advanced", "dns1", "198.18.255.253",
-                "internaldns1", "198.18.255.254", "guestcidraddress", "198.18.128.0/17").getAsJsonObject("zone")
-                .get("id").getAsString();
-        String pod = admin("createPod", "zoneid", zone, "name", name + "Pod", "gateway", "198.19." + subnet + ".1",
-                "netmask", "255.255.255.0", "startip", "198.19." + subnet + ".10", "endip", "198.19." + subnet + ".20")
-                .getAsJsonObject("pod").get("id").getAsString();
-        String cluster = admin("addCluster", "zoneid", zone, "podid", pod, "clustername", name + "Cluster",
-                "clustertype", "CloudManaged", "hypervisor", hypervisor).getAsJsonArray("cluster").get(0)
-                .getAsJsonObject().get("id").getAsString();
-        admin("addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor", hypervisor, "url", url);
-        String offering = admin("createServiceOffering", "name", name + "Small", "displaytext", "1 cpu, 128 MB",
-                "cpunumber", "1", "cpuspeed", "500", "memory", "128").getAsJsonObject("serviceoffering").get("id")
-                .getAsString();
-        String template = admin("registerTemplate", "name", name + "-busybox", "displaytext", "busybox", "url",
-                "http://images.invalid/busybox.tar", "format", "CONTAINER", "hypervisor", hypervisor, "zoneid", zone,
-                "ispublic", "true", "details[0].image", image).getAsJsonArray("template").get(0).getAsJsonObject()
-                .get("id").getAsString();
-        return new Zone(zone, offering, template);
+    private static Zone zone(String name, String hypervisor, String url, String options, String image) {
+        ContainerZone z = ContainerZone.create(SERVER, name, hypervisor, url, options, image, name + "-busybox");
+        return new Zone(z.zone, z.offering, z.template);
     }
 
     @AfterClass
@@ -139,15 +123,11 @@ public class ContainerVolumesIT {
     }
 
     private static JsonObject admin(String command, String... kv) {
-        NativeClient.Reply r = SERVER.admin().call(command, kv);
-        assertEquals(command + ": " + r.body(), 200, r.status());
-        return r.inner();
+        return ContainerZone.admin(SERVER, command, kv);
     }
 
     private static JsonObject job(String command, String... kv) {
-        JsonObject submit = admin(command, kv);
-        assertNotNull(submit.toString(), submit.get("jobid"));
-        return SERVER.admin().awaitJob(submit.get("jobid").getAsString());
+        return ContainerZone.job(SERVER, command, kv);
     }
 
     private static JsonObject ok(JsonObject job, String member) {
@@ -310,7 +290,7 @@ public class ContainerVolumesIT {
         try (Ec2Client ec2 = Ec2Sdk.client(SERVER, SERVER.admin())) {
             String instanceId = ec2.describeInstances(r -> r.filters(Filter.builder().name("tag:Name")
                     .values("vol-dock-c").build())).reservations().get(0).instances().get(0).instanceId();
-            String other = ec2.createVolume(r -> r.availabilityZone("VolDocker").size(5)).volumeId();
+            String other = ec2.createVolume(r -> r.availabilityZone("VolDockerZone").size(5)).volumeId();
             Ec2Exception refused = org.junit.Assert.assertThrows(Ec2Exception.class, () -> ec2.attachVolume(r -> r
                     .volumeId(other).instanceId(instanceId).device("/dev/sdc")));
             assertEquals("IncorrectState", refused.awsErrorDetails().errorCode());
@@ -321,15 +301,15 @@ public class ContainerVolumesIT {
         }
         // and GCE's attachDisk ends in an operation error
         GceClient gce = new GceClient(SERVER.baseUrl(), GceClient.keyFile(SERVER.admin()));
-        gce.await(gce.ok("POST", "zones/voldocker/disks", "{\"name\":\"gce-dock-disk\",\"sizeGb\":\"5\"}"));
-        JsonObject op = gce.await(gce.ok("POST", "zones/voldocker/instances/vol-dock-c/attachDisk",
-                "{\"source\":\"zones/voldocker/disks/gce-dock-disk\"}"));
+        gce.await(gce.ok("POST", "zones/voldockerzone/disks", "{\"name\":\"gce-dock-disk\",\"sizeGb\":\"5\"}"));
+        JsonObject op = gce.await(gce.ok("POST", "zones/voldockerzone/instances/vol-dock-c/attachDisk",
+                "{\"source\":\"zones/voldockerzone/disks/gce-dock-disk\"}"));
         assertTrue(op.toString(), op.has("error"));
         JsonObject gceError = op.getAsJsonObject("error").getAsJsonArray("errors").get(0).getAsJsonObject();
         assertEquals(op.toString(), "RESOURCE_OPERATION_FAILED", gceError.get("code").getAsString());
         assertEquals(400, op.get("httpErrorStatusCode").getAsInt());
         assertTrue(op.toString(), gceError.get("message").getAsString().contains("stop the VM first"));
-        gce.await(gce.ok("DELETE", "zones/voldocker/disks/gce-dock-disk", null));
+        gce.await(gce.ok("DELETE", "zones/voldockerzone/disks/gce-dock-disk", null));
 
         job("destroyVirtualMachine", "id", vm, "expunge", "true");
         assertTrue("the named volume outlives the VM", namedVolume(volumeId).isPresent());
@@ -447,7 +427,7 @@ public class ContainerVolumesIT {
         try (Ec2Client ec2 = Ec2Sdk.client(SERVER, SERVER.admin())) {
             String instanceId = ec2.describeInstances(r -> r.filters(Filter.builder().name("tag:Name")
                     .values("vol-lxd-ec2").build())).reservations().get(0).instances().get(0).instanceId();
-            String volumeId = ec2.createVolume(r -> r.availabilityZone("VolLxc").size(5)).volumeId();
+            String volumeId = ec2.createVolume(r -> r.availabilityZone("VolLxcZone").size(5)).volumeId();
             ec2.attachVolume(r -> r.volumeId(volumeId).instanceId(instanceId).device("/dev/sdf"));
             // the core volume behind the EC2 id: the instance's one data volume
             String uuid = admin("listVolumes", "virtualmachineid", vm, "type", "DATADISK").getAsJsonArray("volume")

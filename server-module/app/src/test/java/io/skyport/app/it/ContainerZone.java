@@ -43,16 +43,17 @@ final class ContainerZone {
     /** A zone on the local Docker engine; {@code prefix} names it and its parts (Insight: InsightZone, InsightSmall). */
     static ContainerZone docker(TestServer server, String prefix) {
         // no network option: the engine runs without a bridge, so containers get no guest network
-        return create(server, prefix, "Docker", DockerEngine.URL, "stoptimeout=2", DockerEngine.IMAGE);
+        return create(server, prefix, "Docker", DockerEngine.URL, "stoptimeout=2", DockerEngine.IMAGE, "busybox");
     }
 
     /** A zone on the local LXD daemon (no profile: its containers get no NIC). */
     static ContainerZone lxc(TestServer server, String prefix) {
-        return create(server, prefix, "LXC", LxdDaemon.URL, "stoptimeout=5", LxdDaemon.IMAGE);
+        return create(server, prefix, "LXC", LxdDaemon.URL, "stoptimeout=5", LxdDaemon.IMAGE, "busybox");
     }
 
-    private static ContainerZone create(TestServer server, String prefix, String hypervisor, String url,
-                                        String options, String image) {
+    /** A zone of its own on a daemon, with the image's template named {@code templateName}. */
+    static ContainerZone create(TestServer server, String prefix, String hypervisor, String url, String options,
+                                String image, String templateName) {
         String zoneName = prefix + "Zone";
         String zone = admin(server, "createZone", "name", zoneName, "networktype", "Advanced", "dns1",
                 "198.18.255.253", "internaldns1", "198.18.255.254", "guestcidraddress", "198.18.128.0/17")
@@ -70,7 +71,7 @@ final class ContainerZone {
         String offering = admin(server, "createServiceOffering", "name", offeringName, "displaytext", "1 cpu, 128 MB",
                 "cpunumber", "1", "cpuspeed", "500", "memory", "128").getAsJsonObject("serviceoffering").get("id")
                 .getAsString();
-        String template = admin(server, "registerTemplate", "name", "busybox", "displaytext", "busybox container",
+        String template = admin(server, "registerTemplate", "name", templateName, "displaytext", "busybox container",
                 "url", "http://images.invalid/busybox.tar", "format", "CONTAINER", "hypervisor", hypervisor, "zoneid",
                 zone, "ispublic", "true", "details[0].image", image).getAsJsonArray("template").get(0)
                 .getAsJsonObject().get("id").getAsString();
@@ -90,9 +91,19 @@ final class ContainerZone {
 
     /** Submits a job as the admin and waits for its end. */
     JsonObject job(String command, String... kv) {
-        JsonObject submit = admin(command, kv);
+        return job(server, command, kv);
+    }
+
+    static JsonObject job(TestServer server, String command, String... kv) {
+        JsonObject submit = admin(server, command, kv);
         assertNotNull(submit.toString(), submit.get("jobid"));
         return server.admin().awaitJob(submit.get("jobid").getAsString());
+    }
+
+    /** The VM a successful job answers with. */
+    static JsonObject vmOf(JsonObject job) {
+        assertEquals(job.toString(), 1, job.get("jobstatus").getAsInt());
+        return job.getAsJsonObject("jobresult").getAsJsonObject("virtualmachine");
     }
 
     /** Adds the same daemon once more as another host of the cluster, with other URL options. */
@@ -102,13 +113,23 @@ final class ContainerZone {
                 .getAsString();
     }
 
-    /** Deploys a running container VM on the zone's first host and returns its view. */
-    JsonObject deploy(String name) {
+    /**
+     * Deploys a running container VM on the zone's first host and returns its view; {@code extra}
+     * parameters are added to the deploy (and win over the defaults, e.g. another templateid).
+     */
+    JsonObject deploy(String name, String... extra) {
         List<String> kv = new ArrayList<>(List.of("zoneid", zone, "serviceofferingid", offering, "templateid", template,
                 "name", name, "hostid", hostId));
-        JsonObject done = job("deployVirtualMachine", kv.toArray(new String[0]));
-        assertEquals(done.toString(), 1, done.get("jobstatus").getAsInt());
-        JsonObject vm = done.getAsJsonObject("jobresult").getAsJsonObject("virtualmachine");
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            int at = kv.indexOf(extra[i]);
+            if (at >= 0 && at % 2 == 0) {
+                kv.set(at + 1, extra[i + 1]);
+            } else {
+                kv.add(extra[i]);
+                kv.add(extra[i + 1]);
+            }
+        }
+        JsonObject vm = vmOf(job("deployVirtualMachine", kv.toArray(new String[0])));
         assertEquals("Running", vm.get("state").getAsString());
         assertEquals(hostId, vm.get("hostid").getAsString());
         return vm;

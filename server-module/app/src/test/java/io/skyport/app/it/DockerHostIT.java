@@ -3,7 +3,6 @@ package io.skyport.app.it;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -39,6 +38,7 @@ public class DockerHostIT {
     private static final TestServer SERVER = new TestServer();
     private static DockerEngine engine;
     private static final List<String> CREATED = new ArrayList<>();
+    private static ContainerZone docker;
     private static String zone;
     private static String hostId;
     private static String offering;
@@ -51,25 +51,11 @@ public class DockerHostIT {
         engine = new DockerEngine();
         engine.ensureImage();
         SERVER.start();
-        zone = admin("createZone", "name", "DockerZone", "networktype", "Advanced", "dns1", "198.18.255.253",
-                "internaldns1", "198.18.255.254", "guestcidraddress", "198.18.128.0/17").getAsJsonObject("zone")
-                .get("id").getAsString();
-        String pod = admin("createPod", "zoneid", zone, "name", "DockerPod", "gateway", "198.19.200.1", "netmask",
-                "255.255.255.0", "startip", "198.19.200.10", "endip", "198.19.200.20").getAsJsonObject("pod")
-                .get("id").getAsString();
-        String cluster = admin("addCluster", "zoneid", zone, "podid", pod, "clustername", "DockerCluster",
-                "clustertype", "CloudManaged", "hypervisor", "Docker").getAsJsonArray("cluster").get(0)
-                .getAsJsonObject().get("id").getAsString();
-        // a short stop grace period: busybox's sh ignores SIGTERM, so every stop waits it out
-        JsonObject host = admin("addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor", "Docker",
-                "url", DockerEngine.URL + "?stoptimeout=2").getAsJsonArray("host").get(0).getAsJsonObject();
-        hostId = host.get("id").getAsString();
-        offering = admin("createServiceOffering", "name", "DockerSmall", "displaytext", "1 cpu, 128 MB", "cpunumber",
-                "1", "cpuspeed", "500", "memory", "128").getAsJsonObject("serviceoffering").get("id").getAsString();
-        template = admin("registerTemplate", "name", "busybox", "displaytext", "busybox container", "url",
-                "http://images.invalid/busybox.tar", "format", "CONTAINER", "hypervisor", "Docker", "zoneid", zone,
-                "ispublic", "true", "details[0].image", DockerEngine.IMAGE).getAsJsonArray("template").get(0)
-                .getAsJsonObject().get("id").getAsString();
+        docker = ContainerZone.docker(SERVER, "Docker");
+        zone = docker.zone;
+        hostId = docker.hostId;
+        offering = docker.offering;
+        template = docker.template;
         admin("registerSSHKeyPair", "name", "it-key", "publickey", ED25519);
     }
 
@@ -83,31 +69,21 @@ public class DockerHostIT {
     }
 
     private static JsonObject admin(String command, String... kv) {
-        NativeClient.Reply r = SERVER.admin().call(command, kv);
-        assertEquals(command + ": " + r.body(), 200, r.status());
-        return r.inner();
+        return docker.admin(command, kv);
     }
 
     private static JsonObject job(String command, String... kv) {
-        JsonObject submit = admin(command, kv);
-        assertNotNull(submit.toString(), submit.get("jobid"));
-        return SERVER.admin().awaitJob(submit.get("jobid").getAsString());
+        return docker.job(command, kv);
     }
 
     private static JsonObject vmOf(JsonObject job) {
-        assertEquals(job.toString(), 1, job.get("jobstatus").getAsInt());
-        return job.getAsJsonObject("jobresult").getAsJsonObject("virtualmachine");
+        return ContainerZone.vmOf(job);
     }
 
     private static String deploy(String name, String... extra) {
-        List<String> kv = new ArrayList<>(List.of("zoneid", zone, "serviceofferingid", offering, "templateid", template,
-                "name", name));
-        kv.addAll(List.of(extra));
-        JsonObject vm = vmOf(job("deployVirtualMachine", kv.toArray(new String[0])));
-        CREATED.add(vm.get("id").getAsString());
-        assertEquals("Running", vm.get("state").getAsString());
-        assertEquals(hostId, vm.get("hostid").getAsString());
-        return vm.get("id").getAsString();
+        String id = docker.deploy(name, extra).get("id").getAsString();
+        CREATED.add(id);
+        return id;
     }
 
     private static String state(String vmId) {

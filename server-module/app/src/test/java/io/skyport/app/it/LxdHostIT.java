@@ -3,7 +3,6 @@ package io.skyport.app.it;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -39,6 +38,7 @@ public class LxdHostIT {
     private static final TestServer SERVER = new TestServer();
     private static LxdDaemon daemon;
     private static final List<String> CREATED = new ArrayList<>();
+    private static ContainerZone lxc;
     private static String zone;
     private static String hostId;
     private static String pod;
@@ -52,24 +52,13 @@ public class LxdHostIT {
         Live.require("LXD daemon", missing.isEmpty(), missing.orElse(""));
         daemon = new LxdDaemon();
         SERVER.start();
-        zone = admin("createZone", "name", "LxcZone", "networktype", "Advanced", "dns1", "198.18.255.253",
-                "internaldns1", "198.18.255.254", "guestcidraddress", "198.18.128.0/17").getAsJsonObject("zone")
-                .get("id").getAsString();
-        pod = admin("createPod", "zoneid", zone, "name", "LxcPod", "gateway", "198.19.201.1", "netmask",
-                "255.255.255.0", "startip", "198.19.201.10", "endip", "198.19.201.20").getAsJsonObject("pod")
-                .get("id").getAsString();
-        cluster = admin("addCluster", "zoneid", zone, "podid", pod, "clustername", "LxcCluster",
-                "clustertype", "CloudManaged", "hypervisor", "LXC").getAsJsonArray("cluster").get(0)
-                .getAsJsonObject().get("id").getAsString();
-        JsonObject host = admin("addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor", "LXC",
-                "url", LxdDaemon.URL + "?stoptimeout=5").getAsJsonArray("host").get(0).getAsJsonObject();
-        hostId = host.get("id").getAsString();
-        offering = admin("createServiceOffering", "name", "LxcSmall", "displaytext", "1 cpu, 128 MB", "cpunumber",
-                "1", "cpuspeed", "500", "memory", "128").getAsJsonObject("serviceoffering").get("id").getAsString();
-        template = admin("registerTemplate", "name", "lxc-busybox", "displaytext", "busybox system container", "url",
-                "http://images.invalid/busybox.tar", "format", "CONTAINER", "hypervisor", "LXC", "zoneid", zone,
-                "ispublic", "true", "details[0].image", LxdDaemon.IMAGE).getAsJsonArray("template").get(0)
-                .getAsJsonObject().get("id").getAsString();
+        lxc = ContainerZone.lxc(SERVER, "Lxc");
+        zone = lxc.zone;
+        pod = lxc.pod;
+        cluster = lxc.cluster;
+        hostId = lxc.hostId;
+        offering = lxc.offering;
+        template = lxc.template;
         admin("registerSSHKeyPair", "name", "it-key", "publickey", ED25519);
     }
 
@@ -83,31 +72,21 @@ public class LxdHostIT {
     }
 
     private static JsonObject admin(String command, String... kv) {
-        NativeClient.Reply r = SERVER.admin().call(command, kv);
-        assertEquals(command + ": " + r.body(), 200, r.status());
-        return r.inner();
+        return lxc.admin(command, kv);
     }
 
     private static JsonObject job(String command, String... kv) {
-        JsonObject submit = admin(command, kv);
-        assertNotNull(submit.toString(), submit.get("jobid"));
-        return SERVER.admin().awaitJob(submit.get("jobid").getAsString());
+        return lxc.job(command, kv);
     }
 
     private static JsonObject vmOf(JsonObject job) {
-        assertEquals(job.toString(), 1, job.get("jobstatus").getAsInt());
-        return job.getAsJsonObject("jobresult").getAsJsonObject("virtualmachine");
+        return ContainerZone.vmOf(job);
     }
 
     private static String deploy(String name, String... extra) {
-        List<String> kv = new ArrayList<>(List.of("zoneid", zone, "serviceofferingid", offering, "templateid", template,
-                "name", name));
-        kv.addAll(List.of(extra));
-        JsonObject vm = vmOf(job("deployVirtualMachine", kv.toArray(new String[0])));
-        CREATED.add(vm.get("id").getAsString());
-        assertEquals("Running", vm.get("state").getAsString());
-        assertEquals(hostId, vm.get("hostid").getAsString());
-        return vm.get("id").getAsString();
+        String id = lxc.deploy(name, extra).get("id").getAsString();
+        CREATED.add(id);
+        return id;
     }
 
     private static String state(String vmId) {
@@ -247,7 +226,7 @@ public class LxdHostIT {
         try (Ec2Client ec2 = Ec2Sdk.client(SERVER, SERVER.admin())) {
             ec2.importKeyPair(r -> r.keyName("ec2-lxc-key").publicKeyMaterial(software.amazon.awssdk.core.SdkBytes
                     .fromUtf8String(key)));
-            String imageId = ec2.describeImages(r -> r.filters(Filter.builder().name("name").values("lxc-busybox")
+            String imageId = ec2.describeImages(r -> r.filters(Filter.builder().name("name").values("busybox")
                     .build())).images().get(0).imageId();
             String instanceId = ec2.runInstances(r -> r.imageId(imageId).instanceType("LxcSmall").minCount(1)
                     .maxCount(1).keyName("ec2-lxc-key").placement(p -> p.availabilityZone("LxcZone"))
@@ -275,7 +254,7 @@ public class LxdHostIT {
         String script = "#!/bin/sh\necho from-startup-script\n";
         // the key is the admin's it-key already: the instance gets it under that name
         String body = "{\"name\":\"gce-lxc\",\"machineType\":\"zones/lxczone/machineTypes/lxcsmall\","
-                + "\"disks\":[{\"boot\":true,\"initializeParams\":{\"sourceImage\":\"global/images/lxc-busybox\"}}],"
+                + "\"disks\":[{\"boot\":true,\"initializeParams\":{\"sourceImage\":\"global/images/busybox\"}}],"
                 + "\"metadata\":{\"items\":[{\"key\":\"ssh-keys\",\"value\":\"root:" + ED25519 + "\"},"
                 + "{\"key\":\"startup-script\",\"value\":\"" + script.replace("\n", "\\n") + "\"}]}}";
         JsonObject done = gce.await(gce.ok("POST", "zones/lxczone/instances", body));

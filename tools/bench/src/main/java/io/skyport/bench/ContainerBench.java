@@ -4,12 +4,14 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
 import io.skyport.container.docker.DockerClients;
 import io.skyport.container.docker.DockerEndpoint;
+import io.skyport.container.lxc.LxdClient;
 import io.skyport.plugin.HypervisorDriver.HostRef;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -36,15 +38,19 @@ public final class ContainerBench implements Callable<Integer> {
     /** Clients without a long-poll (native jobs, EC2 instance state) ask this often: small against a container start. */
     static final long POLL_MILLIS = 5;
     static final double TARGET = 1.3;
-    private static final String ZONE = "BenchDocker";
     private static final String OFFERING = "BenchTiny";
-    private static final String TEMPLATE = "benchbox";
 
     @Option(names = "--docker", description = "the engine's address (default ${DEFAULT-VALUE})")
     String dockerUrl = "unix:///var/run/docker.sock";
 
     @Option(names = "--image", description = "image the containers run, CMD an interactive shell (default ${DEFAULT-VALUE})")
     String image = "skyport-busybox:bench";
+
+    @Option(names = "--lxd", description = "also measure an LXD daemon at this unix socket (default: Docker only)")
+    String lxdSocket;
+
+    @Option(names = "--lxd-image", description = "LXD image alias the LXD containers run (default ${DEFAULT-VALUE})")
+    String lxdImage = "skyport-busybox";
 
     @Option(names = "--iterations", description = "timed create/remove cycles per side (default ${DEFAULT-VALUE})")
     int iterations = 20;
@@ -90,59 +96,77 @@ public final class ContainerBench implements Callable<Integer> {
             docker.inspectImageCmd(image).exec();
             String base = server.baseUrl();
             NativeApiClient admin = new NativeApiClient(http, base, server.apiKey(), server.secretKey());
-            Setup setup = setUp(admin);
+            admin.call("updateConfiguration", "name", "expunge.delay", "value", "1");
+            String offering = admin.call("createServiceOffering", "name", OFFERING, "displaytext", "1 cpu, 32 MB",
+                    "cpunumber", "1", "cpuspeed", "10", "memory", "32").getAsJsonObject("serviceoffering").get("id")
+                    .getAsString();
+            Zone dockerZone = zone(admin, "BenchDocker", 200, "Docker", dockerUrl, "benchbox", image);
             String[] keys = ListingBench.tenant(admin, "containerbench");
             NativeApiClient tenant = new NativeApiClient(http, base, keys[0], keys[1]);
             GceServiceAccount account = GceServiceAccount.fromNativeAnswer(
                     tenant.call("createGceServiceAccountKey", "endpoint", base));
-            RawDockerSide raw = new RawDockerSide(docker, image, 1, 10, 32);
-            List<LifecycleSide> sides = List.of(raw, new NativeSide(tenant, setup.zoneId, setup.offeringId,
-                            setup.templateId),
-                    new Ec2Side(http, base, keys, tenant, Ec2Side.imageId(http, base, keys, TEMPLATE), OFFERING, ZONE),
-                    new GceSide(http, base, account.project(), ZONE.toLowerCase(Locale.ROOT), account.accessToken(http),
-                            OFFERING.toLowerCase(Locale.ROOT), TEMPLATE, tenant));
-            LifecycleTimings timings = new LifecycleTimings(docker, raw, sides, this::progress).run(warmup, iterations);
-            ConcurrencyRamp ramp = new ConcurrencyRamp(docker, tenant, setup.zoneId, setup.offeringId, setup.templateId,
+            String token = account.accessToken(http);
+            List<LifecycleTimings> runs = new ArrayList<>();
+            RawDockerSide rawDocker = new RawDockerSide(docker, image, 1, 10, 32);
+            runs.add(new LifecycleTimings("Docker", rawDocker, sides(rawDocker, dockerZone, offering, base, keys, tenant,
+                    account.project(), token), this::progress).run(warmup, iterations));
+            if (lxdSocket != null) {
+                try (LxdClient lxd = new LxdClient(lxdSocket)) {
+                    Zone lxcZone = zone(admin, "BenchLxc", 201, "LXC", "unix://" + lxdSocket, "benchlxc", lxdImage);
+                    RawLxdSide rawLxd = new RawLxdSide(lxd, lxdSocket, lxdImage, 1, 10, 32);
+                    runs.add(new LifecycleTimings("LXD", rawLxd, sides(rawLxd, lxcZone, offering, base, keys, tenant,
+                            account.project(), token), this::progress).run(warmup, iterations));
+                }
+            }
+            ConcurrencyRamp ramp = new ConcurrencyRamp(docker, tenant, dockerZone.id(), offering, dockerZone.template(),
                     threads, this::progress);
             List<ConcurrencyRamp.Step> steps = ramp.run(maxContainers, step);
-            String report = ContainerReport.render(machine(info), timings, steps, ramp.stopReason());
+            String report = ContainerReport.render(machine(info), runs, steps, ramp.stopReason());
             System.out.println();
             System.out.print(report);
             if (out != null) {
                 Files.writeString(out, report);
             }
-            return timings.allWithin(TARGET) ? ListingBench.PASS : ListingBench.MISSED;
+            return runs.stream().allMatch(t -> t.allWithin(TARGET)) ? ListingBench.PASS : ListingBench.MISSED;
         } catch (ListingBench.SetupException e) {
             progress("ABORTED: " + e.getMessage());
             return ListingBench.SETUP_ERROR;
         }
     }
 
-    private record Setup(String zoneId, String offeringId, String templateId) {
+    /** A zone of the benchmark's: its id, name and the template of its daemon's image. */
+    private record Zone(String id, String name, String template, String templateName) {
     }
 
-    /** A zone with the engine as its one host, a tiny offering and the image's template; quick expunges. */
-    private Setup setUp(NativeApiClient admin) throws Exception {
-        admin.call("updateConfiguration", "name", "expunge.delay", "value", "1");
-        String zone = admin.call("createZone", "name", ZONE, "networktype", "Advanced", "dns1", "198.18.255.253",
+    /** A zone whose one host is the daemon, with the image's template; pods take 198.19.{subnet}.0/24. */
+    private static Zone zone(NativeApiClient admin, String name, int subnet, String hypervisor, String url,
+                             String templateName, String image) throws Exception {
+        String zone = admin.call("createZone", "name", name, "networktype", "Advanced", "dns1", "198.18.255.253",
                 "internaldns1", "198.18.255.254", "guestcidraddress", "198.18.0.0/16").getAsJsonObject("zone")
                 .get("id").getAsString();
-        String pod = admin.call("createPod", "zoneid", zone, "name", "BenchPod", "gateway", "198.19.200.1", "netmask",
-                "255.255.255.0", "startip", "198.19.200.10", "endip", "198.19.200.20").getAsJsonObject("pod")
+        String net = "198.19." + subnet + ".";
+        String pod = admin.call("createPod", "zoneid", zone, "name", name + "Pod", "gateway", net + "1", "netmask",
+                "255.255.255.0", "startip", net + "10", "endip", net + "20").getAsJsonObject("pod")
                 .get("id").getAsString();
-        String cluster = admin.call("addCluster", "zoneid", zone, "podid", pod, "clustername", "BenchCluster",
-                "clustertype", "CloudManaged", "hypervisor", "Docker").getAsJsonArray("cluster").get(0)
+        String cluster = admin.call("addCluster", "zoneid", zone, "podid", pod, "clustername", name + "Cluster",
+                "clustertype", "CloudManaged", "hypervisor", hypervisor).getAsJsonArray("cluster").get(0)
                 .getAsJsonObject().get("id").getAsString();
-        admin.call("addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor", "Docker", "url",
-                dockerUrl);
-        String offering = admin.call("createServiceOffering", "name", OFFERING, "displaytext", "1 cpu, 32 MB",
-                "cpunumber", "1", "cpuspeed", "10", "memory", "32").getAsJsonObject("serviceoffering").get("id")
-                .getAsString();
-        String template = admin.call("registerTemplate", "name", TEMPLATE, "displaytext", "busybox container", "url",
-                "http://images.invalid/benchbox.tar", "format", "CONTAINER", "hypervisor", "Docker", "zoneid", zone,
-                "ispublic", "true", "details[0].image", image).getAsJsonArray("template").get(0).getAsJsonObject()
-                .get("id").getAsString();
-        return new Setup(zone, offering, template);
+        admin.call("addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor", hypervisor, "url", url);
+        String template = admin.call("registerTemplate", "name", templateName, "displaytext", "busybox container",
+                "url", "http://images.invalid/" + templateName + ".tar", "format", "CONTAINER", "hypervisor",
+                hypervisor, "zoneid", zone, "ispublic", "true", "details[0].image", image).getAsJsonArray("template")
+                .get(0).getAsJsonObject().get("id").getAsString();
+        return new Zone(zone, name, template, templateName);
+    }
+
+    /** The daemon's own API and Skyport's three APIs, all making containers in that zone. */
+    private List<LifecycleSide> sides(EngineSide raw, Zone zone, String offering, String base, String[] keys,
+                                      NativeApiClient tenant, String project, String token) throws Exception {
+        return List.of(raw, new NativeSide(tenant, zone.id(), offering, zone.template()),
+                new Ec2Side(http, base, keys, tenant, Ec2Side.imageId(http, base, keys, zone.templateName()), OFFERING,
+                        zone.name()),
+                new GceSide(http, base, project, zone.name().toLowerCase(Locale.ROOT), token,
+                        OFFERING.toLowerCase(Locale.ROOT), zone.templateName(), tenant));
     }
 
     private static String machine(Info info) {

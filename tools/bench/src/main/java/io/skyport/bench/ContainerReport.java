@@ -4,34 +4,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-/** The container benchmark's Markdown: the lifecycle table with its ratios, then the concurrency ramp. */
+/** The container benchmark's Markdown: a lifecycle table with its ratios per daemon, then the concurrency ramp. */
 final class ContainerReport {
     private ContainerReport() {
     }
 
-    static String render(String machine, LifecycleTimings t, List<ConcurrencyRamp.Step> steps, String stopReason) {
+    static String render(String machine, List<LifecycleTimings> runs, List<ConcurrencyRamp.Step> steps,
+                         String stopReason) {
         StringBuilder md = new StringBuilder();
-        md.append("### Container lifecycle: Skyport's APIs against the engine API\n\n");
-        md.append(String.format(Locale.ROOT, "%s; %d timed cycles per side after warm-up, sides interleaved. "
-                + "Measured %s.%n%n", machine, t.of(t.raw()).create().size(), LocalDate.now()));
-        md.append("| operation | through | median ms | p90 ms | ratio to engine (median) | target |\n");
-        md.append("|---|---|---|---|---|---|\n");
-        for (LifecycleSide s : t.sides()) {
-            row(md, "create + start", s, t.of(s).create(), s == t.raw() ? null : t.createRatio(s));
+        for (LifecycleTimings t : runs) {
+            lifecycle(md, machine, t);
         }
-        LifecycleTimings.Samples raw = t.of(t.raw());
-        row(md, "kill", t.raw(), raw.kill(), null);
-        for (LifecycleSide s : t.sides()) {
-            String op = s == t.raw() ? "kill + remove" : s.removesContainer() ? "stop + remove" : "terminate (kill)";
-            row(md, op, s, t.of(s).remove(), s == t.raw() ? null : t.removeRatio(s));
-        }
-        md.append("\nCreate + start ends when the API says the instance runs (job done, instance state running, "
-                + "operation DONE), and each container is then checked running on the engine. Native jobs and EC2 "
-                + "instance states are polled every " + ContainerBench.POLL_MILLIS + " ms; GCE waits on its "
-                + "operation. The engine side does what the driver does: inspect the image, create with the same "
-                + "limits, copy the same user-data and key files in, start. EC2's TerminateInstances kills the "
-                + "container and leaves its removal to the expunger (EC2 lists terminated instances for a while), "
-                + "so it is compared with the engine's kill alone.\n\n");
         md.append("### Concurrent containers on one host\n\n");
         md.append("| containers running | deploys/s in the step | listVirtualMachines page (ms, median) | "
                 + "host memory available (MiB) |\n|---|---|---|---|\n");
@@ -43,6 +26,31 @@ final class ContainerReport {
                 ? "Every step's containers all ran; the ramp stopped at its maximum (--max-containers).\n"
                 : "The ramp stopped: " + stopReason + ".\n");
         return md.toString();
+    }
+
+    private static void lifecycle(StringBuilder md, String machine, LifecycleTimings t) {
+        md.append("### Container lifecycle on ").append(t.title())
+                .append(": Skyport's APIs against the daemon's API\n\n");
+        md.append(String.format(Locale.ROOT, "%s; %d timed cycles per side after warm-up, sides interleaved. "
+                + "Measured %s.%n%n", machine, t.of(t.raw()).create().size(), LocalDate.now()));
+        md.append("| operation | through | median ms | p90 ms | ratio to the daemon (median) | target |\n");
+        md.append("|---|---|---|---|---|---|\n");
+        for (LifecycleSide s : t.sides()) {
+            row(md, "create + start", s, t.of(s).create(), s == t.raw() ? null : t.createRatio(s));
+        }
+        LifecycleTimings.Samples raw = t.of(t.raw());
+        row(md, "kill", t.raw(), raw.kill(), null);
+        for (LifecycleSide s : t.sides()) {
+            String op = s == t.raw() ? "kill + remove" : s.removesContainer() ? "stop + remove" : "terminate (kill)";
+            row(md, op, s, t.of(s).remove(), s == t.raw() ? null : t.removeRatio(s));
+        }
+        md.append("\nCreate + start ends when the API says the instance runs (job done, instance state running, "
+                + "operation DONE), and each container is then checked running on the daemon. Native jobs and EC2 "
+                + "instance states are polled every " + ContainerBench.POLL_MILLIS + " ms; GCE waits on its "
+                + "operation. The daemon side does what the driver does: resolve the image, create with the same "
+                + "limits, put the same user-data and key files in, start. EC2's TerminateInstances kills the "
+                + "container and leaves its removal to the expunger (EC2 lists terminated instances for a while), "
+                + "so it is compared with the daemon's kill alone.\n\n");
     }
 
     private static void row(StringBuilder md, String op, LifecycleSide side, List<Double> ms, Double ratio) {

@@ -1,6 +1,5 @@
 package io.skyport.bench;
 
-import com.github.dockerjava.api.DockerClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,14 +21,15 @@ final class LifecycleTimings {
         }
     }
 
-    private final DockerClient docker;
-    private final RawDockerSide raw;
+    private final String title;
+    private final EngineSide raw;
     private final List<LifecycleSide> sides;
     private final Consumer<String> progress;
     private final Map<LifecycleSide, Samples> samples = new LinkedHashMap<>();
 
-    LifecycleTimings(DockerClient docker, RawDockerSide raw, List<LifecycleSide> sides, Consumer<String> progress) {
-        this.docker = docker;
+    /** {@code sides} holds {@code raw}, the daemon's own API, and the Skyport APIs measured against it. */
+    LifecycleTimings(String title, EngineSide raw, List<LifecycleSide> sides, Consumer<String> progress) {
+        this.title = title;
         this.raw = raw;
         this.sides = sides;
         this.progress = progress;
@@ -45,7 +45,7 @@ final class LifecycleTimings {
                 cycle(sides.get(index), "cb" + index + "-" + i, timed);
             }
             if ((i + 1) % 5 == 0 || i + 1 == total) {
-                progress.accept("lifecycle: " + (i + 1) + "/" + total + " cycles per side"
+                progress.accept(title + " lifecycle: " + (i + 1) + "/" + total + " cycles per side"
                         + (i < warmup ? " (warm-up)" : ""));
             }
         }
@@ -57,7 +57,7 @@ final class LifecycleTimings {
         String handle = side.create(name);
         long t1 = System.nanoTime();
         String container = side.containerName(handle);
-        if (!Boolean.TRUE.equals(docker.inspectContainerCmd(container).exec().getState().getRunning())) {
+        if (!raw.running(container)) {
             throw new IllegalStateException(side.name() + " reported " + name + " running, but its container "
                     + container + " is not");
         }
@@ -88,8 +88,12 @@ final class LifecycleTimings {
         return samples.get(side);
     }
 
-    RawDockerSide raw() {
+    EngineSide raw() {
         return raw;
+    }
+
+    String title() {
+        return title;
     }
 
     /** The engine figure a side's removal is compared with: kill+delete, or kill alone for EC2's terminate. */

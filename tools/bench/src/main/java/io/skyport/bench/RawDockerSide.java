@@ -16,7 +16,7 @@ import java.util.Map;
  * same user data and key files in, start it; then kill and remove it (destroying a VM kills its
  * container and removes it with its volumes).
  */
-final class RawDockerSide implements LifecycleSide {
+final class RawDockerSide implements EngineSide {
     static final String LABEL = "skyport.bench";
 
     private final DockerClient docker;
@@ -63,16 +63,23 @@ final class RawDockerSide implements LifecycleSide {
         delete(handle);
     }
 
-    void kill(String handle) {
+    @Override
+    public void kill(String handle) {
         docker.killContainerCmd(handle).exec();
     }
 
-    void delete(String handle) {
+    @Override
+    public void delete(String handle) {
         docker.removeContainerCmd(handle).withForce(true).withRemoveVolumes(true).exec();
     }
 
     @Override
     public String containerName(String handle) {
         return handle;
+    }
+
+    @Override
+    public boolean running(String container) {
+        return Boolean.TRUE.equals(docker.inspectContainerCmd(container).exec().getState().getRunning());
     }
 }

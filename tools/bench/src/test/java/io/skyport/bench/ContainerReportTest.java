@@ -46,7 +46,7 @@ public class ContainerReportTest {
     private final RawDockerSide raw = new RawDockerSide(null, "img", 1, 10, 32);
     private final FakeSide nativeApi = new FakeSide("native", true);
     private final FakeSide ec2 = new FakeSide("ec2", false);
-    private final LifecycleTimings timings = new LifecycleTimings(null, raw, List.of(raw, nativeApi, ec2), s -> { });
+    private final LifecycleTimings timings = new LifecycleTimings("Docker", raw, List.of(raw, nativeApi, ec2), s -> { });
 
     private void fill(LifecycleSide side, List<Double> create, List<Double> remove, List<Double> kill) {
         timings.of(side).create().addAll(create);
@@ -65,12 +65,13 @@ public class ContainerReportTest {
         assertEquals(1.3, timings.createRatio(ec2), 1e-9);
         assertTrue(timings.allWithin(1.3));
         assertFalse(timings.allWithin(1.25));
-        String md = ContainerReport.render("test machine", timings, List.of(new ConcurrencyRamp.Step(50, 4.5, 3.25,
+        String md = ContainerReport.render("test machine", List.of(timings), List.of(new ConcurrencyRamp.Step(50, 4.5, 3.25,
                 1000)), null);
         assertTrue(md, md.contains("| create + start | native | 240.0 | 900.0 | 1.20 | <= 1.3 PASS |"));
         assertTrue(md, md.contains("| terminate (kill) | ec2 | 26.0 | 27.0 | 1.30 | <= 1.3 PASS |"));
         assertTrue(md, md.contains("| 50 | 4.5 | 3.3 | 1000 |") || md.contains("| 50 | 4.5 | 3.2 | 1000 |"));
         assertTrue(md, md.contains("stopped at its maximum"));
+        assertTrue(md, md.contains("### Container lifecycle on Docker"));
     }
 
     @Test
@@ -78,7 +79,7 @@ public class ContainerReportTest {
         fill(raw, List.of(100.0), List.of(40.0), List.of(10.0));
         fill(nativeApi, List.of(150.0), List.of(40.0), List.of());
         fill(ec2, List.of(100.0), List.of(10.0), List.of());
-        String md = ContainerReport.render("m", timings, List.of(), "step 1 failed: no room");
+        String md = ContainerReport.render("m", List.of(timings), List.of(), "step 1 failed: no room");
         assertTrue(md, md.contains("| create + start | native | 150.0 | 150.0 | 1.50 | <= 1.3 MISSED |"));
         assertTrue(md, md.contains("The ramp stopped: step 1 failed: no room."));
         assertFalse(timings.allWithin(1.3));

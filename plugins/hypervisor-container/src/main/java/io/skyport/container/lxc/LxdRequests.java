@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The bodies and headers of the LXD requests the driver sends, built from a VM and its host's options. */
-final class LxdRequests {
+public final class LxdRequests {
     static final String CONFIG_PREFIX = "user.";
     static final String VM_KEY = CONFIG_PREFIX + ContainerLayout.VM_LABEL;
     /**
@@ -34,7 +34,7 @@ final class LxdRequests {
      * image cannot change under the request), with only the profiles the host names, a root disk
      * on the host's pool and no NIC: networking is left to what the host's profiles give.
      */
-    static JsonObject createInstance(String name, String fingerprint, LxdEndpoint endpoint, VmSpec vm) {
+    public static JsonObject createInstance(String name, String fingerprint, LxdEndpoint endpoint, VmSpec vm) {
         JsonObject source = new JsonObject();
         source.addProperty("type", "image");
         source.addProperty("fingerprint", fingerprint);
@@ -157,7 +157,7 @@ final class LxdRequests {
     }
 
     /** PUT /1.0/instances/{name}/state: start, stop or restart, with a clean-shutdown timeout or forced. */
-    static JsonObject stateChange(String action, int timeoutSeconds, boolean force) {
+    public static JsonObject stateChange(String action, int timeoutSeconds, boolean force) {
         JsonObject body = new JsonObject();
         body.addProperty("action", action);
         body.addProperty("timeout", force ? -1 : timeoutSeconds);
@@ -182,7 +182,7 @@ final class LxdRequests {
     }
 
     /** The files API path of a seed entry, absolute inside the container. */
-    static String filePath(String instance, SeedFiles.Entry entry) {
+    public static String filePath(String instance, SeedFiles.Entry entry) {
         String p = "/" + entry.path();
         if (p.length() > 1 && p.endsWith("/")) {
             p = p.substring(0, p.length() - 1);
@@ -191,7 +191,7 @@ final class LxdRequests {
     }
 
     /** The files API headers of a seed entry: a directory or file owned by root, with its mode, replacing what is there. */
-    static Map<String, String> fileHeaders(SeedFiles.Entry entry) {
+    public static Map<String, String> fileHeaders(SeedFiles.Entry entry) {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("X-LXD-type", entry.directory() ? "directory" : "file");
         h.put("X-LXD-uid", "0");

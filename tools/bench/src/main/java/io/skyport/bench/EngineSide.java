@@ -1,0 +1,14 @@
+package io.skyport.bench;
+
+/**
+ * The baseline side of a lifecycle comparison: the daemon's own API. Its removal is timed in its
+ * two steps, so each Skyport API is compared with what it does (EC2's terminate only kills), and it
+ * tells whether a container runs, for checking every side's claim.
+ */
+interface EngineSide extends LifecycleSide {
+    void kill(String handle) throws Exception;
+
+    void delete(String handle) throws Exception;
+
+    boolean running(String container) throws Exception;
+}

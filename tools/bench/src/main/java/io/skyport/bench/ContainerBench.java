@@ -1,5 +1,6 @@
 package io.skyport.bench;
 
+import io.skyport.app.client.GceServiceAccount;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
 import io.skyport.container.docker.DockerClients;

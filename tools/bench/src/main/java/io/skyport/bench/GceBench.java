@@ -1,5 +1,7 @@
 package io.skyport.bench;
 
+import io.skyport.app.client.GceServiceAccount;
+import io.skyport.app.client.RequestSigner;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.HashMap;

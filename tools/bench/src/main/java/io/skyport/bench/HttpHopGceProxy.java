@@ -1,5 +1,6 @@
 package io.skyport.bench;
 
+import io.skyport.app.client.RequestSigner;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.skyport.bench;
 
+import io.skyport.app.client.RequestSigner;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;

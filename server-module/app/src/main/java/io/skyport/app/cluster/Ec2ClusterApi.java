@@ -1,6 +1,7 @@
 package io.skyport.app.cluster;
 
 import io.skyport.app.client.Ec2RequestSigner;
+import io.skyport.core.keypair.SshKeys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -65,10 +66,15 @@ final class Ec2ClusterApi implements ClusterApi {
         }
         keyName = spec.keypair();
         if (spec.publicKey() != null) {
-            keyName = group;
-            if (!keyExists(group)) {
+            // as through the native API: a key the account already holds is used under its name
+            String fingerprint = SshKeys.fingerprint(spec.publicKey());
+            keyName = items(call("DescribeKeyPairs"), "keySet").stream()
+                    .filter(k -> fingerprint.equals(text(k, "keyFingerprint"))).map(k -> text(k, "keyName"))
+                    .findFirst().orElse(null);
+            if (keyName == null) {
                 call("ImportKeyPair", "KeyName", group, "PublicKeyMaterial", Base64.getEncoder().encodeToString(
                         spec.publicKey().getBytes(StandardCharsets.UTF_8)));
+                keyName = group;
             }
         }
     }

@@ -3,6 +3,7 @@ package io.skyport.app.cluster;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.skyport.core.keypair.SshKeys;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,9 +56,15 @@ final class NativeClusterApi implements ClusterApi {
         }
         keypair = spec.keypair();
         if (spec.publicKey() != null) {
-            keypair = group;
-            if (list("listSSHKeyPairs", "sshkeypair", "name", group).isEmpty()) {
+            // an account holds a public key once: a key already registered (e.g. for another
+            // cluster) is used under its name, and stays when this cluster is deleted
+            String fingerprint = SshKeys.fingerprint(spec.publicKey());
+            keypair = list("listSSHKeyPairs", "sshkeypair").stream()
+                    .filter(k -> fingerprint.equals(str(k, "fingerprint"))).map(k -> str(k, "name")).findFirst()
+                    .orElse(null);
+            if (keypair == null) {
                 api.call("registerSSHKeyPair", "name", group, "publickey", spec.publicKey());
+                keypair = group;
             }
         }
     }

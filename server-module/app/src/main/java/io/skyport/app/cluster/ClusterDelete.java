@@ -52,7 +52,7 @@ final class ClusterDelete extends ClusterSubcommand {
             NativeCalls.sleep(500);
         }
         api.deleteShared(name);
-        out.println("cluster " + name + ": deleted " + nodes.size() + " nodes, its rules and key");
+        out.println("cluster " + name + ": deleted " + nodes.size() + " nodes and what was left of its rules and key");
         return 0;
     }
 }

@@ -190,7 +190,8 @@ final class Ec2ClusterApi implements ClusterApi {
             }
             return root;
         } catch (IOException e) {
-            throw new ClusterException(action + ": cannot reach " + endpoint + ": " + e.getMessage());
+            throw new ClusterException(action + ": cannot reach " + endpoint + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException(action + ": interrupted");

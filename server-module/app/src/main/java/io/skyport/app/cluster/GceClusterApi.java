@@ -275,7 +275,8 @@ final class GceClusterApi implements ClusterApi {
             }
             return new Answer(r.statusCode(), json);
         } catch (IOException e) {
-            throw new ClusterException(method + " " + url + ": " + e.getMessage());
+            throw new ClusterException(method + " " + url + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("interrupted");

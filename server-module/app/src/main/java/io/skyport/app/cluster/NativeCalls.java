@@ -92,7 +92,8 @@ final class NativeCalls {
             }
             return new Reply(r.statusCode(), inner == null ? new JsonObject() : inner);
         } catch (IOException e) {
-            throw new ClusterException(command + ": cannot reach " + api + ": " + e.getMessage());
+            throw new ClusterException(command + ": cannot reach " + api.substring(0, api.length() - 1) + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException(command + ": interrupted");

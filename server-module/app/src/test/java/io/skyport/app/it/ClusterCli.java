@@ -73,7 +73,12 @@ final class ClusterCli {
         return new Result(status, out.toString(), err.toString());
     }
 
-    /** {@code cluster create NAME} with 3 control nodes and 5 workers and the test key. */
+    /** The public key file the last {@link #create} registered. */
+    java.nio.file.Path keyFile() {
+        return keyFile;
+    }
+
+    /** {@code cluster create NAME} with 3 control nodes and 5 workers and a fresh test key. */
     Result create(String api, String name, String... extra) {
         try {
             Files.writeString(keyFile, newPublicKey() + "\n");

@@ -82,6 +82,31 @@ public class ClusterSimulatorIT {
     }
 
     @Test
+    public void aKeyTheAccountHoldsIsReusedAndKeptAndDiscoveryReplacesStaticPeers() {
+        cli.create("native", "keya").ok();
+        String key = cli.keyFile().toString();
+        // the same key for a second cluster: used under the first cluster's key pair name
+        cli.run("native", "create", "keyb", "--control", "1", "--workers", "1", "--public-key", key,
+                "--discovery", "https://discovery.example.org/t0k3n").ok();
+        JsonObject control = cli.nodes("keyb").get("keyb-control-0");
+        assertEquals("skyport-cluster-keya", control.get("keypairs").getAsString());
+        String data = cli.userData(control);
+        assertTrue(data, data.contains("      ETCD_DISCOVERY=https://discovery.example.org/t0k3n\n"));
+        assertFalse(data, data.contains("ETCD_INITIAL_CLUSTER"));
+        assertFalse(cli.keyPairExists("keyb"));
+        cli.run("native", "delete", "keyb").ok();
+        assertTrue(cli.keyPairExists("keya"));
+        // an existing key pair by name is injected as it is and survives the cluster
+        cli.run("native", "create", "keyc", "--control", "1", "--workers", "0", "--keypair",
+                "skyport-cluster-keya").ok();
+        assertEquals("skyport-cluster-keya", cli.nodes("keyc").get("keyc-control-0").get("keypairs").getAsString());
+        cli.run("native", "delete", "keyc").ok();
+        assertTrue(cli.keyPairExists("keya"));
+        cli.run("native", "delete", "keya").ok();
+        assertFalse(cli.keyPairExists("keya"));
+    }
+
+    @Test
     public void badInputIsOneLineAndStatusOne() {
         ClusterCli.Result r = cli.run("native", "create", "Bad_Name");
         assertEquals(1, r.status());

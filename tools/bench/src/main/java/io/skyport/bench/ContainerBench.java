@@ -1,8 +1,8 @@
 package io.skyport.bench;
 
-import io.skyport.app.client.GceServiceAccount;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
+import io.skyport.app.client.GceServiceAccount;
 import io.skyport.container.docker.DockerClients;
 import io.skyport.container.docker.DockerEndpoint;
 import io.skyport.plugin.HypervisorDriver.HostRef;

@@ -1,9 +1,9 @@
 package io.skyport.bench;
 
-import io.skyport.app.client.GceServiceAccount;
-import io.skyport.app.client.RequestSigner;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.skyport.app.client.GceServiceAccount;
+import io.skyport.app.client.RequestSigner;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

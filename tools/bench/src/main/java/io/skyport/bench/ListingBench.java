@@ -1,10 +1,10 @@
 package io.skyport.bench;
 
-import io.skyport.app.client.RequestSigner;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.skyport.app.client.RequestSigner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

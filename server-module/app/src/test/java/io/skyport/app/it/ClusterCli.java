@@ -162,6 +162,18 @@ final class ClusterCli {
         }
     }
 
+    /** Every node is a member of the cluster's security group (native and EC2 clusters). */
+    void assertGroupMembers(String cluster) {
+        for (JsonObject vm : nodes(cluster).values()) {
+            List<String> groups = new ArrayList<>();
+            JsonArray sg = vm.getAsJsonArray("securitygroup");
+            for (JsonElement g : sg == null ? new JsonArray() : sg) {
+                groups.add(g.getAsJsonObject().get("name").getAsString());
+            }
+            assertEquals(vm.get("name").getAsString(), List.of("skyport-cluster-" + cluster), groups);
+        }
+    }
+
     /** The cluster's security group as the native API lists it, or null. */
     JsonObject group(String cluster) {
         NativeClient.Reply r = user.call("listSecurityGroups", "securitygroupname", "skyport-cluster-" + cluster);

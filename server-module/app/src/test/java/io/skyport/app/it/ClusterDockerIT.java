@@ -72,6 +72,7 @@ public class ClusterDockerIT {
         cli.assertNodes(name, ClusterDockerIT::seed);
         nodes.values().forEach(vm -> assertEquals(docker.zone, vm.get("zoneid").getAsString()));
         assertEquals(ClusterCli.expectedIngress(name), cli.ingress(cli.group(name)));
+        cli.assertGroupMembers(name);
         ClusterCli.Result status = cli.run("native", "status", name).ok();
         assertTrue(status.out(), status.out().startsWith("cluster " + name + ": 8 nodes, 8 running\n"));
         cli.run("native", "delete", name).ok();
@@ -107,6 +108,7 @@ public class ClusterDockerIT {
         Map<String, JsonObject> nodes = cli.nodes(name);
         cli.assertNodes(name, ClusterDockerIT::seed);
         assertEquals(ClusterCli.expectedIngress(name), cli.ingress(cli.group(name)));
+        cli.assertGroupMembers(name);
         cli.run("ec2", "delete", name).ok();
         assertTrue(cli.nodes(name).isEmpty());
         // terminated instances keep their (stopped) container until the expunge delay, as EC2 lists them

@@ -37,6 +37,7 @@ public class ClusterSimulatorIT {
         assertProgress(created, name);
         cli.assertNodes(name, null);
         assertEquals(ClusterCli.expectedIngress(name), cli.ingress(cli.group(name)));
+        cli.assertGroupMembers(name);
         assertTrue(cli.keyPairExists(name));
         statusListDelete("native", name);
         assertNull(cli.group(name));
@@ -50,6 +51,7 @@ public class ClusterSimulatorIT {
         cli.assertNodes(name, null);
         // EC2 names the source group by id; the native view of the same group names it
         assertEquals(ClusterCli.expectedIngress(name), cli.ingress(cli.group(name)));
+        cli.assertGroupMembers(name);
         assertTrue(cli.keyPairExists(name));
         statusListDelete("ec2", name);
         assertNull(cli.group(name));

@@ -1,5 +1,6 @@
 package io.skyport.app;
 
+import io.skyport.app.cluster.ClusterCommand;
 import io.skyport.core.config.ServerConfig;
 import io.skyport.core.db.DatabaseFactory;
 import java.util.concurrent.Callable;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar skyport-server.jar} runs the server; subcommands do admin tasks. */
 @Command(name = "skyport", mixinStandardHelpOptions = true, version = "Skyport " + io.skyport.core.CoreModule.VERSION,
         description = "Skyport management server (Apache CloudStack-compatible API, EC2 and GCE plugins)",
-        subcommands = {Main.Migrate.class, Main.Config.class})
+        subcommands = {Main.Migrate.class, Main.Config.class, ClusterCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

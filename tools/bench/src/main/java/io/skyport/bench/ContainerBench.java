@@ -2,6 +2,7 @@ package io.skyport.bench;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
+import io.skyport.app.client.GceServiceAccount;
 import io.skyport.container.docker.DockerClients;
 import io.skyport.container.docker.DockerEndpoint;
 import io.skyport.container.lxc.LxdClient;

@@ -1,5 +1,7 @@
 package io.skyport.bench;
 
+import io.skyport.app.client.Ec2RequestSigner;
+import io.skyport.app.client.RequestSigner;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

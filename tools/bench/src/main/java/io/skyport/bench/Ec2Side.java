@@ -1,5 +1,6 @@
 package io.skyport.bench;
 
+import io.skyport.app.client.Ec2RequestSigner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;

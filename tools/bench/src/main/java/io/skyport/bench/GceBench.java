@@ -2,6 +2,8 @@ package io.skyport.bench;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.skyport.app.client.GceServiceAccount;
+import io.skyport.app.client.RequestSigner;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

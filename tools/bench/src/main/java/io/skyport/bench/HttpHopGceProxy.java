@@ -2,6 +2,7 @@ package io.skyport.bench;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.skyport.app.client.RequestSigner;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

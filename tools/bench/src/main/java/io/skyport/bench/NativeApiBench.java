@@ -1,5 +1,6 @@
 package io.skyport.bench;
 
+import io.skyport.app.client.RequestSigner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.http.HttpClient;

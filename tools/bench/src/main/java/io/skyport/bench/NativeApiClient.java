@@ -2,6 +2,7 @@ package io.skyport.bench;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.skyport.app.client.RequestSigner;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package io.skyport.bench;
 
+import io.skyport.app.client.Ec2RequestSigner;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 

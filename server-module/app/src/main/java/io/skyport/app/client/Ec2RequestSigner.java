@@ -1,9 +1,10 @@
-package io.skyport.bench;
+package io.skyport.app.client;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,12 +17,14 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
  * EC2 Query requests as the AWS SDK for Java v2 sends them: a form-encoded POST, signed with the
- * SDK's own SigV4 signer (not the server's verifier), freshly for every request.
+ * SDK's own SigV4 signer (not the server's verifier), freshly for every request. Shared by the
+ * benchmarks and the cluster provisioner.
  */
-final class Ec2RequestSigner {
-    static final String SERVICE = "ec2";
-    static final String REGION = "skyport-1";
-    static final String API_VERSION = "2016-11-15";
+public final class Ec2RequestSigner {
+    public static final String SERVICE = "ec2";
+    public static final String REGION = "skyport-1";
+    public static final String API_VERSION = "2016-11-15";
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final String FORM = "application/x-www-form-urlencoded; charset=utf-8";
     /** Set by java.net.http itself; it refuses them as request headers. */
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
@@ -29,12 +32,12 @@ final class Ec2RequestSigner {
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final AwsCredentialsIdentity credentials;
 
-    Ec2RequestSigner(String accessKey, String secretKey) {
+    public Ec2RequestSigner(String accessKey, String secretKey) {
         this.credentials = AwsCredentialsIdentity.create(accessKey, secretKey);
     }
 
     /** A signed POST of {@code Action=...&Version=2016-11-15&params} to the endpoint. */
-    HttpRequest request(URI endpoint, String action, Map<String, String> params) {
+    public HttpRequest request(URI endpoint, String action, Map<String, String> params) {
         StringBuilder body = new StringBuilder("Action=").append(encode(action)).append("&Version=").append(API_VERSION);
         params.forEach((k, v) -> body.append('&').append(encode(k)).append('=').append(encode(v)));
         String form = body.toString();
@@ -44,7 +47,7 @@ final class Ec2RequestSigner {
                 .payload(ContentStreamProvider.fromUtf8String(form))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SERVICE)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, REGION));
-        HttpRequest.Builder out = HttpRequest.newBuilder(endpoint).timeout(Workload.REQUEST_TIMEOUT)
+        HttpRequest.Builder out = HttpRequest.newBuilder(endpoint).timeout(REQUEST_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         for (Map.Entry<String, List<String>> h : signed.request().headers().entrySet()) {
             if (!RESTRICTED.contains(h.getKey().toLowerCase(java.util.Locale.ROOT))) {

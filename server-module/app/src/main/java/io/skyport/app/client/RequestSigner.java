@@ -1,4 +1,4 @@
-package io.skyport.bench;
+package io.skyport.app.client;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,24 +14,24 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Client side of CloudStack request signing, written independently of the server's verifier so
- * the benchmark also checks that a separately built client is accepted. Every call computes a
- * new HMAC from scratch, as a stock client does for each request.
+ * the benchmarks and the cluster provisioner also check that a separately built client is
+ * accepted. Every call computes a new HMAC from scratch, as a stock client does for each request.
  */
-final class RequestSigner {
+public final class RequestSigner {
     private final String apiKey;
     private final byte[] secret;
 
-    RequestSigner(String apiKey, String secret) {
+    public RequestSigner(String apiKey, String secret) {
         this.apiKey = apiKey;
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
     }
 
-    String apiKey() {
+    public String apiKey() {
         return apiKey;
     }
 
     /** The full query string for the given parameters plus {@code apiKey} and {@code signature}. */
-    String signedQuery(Map<String, String> params) {
+    public String signedQuery(Map<String, String> params) {
         Map<String, String> all = new LinkedHashMap<>(params);
         all.put("apiKey", apiKey);
         String query = join(all, false);

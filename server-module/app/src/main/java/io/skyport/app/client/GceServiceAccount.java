@@ -1,4 +1,4 @@
-package io.skyport.bench;
+package io.skyport.app.client;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -30,27 +30,27 @@ import java.util.Date;
  * grant they make with it: an RS256 JWT naming the key ({@code kid}), issued by the account's
  * e-mail address for the key file's token URI, exchanged there for an access token.
  */
-final class GceServiceAccount {
+public final class GceServiceAccount {
     private static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
     private final JsonObject keyFile;
 
-    GceServiceAccount(JsonObject keyFile) {
+    public GceServiceAccount(JsonObject keyFile) {
         this.keyFile = keyFile;
     }
 
     /** The key file in the answer of the native {@code createGceServiceAccountKey}. */
-    static GceServiceAccount fromNativeAnswer(JsonObject serviceAccountKeyResponse) {
+    public static GceServiceAccount fromNativeAnswer(JsonObject serviceAccountKeyResponse) {
         String text = serviceAccountKeyResponse.getAsJsonObject("serviceaccountkey").get("keyfile").getAsString();
         return new GceServiceAccount(JsonParser.parseString(text).getAsJsonObject());
     }
 
-    String project() {
+    public String project() {
         return keyFile.get("project_id").getAsString();
     }
 
     /** The signed grant assertion, valid for an hour from {@code issued}. */
-    String assertion(Instant issued) {
+    public String assertion(Instant issued) {
         String email = keyFile.get("client_email").getAsString();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(email).subject(email)
                 .audience(keyFile.get("token_uri").getAsString())
@@ -67,14 +67,14 @@ final class GceServiceAccount {
     }
 
     /** A fresh access token from the key file's token URI. */
-    String accessToken(HttpClient http) throws IOException, InterruptedException {
+    public String accessToken(HttpClient http) throws IOException, InterruptedException {
         String form = "grant_type=" + URLEncoder.encode(GRANT_TYPE, StandardCharsets.UTF_8) + "&assertion="
                 + URLEncoder.encode(assertion(Instant.now()), StandardCharsets.UTF_8);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(keyFile.get("token_uri").getAsString()))
                 .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
-            throw new ListingBench.SetupException("the token endpoint answered HTTP " + r.statusCode() + ": "
+            throw new IOException("the token endpoint answered HTTP " + r.statusCode() + ": "
                     + r.body());
         }
         return JsonParser.parseString(r.body()).getAsJsonObject().get("access_token").getAsString();

@@ -8,7 +8,9 @@ export const PAGE_SIZE = 20;
 
 /** A list command's page: {items, count}. */
 export async function list(command, entity, params = {}) {
-  const r = await call({ command, page: 1, pagesize: PAGE_SIZE, ...params });
+  // parameters left unset (undefined, empty, false) are not sent at all
+  const set = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '' && v !== false);
+  const r = await call({ command, page: 1, pagesize: PAGE_SIZE, ...Object.fromEntries(set) });
   return { items: r[entity] || [], count: r.count || 0 };
 }
 

@@ -36,8 +36,14 @@ async function drawNav() {
     el('li', {}, el('a', { href, 'data-page': id }, title))));
 }
 
+// Each route draws into a container of its own: a slower earlier page that finishes after the
+// reader moved on draws into a detached container and cannot overwrite the current page.
+let routeSeq = 0;
+
 async function route() {
-  const view = $('view');
+  const mine = ++routeSeq;
+  const view = el('div');
+  $('view').replaceChildren(view);
   if (!signedIn() || !me()) {
     showLogin(true);
     return;
@@ -59,9 +65,11 @@ async function route() {
     } else {
       await entry[2](view);
     }
+    if (mine !== routeSeq) return;
     document.getElementById('page-title')?.focus();
     document.body.dataset.ready = name;
   } catch (e) {
+    if (mine !== routeSeq) return;
     if (/session|authenticat|401/i.test(e.message)) {
       signOut(false);
       setMe(null);

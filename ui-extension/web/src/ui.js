@@ -83,3 +83,9 @@ export async function runJob(title, start) {
 export function errorBox(e) {
   return el('p', { class: 'err', role: 'alert' }, e.message || String(e));
 }
+
+/** A server time (2026-01-02T03:04:05+0000) in the reader's locale. */
+export function when(s) {
+  const d = s ? new Date(String(s).replace(/([+-]\d\d)(\d\d)$/, '$1:$2')) : null;
+  return d && !Number.isNaN(d.getTime()) ? d.toLocaleString() : (s || '');
+}

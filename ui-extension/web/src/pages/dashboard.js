@@ -1,7 +1,7 @@
 // Dashboard: zones with capacity, hosts, VMs counted by state (one-row pages: the count is all
 // that is read), recent events and running jobs.
 import { call, list, isAdmin } from '../api.js';
-import { el, page, table } from '../ui.js';
+import { el, page, table, when } from '../ui.js';
 
 const STATES = ['Running', 'Stopped', 'Starting', 'Stopping', 'Error', 'Destroyed'];
 
@@ -32,8 +32,8 @@ export async function dashboard(view) {
       ['Used %', (c) => el('meter', { min: 0, max: 100, value: parseFloat(c.percentused) || 0,
         'aria-label': `${c.name} used percent` }), ]], capacity),
     table('Running jobs', [['Command', (j) => j.cmd], ['Resource', (j) => j.jobinstancetype],
-      ['Since', (j) => j.created], ['Progress', () => el('progress', { 'aria-label': 'in progress' })]],
+      ['Since', (j) => when(j.created)], ['Progress', () => el('progress', { 'aria-label': 'in progress' })]],
     running, 'No job running'),
-    table('Recent events', [['When', (e) => e.created], ['Level', (e) => e.level], ['Type', (e) => e.type],
+    table('Recent events', [['When', (e) => when(e.created)], ['Level', (e) => e.level], ['Type', (e) => e.type],
       ['Description', (e) => e.description]], events.items));
 }

@@ -97,7 +97,7 @@ async function openWizard(slot, reload) {
         groups.items.map((g) => el('label', {}, el('input', { type: 'checkbox', name: 'securitygroupids', value: g.id,
           checked: g.name === 'default' }), ' ', g.name)))),
     el('fieldset', {}, el('legend', {}, '3. Details'),
-      field('Name', el('input', { name: 'name', pattern: '[A-Za-z][A-Za-z0-9-]{0,62}', required: true })),
+      field('Name', el('input', { name: 'name', pattern: '[A-Za-z][A-Za-z0-9\\-]{0,62}', required: true })),
       field('User data', el('textarea', { name: 'userdata', rows: 3 }))),
     el('div', { class: 'actions' }, el('button', { type: 'submit' }, 'Deploy'),
       el('button', { type: 'button', onclick: () => slot.replaceChildren() }, 'Cancel')),

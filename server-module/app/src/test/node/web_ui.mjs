@@ -42,7 +42,15 @@ function watch(page, who) {
   page.on("request", (r) => {
     if (!r.url().includes("/client/api")) return;
     const p = new URLSearchParams(r.postData() || new URL(r.url()).search);
-    out.requests.push({ who, command: p.get("command"), page: p.get("page"), pagesize: p.get("pagesize") });
+    // panels (frames at /ui/<id>/) are the plugins' own pages; the shell is the page at /client/
+    let from = "shell";
+    try {
+      from = r.frame().url().includes("/ui/") ? "panel" : "shell";
+    } catch {
+      // a request of a frame already gone: a panel's
+      from = "panel";
+    }
+    out.requests.push({ who, from, command: p.get("command"), page: p.get("page"), pagesize: p.get("pagesize") });
   });
 }
 
@@ -95,7 +103,7 @@ try {
   await page.click("form[role=search] button[type=submit]");
   await page.waitForSelector("#vm-results table");
   await page.click("#open-wizard");
-  await page.waitForSelector("#deploy-wizard select[name=templateid] option");
+  await page.waitForSelector("#deploy-wizard select[name=templateid] option", { state: "attached" });
   await page.fill("#deploy-wizard input[name=name]", vmName);
   await page.fill("#deploy-wizard textarea[name=userdata]", "#cloud-config\nhostname: " + vmName);
   await shot(page, "deploy-wizard");
@@ -160,6 +168,7 @@ try {
   watch(userPage, "user");
   await signIn(userPage, user, userPassword);
   out.user.nav = await userPage.$$eval("#nav-list a", (as) => as.map((a) => a.dataset.page));
+  await userPage.evaluate(() => delete document.body.dataset.ready);
   await userPage.goto(`${base}/client/#/accounts`);
   await userPage.waitForFunction(() => location.hash === "#/dashboard");
   await userPage.waitForSelector('body[data-ready="dashboard"]');

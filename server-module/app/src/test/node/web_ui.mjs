@@ -149,11 +149,12 @@ try {
   step("phone width");
   await page.setViewportSize({ width: 390, height: 844 });
   out.phoneOverflow = {};
-  for (const name of ["dashboard", "instances"]) {
+  for (const name of ["dashboard", "instances", "templates", "offerings", "securitygroups", "keypairs", "volumes",
+    "accounts", "settings"]) {
     await show(page, name);
     out.phoneOverflow[name] = await page.evaluate(() => document.documentElement.scrollWidth
       - document.documentElement.clientWidth);
-    await shot(page, `${name}-phone`);
+    if (name === "dashboard" || name === "instances") await shot(page, `${name}-phone`);
   }
   await page.click("#menu-toggle");
   await page.waitForSelector("#nav-list a", { state: "visible" });

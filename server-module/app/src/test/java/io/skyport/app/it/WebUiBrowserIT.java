@@ -120,6 +120,7 @@ public class WebUiBrowserIT {
         assertFalse(ec2.toString(), ec2.getAsJsonObject("whenDisabled").get("ok").getAsBoolean());
         assertTrue(ec2.toString(), ec2.getAsJsonObject("whenEnabled").get("ok").getAsBoolean());
 
+        assertEquals(9, out.getAsJsonObject("phoneOverflow").size());
         for (Map.Entry<String, JsonElement> e : out.getAsJsonObject("phoneOverflow").entrySet()) {
             assertTrue("the " + e.getKey() + " page fits 390 px: " + e.getValue(), e.getValue().getAsInt() <= 0);
         }

@@ -70,6 +70,12 @@ public class CoreModule {
         return new io.skyport.core.ui.PanelFiles("shared", CoreModule.class, "panel.css", "session.js");
     }
 
+    /** The web UI shell at /client, from the ui-extension jar on the server's class path. */
+    @Bean
+    public io.skyport.core.ui.ClientFiles clientFiles() {
+        return new io.skyport.core.ui.ClientFiles(CoreModule.class.getClassLoader());
+    }
+
     @Bean
     public EventService eventService(JdbcTemplate jdbc) {
         return new EventService(jdbc);

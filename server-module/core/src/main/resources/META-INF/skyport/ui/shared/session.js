@@ -1,7 +1,10 @@
-// What every API panel shares: a native API session (login through /client/api), calls with
-// it, and the table of calls per operation.
+// What every API panel and the UI shell at /client share: a native API session (login through
+// /client/api), calls with it, and the table of calls per operation. The session key is kept in
+// the tab's sessionStorage, so a panel the shell mounts in a frame (same origin, same tab) uses
+// the shell's session instead of asking for the password again.
 const api = '/client/api';
-let sessionkey;
+const stored = 'skyport.sessionkey';
+let sessionkey = sessionStorage.getItem(stored) || undefined;
 
 export async function call(params) {
   const body = new URLSearchParams({ ...params, response: 'json' });
@@ -27,18 +30,48 @@ export function showCalls(tbody, operations) {
   }
 }
 
+// Signs in (login) and keeps the session for this tab; answers the login response.
+export async function signIn(username, password, domain) {
+  signOut(false);
+  const login = await call({ command: 'login', username, password, domain: domain || '/' });
+  sessionkey = login.sessionkey;
+  sessionStorage.setItem(stored, sessionkey);
+  return login;
+}
+
+// Forgets the session (and, unless told not to, ends it on the server).
+export function signOut(server = true) {
+  const key = sessionkey;
+  sessionkey = undefined;
+  sessionStorage.removeItem(stored);
+  if (server && key) {
+    fetch(api, { method: 'POST', credentials: 'same-origin',
+      body: new URLSearchParams({ command: 'logout', sessionkey: key, response: 'json' }) }).catch(() => {});
+  }
+}
+
+export function signedIn() {
+  return sessionkey !== undefined;
+}
+
 // Wires the sign-in form (#login, #login-error): on success runs onSignedIn() and hides the form.
+// A session this tab already has (the shell's) is used first; the form shows when it fails.
 export function onLogin(onSignedIn) {
-  document.getElementById('login').addEventListener('submit', async (e) => {
+  const form = document.getElementById('login');
+  if (sessionkey) {
+    form.hidden = true;
+    onSignedIn().catch(() => {
+      signOut(false);
+      form.hidden = false;
+    });
+  }
+  form.addEventListener('submit', async (e) => {
     e.preventDefault();
     const f = new FormData(e.target);
     const error = document.getElementById('login-error');
     error.textContent = '';
     try {
-      sessionkey = undefined;
-      const login = await call({ command: 'login', username: f.get('username'), password: f.get('password'),
-        domain: f.get('domain') || '/' });
-      sessionkey = login.sessionkey;
+      await signIn(f.get('username'), f.get('password'), f.get('domain'));
       await onSignedIn();
       e.target.hidden = true;
     } catch (err) {

@@ -16,3 +16,5 @@ myst_heading_anchors = 3
 html_theme = "alabaster"
 html_title = "Skyport documentation"
 html_show_sourcelink = False
+# Files copied as they are to the site's root: the compatibility report's HTML page.
+html_extra_path = ["extra"]

@@ -1,0 +1,165 @@
+package io.skyport.app.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.GsonBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.Test;
+import org.junit.runner.Description;
+import org.junit.runner.JUnitCore;
+import org.junit.runner.notification.Failure;
+import org.junit.runner.notification.RunListener;
+
+/**
+ * The compatibility report's driver: runs the stock-client tests (EC2, GCE, cs, libcloud), each
+ * against the real server its class starts, and records per client (test) its result and, per
+ * operation it called, the server's own request timers (skyport.api.requests by api, command and
+ * outcome) over that test. tools/compat/report.py turns the results into the Markdown and HTML
+ * tables and fails when a row that passed in tools/compat/baseline.json no longer does.
+ */
+public class CompatIT {
+    /** The client tests the report covers. */
+    static final List<Class<?>> CLIENTS = List.of(Ec2ClientsIT.class, GceClientsIT.class, CsClientIT.class,
+            LibcloudIT.class);
+
+    /**
+     * The API each client class's clients speak; the harness's own calls (accounts, keys, the
+     * native view at checkpoints) go through the native API and are left out of EC2 and GCE rows.
+     */
+    private static final Map<Class<?>, String> API = Map.of(Ec2ClientsIT.class, "ec2", GceClientsIT.class, "gce",
+            CsClientIT.class, "native", LibcloudIT.class, "native");
+
+    /** One operation's calls during one client's test, from the server's timers. */
+    record Operation(String api, String command, long ok, long clientErrors, long serverErrors, double meanMs) {
+    }
+
+    /** One client test's result. */
+    record Client(String test, String status, String error, double seconds, List<Operation> operations) {
+    }
+
+    @Test
+    public void stockClientsKeepPassingWhatTheyPassedBefore() throws IOException {
+        Recorder recorder = new Recorder();
+        JUnitCore junit = new JUnitCore();
+        junit.addListener(recorder);
+        junit.run(CLIENTS.toArray(new Class<?>[0]));
+        Path out = Ec2ClientsIT.moduleDir().resolve("target/compat");
+        Files.createDirectories(out);
+        Path results = out.resolve("results.json");
+        Files.writeString(results, new GsonBuilder().setPrettyPrinting().create().toJson(recorder.clients),
+                StandardCharsets.UTF_8);
+        assertTrue("no client test ran", recorder.clients.size() >= CLIENTS.size());
+        Path root = DocsIT.repoRoot();
+        List<String> cmd = new ArrayList<>(List.of(ExternalProcess.PYTHON,
+                root.resolve("tools/compat/report.py").toString(), "--results", results.toString(),
+                "--out", out.toString(), "--check", root.resolve("tools/compat/baseline.json").toString()));
+        ExternalProcess.Run r = ExternalProcess.run(cmd, Map.of(), 120);
+        assertEquals("rows that passed in tools/compat/baseline.json fail now:\n" + r.stdout() + r.stderr(), 0,
+                r.exit());
+    }
+
+    /** Snapshots a client class's server timers around each of its tests. */
+    static final class Recorder extends RunListener {
+        final List<Client> clients = new ArrayList<>();
+        private Map<List<String>, double[]> before = Map.of();
+        private long started;
+        private String status;
+        private String error;
+
+        @Override
+        public void testStarted(Description d) {
+            before = timers(d);
+            started = System.nanoTime();
+            status = "pass";
+            error = "";
+        }
+
+        @Override
+        public void testFailure(Failure f) {
+            status = "fail";
+            error = String.valueOf(f.getMessage());
+        }
+
+        @Override
+        public void testAssumptionFailure(Failure f) {
+            status = "skip";
+            error = String.valueOf(f.getMessage());
+        }
+
+        @Override
+        public void testIgnored(Description d) {
+            clients.add(new Client(name(d), "skip", "ignored", 0, List.of()));
+        }
+
+        @Override
+        public void testFinished(Description d) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Map<List<String>, double[]> after = timers(d);
+            // api, command -> ok, client errors, server errors, total ms
+            Map<List<String>, double[]> ops = new TreeMap<>((a, b) -> String.join(" ", a).compareTo(String.join(" ", b)));
+            for (Map.Entry<List<String>, double[]> e : after.entrySet()) {
+                double[] was = before.getOrDefault(e.getKey(), new double[2]);
+                double calls = e.getValue()[0] - was[0];
+                if (calls <= 0) {
+                    continue;
+                }
+                List<String> key = e.getKey();
+                if (!key.get(0).equals(API.get(d.getTestClass()))) {
+                    continue;
+                }
+                double[] op = ops.computeIfAbsent(List.of(key.get(0), key.get(1)), k -> new double[4]);
+                String outcome = key.get(2);
+                op[outcome.equals("server-error") ? 2 : outcome.equals("client-error") || outcome.equals("unknown")
+                        || outcome.equals("error") ? 1 : 0] += calls;
+                op[3] += e.getValue()[1] - was[1];
+            }
+            List<Operation> list = new ArrayList<>();
+            ops.forEach((k, v) -> list.add(new Operation(k.get(0), k.get(1), (long) v[0], (long) v[1], (long) v[2],
+                    Math.round(v[3] / (v[0] + v[1] + v[2]) * 10) / 10.0)));
+            clients.add(new Client(name(d), status, error, Math.round(seconds * 10) / 10.0, list));
+        }
+
+        private static String name(Description d) {
+            return d.getTestClass().getSimpleName() + "." + d.getMethodName();
+        }
+
+        /** (api, command, outcome) -> (count, total ms) of the class's server, empty when it has none. */
+        private static Map<List<String>, double[]> timers(Description d) {
+            Map<List<String>, double[]> out = new LinkedHashMap<>();
+            MeterRegistry registry = registry(d.getTestClass());
+            if (registry == null) {
+                return out;
+            }
+            for (Timer t : registry.find("skyport.api.requests").timers()) {
+                List<String> key = List.of(String.valueOf(t.getId().getTag("api")),
+                        String.valueOf(t.getId().getTag("command")), String.valueOf(t.getId().getTag("outcome")));
+                out.put(key, new double[] {t.count(), t.totalTime(TimeUnit.MILLISECONDS)});
+            }
+            return out;
+        }
+
+        private static MeterRegistry registry(Class<?> test) {
+            try {
+                Field f = test.getDeclaredField("SERVER");
+                f.setAccessible(true);
+                TestServer server = (TestServer) f.get(null);
+                return server.server() == null ? null : server.server().metrics();
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                return null;
+            }
+        }
+    }
+}

@@ -16,7 +16,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
 import org.junit.Test;
 import org.junit.runner.Description;
 import org.junit.runner.JUnitCore;
@@ -43,7 +53,8 @@ public class CompatIT {
             CsClientIT.class, "native", LibcloudIT.class, "native");
 
     /** One operation's calls during one client's test, from the server's timers. */
-    record Operation(String api, String command, long ok, long clientErrors, long serverErrors, double meanMs) {
+    record Operation(String api, String command, long ok, long clientErrors, long serverErrors, double meanMs,
+                     String error) {
     }
 
     /** One client test's result. */
@@ -55,7 +66,13 @@ public class CompatIT {
         Recorder recorder = new Recorder();
         JUnitCore junit = new JUnitCore();
         junit.addListener(recorder);
-        junit.run(CLIENTS.toArray(new Class<?>[0]));
+        ServerErrors errors = ServerErrors.attach();
+        recorder.serverErrors = errors.events;
+        try {
+            junit.run(CLIENTS.toArray(new Class<?>[0]));
+        } finally {
+            errors.detach();
+        }
         Path out = Ec2ClientsIT.moduleDir().resolve("target/compat");
         Files.createDirectories(out);
         Path results = out.resolve("results.json");
@@ -71,9 +88,86 @@ public class CompatIT {
                 r.exit());
     }
 
+    /**
+     * The error text of server errors: each API's endpoint logs the exception behind a 5xx at
+     * ERROR ("EC2 RunInstances failed ...", "GCE POST compute.instances.insert failed",
+     * "command deployVirtualMachine failed"); a root appender keeps them as (api, command, text).
+     */
+    static final class ServerErrors extends AbstractAppender {
+        private static final List<Map.Entry<String, Pattern>> PATTERNS = List.of(
+                Map.entry("ec2", Pattern.compile("^EC2 (\\S+) failed")),
+                Map.entry("gce", Pattern.compile("^GCE \\S+ (\\S+) failed")),
+                Map.entry("native", Pattern.compile("^command (\\S+) failed")));
+        final Queue<String[]> events = new ConcurrentLinkedQueue<>();
+
+        private ServerErrors() {
+            super("compat-server-errors", null, null, true, Property.EMPTY_ARRAY);
+        }
+
+        static ServerErrors attach() {
+            ServerErrors appender = new ServerErrors();
+            appender.start();
+            LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+            ctx.getConfiguration().getRootLogger().addAppender(appender, Level.ERROR, null);
+            ctx.updateLoggers();
+            return appender;
+        }
+
+        void detach() {
+            LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+            ctx.getConfiguration().getRootLogger().removeAppender(getName());
+            ctx.updateLoggers();
+            stop();
+        }
+
+        @Override
+        public void append(LogEvent event) {
+            String message = event.getMessage().getFormattedMessage();
+            for (Map.Entry<String, Pattern> p : PATTERNS) {
+                Matcher m = p.getValue().matcher(message);
+                if (m.find()) {
+                    Throwable t = event.getThrown();
+                    events.add(new String[] {p.getKey(), m.group(1), t == null ? message : t.toString()});
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The baseline check fails on a row that passed before and fails now, and only then. */
+    @Test
+    public void baselineCheckFailsOnARegressionOnly() throws IOException {
+        Path dir = Files.createTempDirectory("compat-check");
+        try {
+            Files.writeString(dir.resolve("results.json"), "[{\"test\":\"X.a\",\"status\":\"pass\",\"error\":\"\","
+                    + "\"seconds\":1,\"operations\":[{\"api\":\"ec2\",\"command\":\"RunInstances\",\"ok\":1,"
+                    + "\"clientErrors\":0,\"serverErrors\":1,\"meanMs\":2,\"error\":\"java.lang.IllegalStateException: x\"}]}]");
+            Files.writeString(dir.resolve("ok.json"), "{\"X.a\": \"pass\", \"X.a ec2:RunInstances\": \"fail\"}");
+            Files.writeString(dir.resolve("regressed.json"), "{\"X.a\": \"pass\", \"X.a ec2:RunInstances\": \"pass\"}");
+            ExternalProcess.Run ok = report(dir, "ok.json");
+            assertEquals(ok.stdout() + ok.stderr(), 0, ok.exit());
+            ExternalProcess.Run regressed = report(dir, "regressed.json");
+            assertEquals(regressed.stdout() + regressed.stderr(), 1, regressed.exit());
+            assertTrue(regressed.stdout(), regressed.stdout().contains("X.a ec2:RunInstances: was pass, now fail"));
+            String md = Files.readString(dir.resolve("compat.md"));
+            assertTrue(md, md.contains("| ec2 RunInstances | fail | 2 | 0 client, 1 server | 2.0 ms | "
+                    + "java.lang.IllegalStateException: x |"));
+        } finally {
+            TestServer.deleteTree(dir);
+        }
+    }
+
+    private static ExternalProcess.Run report(Path dir, String baseline) {
+        return ExternalProcess.run(List.of(ExternalProcess.PYTHON,
+                DocsIT.repoRoot().resolve("tools/compat/report.py").toString(), "--results",
+                dir.resolve("results.json").toString(), "--out", dir.toString(), "--check",
+                dir.resolve(baseline).toString()), Map.of(), 120);
+    }
+
     /** Snapshots a client class's server timers around each of its tests. */
     static final class Recorder extends RunListener {
         final List<Client> clients = new ArrayList<>();
+        Queue<String[]> serverErrors = new ConcurrentLinkedQueue<>();
         private Map<List<String>, double[]> before = Map.of();
         private long started;
         private String status;
@@ -82,6 +176,7 @@ public class CompatIT {
         @Override
         public void testStarted(Description d) {
             before = timers(d);
+            serverErrors.clear();
             started = System.nanoTime();
             status = "pass";
             error = "";
@@ -126,9 +221,13 @@ public class CompatIT {
                         || outcome.equals("error") ? 1 : 0] += calls;
                 op[3] += e.getValue()[1] - was[1];
             }
+            Map<List<String>, String> errorText = new LinkedHashMap<>();
+            for (String[] e : serverErrors) {
+                errorText.putIfAbsent(List.of(e[0], e[1]), e[2]);
+            }
             List<Operation> list = new ArrayList<>();
             ops.forEach((k, v) -> list.add(new Operation(k.get(0), k.get(1), (long) v[0], (long) v[1], (long) v[2],
-                    Math.round(v[3] / (v[0] + v[1] + v[2]) * 10) / 10.0)));
+                    Math.round(v[3] / (v[0] + v[1] + v[2]) * 10) / 10.0, errorText.getOrDefault(k, ""))));
             clients.add(new Client(name(d), status, error, Math.round(seconds * 10) / 10.0, list));
         }
 

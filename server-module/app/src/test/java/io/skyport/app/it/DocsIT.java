@@ -77,7 +77,7 @@ public class DocsIT {
             walk.filter(p -> p.toString().endsWith(".html")).forEach(p -> built.add(out.relativize(p).toString()));
         }
         for (String page : List.of("index.html", "install.html", "admin.html", "reference/native.html",
-                "reference/ec2.html", "reference/gce.html", "compat.html")) {
+                "reference/ec2.html", "reference/gce.html", "compat.html", "compat-report.html")) {
             assertTrue("the build has no " + page + ": " + built, built.contains(page));
         }
         String nativeRef = Files.readString(out.resolve("reference/native.html"), StandardCharsets.UTF_8);

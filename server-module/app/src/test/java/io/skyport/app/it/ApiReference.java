@@ -2,6 +2,8 @@ package io.skyport.app.it;
 
 import io.skyport.core.dispatch.CommandCatalog;
 import io.skyport.core.dispatch.CommandDescriptor;
+import io.skyport.gce.spec.ApiMethod;
+import io.skyport.gce.spec.ComputeSpec;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.Param;
 import io.skyport.plugin.Role;
@@ -72,6 +74,9 @@ final class ApiReference {
         if (!c.since().isEmpty()) {
             b.append("* Since: ").append(text(c.since())).append('\n');
         }
+        if (c.api().equals("gce")) {
+            gceRoute(b, d.name());
+        }
         b.append('\n');
         if (d.params().isEmpty()) {
             return;
@@ -82,6 +87,21 @@ final class ApiReference {
                 .sorted((x, y) -> x.name().compareTo(y.name()))
                 .forEach(p -> param(b, p));
         b.append('\n');
+    }
+
+    /** A GCE method's HTTP route and request fields, from compute.proto as the endpoint routes them. */
+    private static void gceRoute(StringBuilder b, String name) {
+        ApiMethod m = ComputeSpec.get().method(name).orElse(null);
+        if (m == null) {
+            b.append("* HTTP: not a method of compute.proto (not routed)\n");
+            return;
+        }
+        b.append("* HTTP: ``").append(m.httpMethod()).append(" /compute/v1/").append(m.path()).append("``\n");
+        b.append("* Request: ``").append(m.request().getName()).append("`` (fields: ")
+                .append(m.request().getFields().stream().map(f -> "``" + f.getJsonName() + "``")
+                        .collect(Collectors.joining(", ")))
+                .append(")\n");
+        b.append("* Response: ``").append(m.response().getName()).append("``\n");
     }
 
     private static void param(StringBuilder b, Param p) {

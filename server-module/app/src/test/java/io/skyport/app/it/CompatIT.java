@@ -157,6 +157,24 @@ public class CompatIT {
         }
     }
 
+    /** A server error an endpoint logs (here as GCE's dispatcher does) is kept with its API, method and cause. */
+    @Test
+    public void serverErrorsAreKeptPerOperation() {
+        ServerErrors errors = ServerErrors.attach();
+        try {
+            org.apache.logging.log4j.Logger log = LogManager.getLogger("io.skyport.gce.GceDispatcher");
+            log.error("GCE {} {} failed", "POST", "compute.instances.insert", new IllegalStateException("no host"));
+            log.error("something else failed");
+            log.warn("command {} failed", "deployVirtualMachine");
+        } finally {
+            errors.detach();
+        }
+        LogManager.getLogger("io.skyport.api.NativeApiEndpoint").error("command {} failed", "listZones");
+        List<List<String>> kept = errors.events.stream().map(List::of).toList();
+        assertEquals(List.of(List.of("gce", "compute.instances.insert", "java.lang.IllegalStateException: no host")),
+                kept);
+    }
+
     private static ExternalProcess.Run report(Path dir, String baseline) {
         return ExternalProcess.run(List.of(ExternalProcess.PYTHON,
                 DocsIT.repoRoot().resolve("tools/compat/report.py").toString(), "--results",

@@ -90,6 +90,9 @@ final class Plots {
         JFreeChart chart = ChartFactory.createXYLineChart("Median latency of one full listing vs number of VMs",
                 "VMs listed", "median latency (ms)", data, PlotOrientation.VERTICAL, true, false, false);
         ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) chart.getXYPlot().getRenderer()).setDefaultShapesVisible(true);
+        chart.getXYPlot().setBackgroundPaint(java.awt.Color.WHITE);
+        chart.getXYPlot().setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
+        chart.getXYPlot().setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
     }
 
@@ -129,6 +132,8 @@ final class Plots {
     static void writeProxyBaselines(DefaultCategoryDataset data, Path png) throws IOException {
         JFreeChart chart = ChartFactory.createBarChart("In-process API vs HTTP-hop translator (median latency)",
                 "", "median latency (ms)", data, PlotOrientation.VERTICAL, true, false, false);
+        chart.getCategoryPlot().setBackgroundPaint(java.awt.Color.WHITE);
+        chart.getCategoryPlot().setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
         ChartUtils.saveChartAsPNG(png.toFile(), chart, WIDTH, HEIGHT);
     }
 }

@@ -29,12 +29,12 @@ final class Plots {
 
     /**
      * Median latency (pooled p50) per workload and size, from the listing runs' pooled tables.
-     * A workload both runs measure (the native listing) is taken from the first run kind that
-     * has it, so it is one line; GCE's one-page rows are left out (a page is not a listing).
+     * The native listing both benchmarks measure is a line per benchmark ("(EC2 run)"): each
+     * API is compared with the native listing measured in the same JVM at the same time, never
+     * with another run's. GCE's one-page rows are left out (a page is not a listing).
      */
     static Map<String, TreeMap<Integer, Double>> latencyByVms(List<BenchRun> listingRuns) {
         Map<String, TreeMap<Integer, Double>> series = new LinkedHashMap<>();
-        Map<String, String> ownerKind = new LinkedHashMap<>();
         for (BenchRun run : listingRuns) {
             if (!run.measured()) {
                 continue;
@@ -50,10 +50,6 @@ final class Plots {
                     continue;
                 }
                 String label = label(run.kind(), workload);
-                String owner = ownerKind.putIfAbsent(label, run.kind());
-                if (owner != null && !owner.equals(run.kind())) {
-                    continue;
-                }
                 double ms = MarkdownTable.number(MarkdownTable.cell(row, p50));
                 if (!Double.isNaN(ms)) {
                     series.computeIfAbsent(label, k -> new TreeMap<>()).put(run.vms(), ms);
@@ -75,7 +71,7 @@ final class Plots {
 
     private static String label(String kind, String workload) {
         if (workload.startsWith("listVirtualMachines")) {
-            return "native " + workload;
+            return "native " + workload + " (" + kind.toUpperCase(Locale.ROOT) + " run)";
         }
         return kind.toUpperCase(Locale.ROOT) + " " + workload;
     }

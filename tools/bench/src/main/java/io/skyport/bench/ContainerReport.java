@@ -36,13 +36,13 @@ final class ContainerReport {
         md.append("| operation | through | median ms | p90 ms | ratio to the daemon (median) | target |\n");
         md.append("|---|---|---|---|---|---|\n");
         for (LifecycleSide s : t.sides()) {
-            row(md, "create + start", s, t.of(s).create(), s == t.raw() ? null : t.createRatio(s));
+            row(md, "create + start on " + t.title(), s, t.of(s).create(), s == t.raw() ? null : t.createRatio(s));
         }
         LifecycleTimings.Samples raw = t.of(t.raw());
-        row(md, "kill", t.raw(), raw.kill(), null);
+        row(md, "kill on " + t.title(), t.raw(), raw.kill(), null);
         for (LifecycleSide s : t.sides()) {
             String op = s == t.raw() ? "kill + remove" : s.removesContainer() ? "stop + remove" : "terminate (kill)";
-            row(md, op, s, t.of(s).remove(), s == t.raw() ? null : t.removeRatio(s));
+            row(md, op + " on " + t.title(), s, t.of(s).remove(), s == t.raw() ? null : t.removeRatio(s));
         }
         md.append("\nCreate + start ends when the API says the instance runs (job done, instance state running, "
                 + "operation DONE), and each container is then checked running on the daemon. Native jobs and EC2 "

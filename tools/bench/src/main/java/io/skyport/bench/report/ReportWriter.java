@@ -18,7 +18,7 @@ final class ReportWriter {
             new String[] {"compute", "Compute core: deploy throughput, latency, paging"},
             new String[] {"ec2", "EC2 API vs listVirtualMachines and an HTTP hop"},
             new String[] {"gce", "GCE API vs listVirtualMachines and an HTTP hop"},
-            new String[] {"container", "Container lifecycle through the three APIs vs the engine API"});
+            new String[] {"container", "Container lifecycle through the three APIs vs the daemons' APIs (Docker, LXD)"});
 
     private ReportWriter() {
     }

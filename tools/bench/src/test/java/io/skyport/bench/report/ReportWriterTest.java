@@ -110,7 +110,7 @@ public class ReportWriterTest {
         assertTrue(all, ratios.contains(new Ratio(ec2, "HTTP-hop baseline / DescribeInstances", "2.74", "≥ 3", "MISSED")));
         assertFalse(all, all.contains("(100 VMs)"));
         // the container table's verdict is split off its target; the engine's own row is no ratio
-        String container = "Container lifecycle through the three APIs vs the engine API";
+        String container = "Container lifecycle through the three APIs vs the daemons' APIs (Docker, LXD)";
         assertTrue(all, ratios.contains(new Ratio(container, "create + start via EC2", "1.58", "<= 1.3", "MISSED")));
         assertFalse(all, all.contains("via engine API"));
     }
@@ -134,7 +134,7 @@ public class ReportWriterTest {
         assertTrue(md, md.contains("| Native API vs /healthz | listAccounts | 0.349 | ≥ 0.30 | PASS |"));
         assertTrue(md, md.contains("![benchmarks-report/a.png](benchmarks-report/a.png)"));
         assertTrue(md, md.contains("`tools/bench/run-ec2 --vms 100`: all targets met."));
-        assertTrue(md, md.contains("Container lifecycle through the three APIs vs the engine API: failed (exit status 2): "
+        assertTrue(md, md.contains("Container lifecycle through the three APIs vs the daemons' APIs (Docker, LXD): failed (exit status 2): "
                 + "no Docker engine"));
         // the runs' own headings sit below the report's
         assertTrue(md, md.contains("\n##### Pooled\n"));

@@ -110,9 +110,21 @@ final class ReportWriter {
         return readme.stripTrailing() + "\n\n## Benchmark figures\n\n" + section + "\n";
     }
 
-    /** A run's own "###" headings sit under the report's "###" run heading. */
+    /**
+     * A run's own headings sit under the report's "###" run heading: its highest level becomes
+     * "####" and the others keep their distance to it, so no level is skipped (whether the run
+     * starts at "##" or "###").
+     */
     static String demoteHeadings(String md) {
-        return md.replaceAll("(?m)^(#{1,5}) ", "$1## ");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^(#{1,6}) ").matcher(md);
+        int top = 7;
+        while (m.find()) {
+            top = Math.min(top, m.group(1).length());
+        }
+        if (top == 7 || top >= 4) {
+            return md;
+        }
+        return md.replaceAll("(?m)^(#{1,5}) ", "$1" + "#".repeat(4 - top) + " ");
     }
 
     private static String esc(String s) {

@@ -137,7 +137,7 @@ public class ReportWriterTest {
         assertTrue(md, md.contains("Container lifecycle through the three APIs vs the daemons' APIs (Docker, LXD): failed (exit status 2): "
                 + "no Docker engine"));
         // the runs' own headings sit below the report's
-        assertTrue(md, md.contains("\n##### Pooled\n"));
+        assertTrue(md, md.contains("\n#### Pooled\n"));
         assertFalse(md, md.contains("\n### Pooled\n"));
     }
 
@@ -205,5 +205,12 @@ public class ReportWriterTest {
         assertTrue(runs.get(0).measured());
         assertFalse(runs.get(1).measured());
         assertEquals("not run: no Docker engine", runs.get(1).status());
+    }
+
+    @Test
+    public void aRunsHeadingsSitOneLevelUnderItsRunHeadingWithoutSkippingALevel() {
+        assertEquals("#### A\ntext\n##### B\n", ReportWriter.demoteHeadings("## A\ntext\n### B\n"));
+        assertEquals("#### C\n#### D\n", ReportWriter.demoteHeadings("### C\n### D\n"));
+        assertEquals("no heading\n", ReportWriter.demoteHeadings("no heading\n"));
     }
 }

@@ -46,7 +46,7 @@ public class GceEndpoint implements ApiEndpoint {
 
     @Override
     public List<String> pathPrefixes() {
-        return List.of(COMPUTE, DISCOVERY, BATCH, TokenService.TOKEN_PATH);
+        return List.of(COMPUTE, DISCOVERY, BATCH, TokenService.TOKEN_PATH, TokenService.LEGACY_TOKEN_PATH);
     }
 
     @Override
@@ -64,8 +64,8 @@ public class GceEndpoint implements ApiEndpoint {
     public void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();
         try {
-            if (path.equals(TokenService.TOKEN_PATH)) {
-                token(req, resp);
+            if (TokenService.TOKEN_PATHS.contains(path)) {
+                token(req, resp, path);
             } else if (path.equals(DISCOVERY_DOCUMENT)) {
                 requireVerb(req, "GET");
                 String root = rootUrl(req);
@@ -112,7 +112,7 @@ public class GceEndpoint implements ApiEndpoint {
     }
 
     /** The OAuth2 token endpoint: JWT-bearer grant only, answered in OAuth2's own error format. */
-    private void token(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private void token(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
         resp.setHeader("Cache-Control", "no-store");
         if (!"POST".equals(req.getMethod())) {
             oauthError(resp, 405, "invalid_request", "Use POST");
@@ -131,7 +131,7 @@ public class GceEndpoint implements ApiEndpoint {
         }
         try {
             String root = rootUrl(req);
-            TokenService.Issued issued = tokens.grant(assertion, List.of(root + TokenService.TOKEN_PATH.substring(1)));
+            TokenService.Issued issued = tokens.grant(assertion, List.of(root + path.substring(1)));
             JsonObject out = new JsonObject();
             out.addProperty("access_token", issued.accessToken());
             out.addProperty("expires_in", issued.expiresInSeconds());

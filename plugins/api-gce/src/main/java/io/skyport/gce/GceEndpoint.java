@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -172,9 +173,20 @@ public class GceEndpoint implements ApiEndpoint {
         }
     }
 
-    /** {@code http://host:port/} as the client reached us. */
+    /**
+     * Google's API host names. A client that addresses one of them reached this server through a
+     * proxy or resolver standing in for Google (libcloud's GCE driver takes no host, only a
+     * {@code proxy_url}), and follows only Google's own {@code https://host/…} links: Google
+     * serves HTTPS alone, and libcloud strips exactly that prefix from a link to request it.
+     */
+    private static final Set<String> GOOGLE_API_HOSTS = Set.of("www.googleapis.com", "compute.googleapis.com");
+
+    /** {@code http://host:port/} as the client reached us; Google's {@code https://host/} for Google's host names. */
     static String rootUrl(HttpServletRequest req) {
         String host = req.getHeader("Host");
+        if (host != null && GOOGLE_API_HOSTS.contains(host)) {
+            return "https://" + host + "/";
+        }
         return req.getScheme() + "://" + (host != null ? host : req.getServerName() + ":" + req.getServerPort()) + "/";
     }
 

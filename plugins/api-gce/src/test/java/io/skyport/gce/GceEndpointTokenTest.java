@@ -25,7 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.Test;
 
-/** The token endpoint as Google's clients reach it: at its current path and at Google's older one. */
+/**
+ * The token endpoint as Google's clients reach it (at its current path and at Google's older one),
+ * and the root of the links the API answers with.
+ */
 public class GceEndpointTokenTest {
     private static final String GRANT = "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer"
             + "&assertion=a.b.c";
@@ -41,9 +44,10 @@ public class GceEndpointTokenTest {
 
     @Test
     public void theOlderTokenPathGrantsWithItsOwnUrlAsAudience() throws IOException {
-        when(tokens.grant("a.b.c", List.of("http://www.googleapis.com/o/oauth2/token")))
+        // as libcloud's Google drivers send it, through a proxy_url standing in for Google
+        when(tokens.grant("a.b.c", List.of("http://accounts.google.com/o/oauth2/token")))
                 .thenReturn(new TokenService.Issued("sky.t", 3600));
-        Answer a = post("/o/oauth2/token", "www.googleapis.com", GRANT);
+        Answer a = post("/o/oauth2/token", "accounts.google.com", GRANT);
         assertEquals(a.body, 200, a.status);
         assertEquals(a.body, "sky.t", a.json().get("access_token").getAsString());
         assertEquals(a.body, "Bearer", a.json().get("token_type").getAsString());
@@ -73,6 +77,24 @@ public class GceEndpointTokenTest {
         Answer a = post("/o/oauth2/tokens", "127.0.0.1:8080", GRANT);
         assertEquals(a.body, 404, a.status);
         verify(tokens, never()).grant(eq("a.b.c"), anyList());
+    }
+
+    @Test
+    public void linksAreGooglesForGooglesHostNamesAndAsReachedOtherwise() {
+        assertEquals("https://www.googleapis.com/", GceEndpoint.rootUrl(request("www.googleapis.com")));
+        assertEquals("https://compute.googleapis.com/", GceEndpoint.rootUrl(request("compute.googleapis.com")));
+        assertEquals("http://127.0.0.1:8080/", GceEndpoint.rootUrl(request("127.0.0.1:8080")));
+        // a port is not Google's: the server is named as it was reached
+        assertEquals("http://www.googleapis.com:8080/", GceEndpoint.rootUrl(request("www.googleapis.com:8080")));
+        assertEquals("http://evil.googleapis.com.example/", GceEndpoint.rootUrl(request(
+                "evil.googleapis.com.example")));
+    }
+
+    private static HttpServletRequest request(String host) {
+        HttpServletRequest req = mock(HttpServletRequest.class);
+        when(req.getScheme()).thenReturn("http");
+        when(req.getHeader("Host")).thenReturn(host);
+        return req;
     }
 
     private record Answer(int status, String body) {

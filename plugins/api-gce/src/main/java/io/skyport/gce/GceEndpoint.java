@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -46,7 +47,7 @@ public class GceEndpoint implements ApiEndpoint {
 
     @Override
     public List<String> pathPrefixes() {
-        return List.of(COMPUTE, DISCOVERY, BATCH, TokenService.TOKEN_PATH);
+        return List.of(COMPUTE, DISCOVERY, BATCH, TokenService.TOKEN_PATH, TokenService.LEGACY_TOKEN_PATH);
     }
 
     @Override
@@ -64,8 +65,8 @@ public class GceEndpoint implements ApiEndpoint {
     public void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();
         try {
-            if (path.equals(TokenService.TOKEN_PATH)) {
-                token(req, resp);
+            if (TokenService.TOKEN_PATHS.contains(path)) {
+                token(req, resp, path);
             } else if (path.equals(DISCOVERY_DOCUMENT)) {
                 requireVerb(req, "GET");
                 String root = rootUrl(req);
@@ -112,7 +113,7 @@ public class GceEndpoint implements ApiEndpoint {
     }
 
     /** The OAuth2 token endpoint: JWT-bearer grant only, answered in OAuth2's own error format. */
-    private void token(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private void token(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
         resp.setHeader("Cache-Control", "no-store");
         if (!"POST".equals(req.getMethod())) {
             oauthError(resp, 405, "invalid_request", "Use POST");
@@ -131,7 +132,7 @@ public class GceEndpoint implements ApiEndpoint {
         }
         try {
             String root = rootUrl(req);
-            TokenService.Issued issued = tokens.grant(assertion, List.of(root + TokenService.TOKEN_PATH.substring(1)));
+            TokenService.Issued issued = tokens.grant(assertion, List.of(root + path.substring(1)));
             JsonObject out = new JsonObject();
             out.addProperty("access_token", issued.accessToken());
             out.addProperty("expires_in", issued.expiresInSeconds());
@@ -172,9 +173,20 @@ public class GceEndpoint implements ApiEndpoint {
         }
     }
 
-    /** {@code http://host:port/} as the client reached us. */
+    /**
+     * Google's API host names. A client that addresses one of them reached this server through a
+     * proxy or resolver standing in for Google (libcloud's GCE driver takes no host, only a
+     * {@code proxy_url}), and follows only Google's own {@code https://host/…} links: Google
+     * serves HTTPS alone, and libcloud strips exactly that prefix from a link to request it.
+     */
+    private static final Set<String> GOOGLE_API_HOSTS = Set.of("www.googleapis.com", "compute.googleapis.com");
+
+    /** {@code http://host:port/} as the client reached us; Google's {@code https://host/} for Google's host names. */
     static String rootUrl(HttpServletRequest req) {
         String host = req.getHeader("Host");
+        if (host != null && GOOGLE_API_HOSTS.contains(host)) {
+            return "https://" + host + "/";
+        }
         return req.getScheme() + "://" + (host != null ? host : req.getServerName() + ":" + req.getServerPort()) + "/";
     }
 

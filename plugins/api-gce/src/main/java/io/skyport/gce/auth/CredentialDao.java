@@ -3,6 +3,7 @@ package io.skyport.gce.auth;
 import io.skyport.core.db.Db;
 import io.skyport.core.db.Rows;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -26,6 +27,13 @@ public class CredentialDao {
         return Rows.one(jdbc, "SELECT key_id, user_id, account_id, public_key FROM gce_service_account_keys "
                 + "WHERE key_id = ?", (rs, n) -> new PublicKey(rs.getString(1), rs.getLong(2), rs.getLong(3),
                 rs.getString(4)), keyId);
+    }
+
+    /** The keys of one user, oldest first. */
+    public List<PublicKey> keysOf(long userId) {
+        return jdbc.query("SELECT key_id, user_id, account_id, public_key FROM gce_service_account_keys "
+                + "WHERE user_id = ? ORDER BY created, key_id", (rs, n) -> new PublicKey(rs.getString(1),
+                rs.getLong(2), rs.getLong(3), rs.getString(4)), userId);
     }
 
     public long keyCount(long userId) {

@@ -32,6 +32,12 @@ import java.util.Optional;
  */
 public class TokenService {
     public static final String TOKEN_PATH = "/oauth2/token";
+    /**
+     * Where Google's token endpoint used to be (accounts.google.com/o/oauth2/token): older clients
+     * (Apache libcloud's Google drivers) post there whatever host they are pointed at.
+     */
+    public static final String LEGACY_TOKEN_PATH = "/o/oauth2/token";
+    public static final List<String> TOKEN_PATHS = List.of(TOKEN_PATH, LEGACY_TOKEN_PATH);
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
     /** Token URLs Google's client libraries put in {@code aud}; some pin them whatever the key file says. */
     private static final List<String> GOOGLE_TOKEN_URLS = List.of("https://oauth2.googleapis.com/token",
@@ -126,14 +132,7 @@ public class TokenService {
         if (!JWSAlgorithm.RS256.equals(signed.getHeader().getAlgorithm())) {
             throw new Refused("Invalid JWT: only RS256 is accepted");
         }
-        CredentialDao.PublicKey key = keyOf(signed, claims);
-        try {
-            if (!signed.verify(new RSASSAVerifier(publicKey(key.publicKey())))) {
-                throw new Refused("Invalid JWT Signature.");
-            }
-        } catch (JOSEException e) {
-            throw new Refused("Invalid JWT Signature.");
-        }
+        CredentialDao.PublicKey key = signingKey(signed, claims);
         Instant now = clock.instant();
         Date exp = claims.getExpirationTime();
         Date iat = claims.getIssueTime();
@@ -156,13 +155,28 @@ public class TokenService {
         return new Verified(p, claims);
     }
 
-    /** The key named by {@code kid}, else the only key of the issuer's user. */
-    private CredentialDao.PublicKey keyOf(SignedJWT signed, JWTClaimsSet claims) {
+    /**
+     * The key that signed the JWT: the one named by {@code kid}, else whichever key of the issuer's
+     * service account verifies it, as Google does (libcloud's service-account JWTs name no key).
+     */
+    private CredentialDao.PublicKey signingKey(SignedJWT signed, JWTClaimsSet claims) {
         String kid = signed.getHeader().getKeyID();
-        if (kid != null) {
-            return dao.key(kid).orElseThrow(() -> new Refused("Invalid JWT Signature."));
+        List<CredentialDao.PublicKey> candidates = kid != null ? dao.key(kid).map(List::of).orElse(List.of())
+                : ServiceAccounts.userIdOf(claims.getIssuer()).map(dao::keysOf).orElse(List.of());
+        for (CredentialDao.PublicKey key : candidates) {
+            if (signedBy(signed, key)) {
+                return key;
+            }
         }
-        throw new Refused("Invalid JWT: the header must name the key (kid)");
+        throw new Refused("Invalid JWT Signature.");
+    }
+
+    private static boolean signedBy(SignedJWT signed, CredentialDao.PublicKey key) {
+        try {
+            return signed.verify(new RSASSAVerifier(publicKey(key.publicKey())));
+        } catch (JOSEException e) {
+            return false;
+        }
     }
 
     private static RSAPublicKey publicKey(String base64) {

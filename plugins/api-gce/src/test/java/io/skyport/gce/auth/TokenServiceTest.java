@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -95,6 +96,47 @@ public class TokenServiceTest {
     public void googlesTokenUrlIsAnAcceptedAudience() throws Exception {
         tokens.grant(jwt("k1", EMAIL, "https://oauth2.googleapis.com/token", NOW, key), List.of(TOKEN_URL));
         verify(dao).insertToken(anyString(), anyLong(), any());
+    }
+
+    @Test
+    public void googlesOlderTokenUrlIsAnAcceptedAudience() throws Exception {
+        // the audience libcloud's Google drivers sign, whatever host they are pointed at
+        tokens.grant(jwt("k1", EMAIL, "https://accounts.google.com/o/oauth2/token", NOW, key), List.of(TOKEN_URL));
+        verify(dao).insertToken(anyString(), eq(7L), any());
+    }
+
+    @Test
+    public void anAssertionNamingNoKeyIsCheckedAgainstTheIssuersKeys() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        KeyPair older = g.generateKeyPair();
+        when(dao.keysOf(7L)).thenReturn(List.of(
+                new CredentialDao.PublicKey("k0", 7, 3, Base64.getEncoder().encodeToString(older.getPublic()
+                        .getEncoded())),
+                new CredentialDao.PublicKey("k1", 7, 3, Base64.getEncoder().encodeToString(key.getPublic()
+                        .getEncoded()))));
+        tokens.grant(jwt(null, EMAIL, TOKEN_URL, NOW, key), List.of(TOKEN_URL));
+        tokens.grant(jwt(null, EMAIL, TOKEN_URL, NOW, older), List.of(TOKEN_URL));
+        verify(dao, times(2)).insertToken(anyString(), eq(7L), any());
+
+        KeyPair stranger = g.generateKeyPair();
+        refused(() -> grant(jwtOrFail(null, EMAIL, stranger)));
+        // another account's issuer is looked up by its own keys, which this key is not
+        when(dao.keysOf(8L)).thenReturn(List.of());
+        refused(() -> grant(jwtOrFail(null, "bob-8@proj.iam.skyport.internal", key)));
+        refused(() -> grant(jwtOrFail(null, "nobody@example.com", key)));
+    }
+
+    private String jwtOrFail(String kid, String iss, KeyPair signer) {
+        try {
+            return jwt(kid, iss, TOKEN_URL, NOW, signer);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void grant(String assertion) {
+        tokens.grant(assertion, List.of(TOKEN_URL));
     }
 
     @Test

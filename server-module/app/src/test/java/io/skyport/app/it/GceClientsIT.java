@@ -29,8 +29,9 @@ import org.junit.Test;
 /**
  * Stock Google Compute Engine clients, unchanged, against the server's GCE-compatible API: the
  * gcloud CLI (Debian's google-cloud-cli), google-api-python-client (Debian's python3-googleapi
- * with google-auth and google_auth_httplib2), and for Node.js googleapis and
- * {@code @google-cloud/compute} ({@code npm ci} in {@code src/test/node}).
+ * with google-auth and google_auth_httplib2), Apache libcloud's GCE driver (Debian's
+ * python3-libcloud), and for Node.js googleapis and {@code @google-cloud/compute} ({@code npm ci}
+ * in {@code src/test/node}).
  *
  * <p>Each client runs in an account of its own, configured only with that account's
  * service-account key file (from the native command {@code createGceServiceAccountKey}) and the
@@ -68,6 +69,45 @@ public class GceClientsIT {
             GceScenario.Run run = g.run(tenant, List.of(ExternalProcess.PYTHON,
                     dir.resolve("python_api_client.py").toString()), dir, "gce-py");
             g.assertScenario(run, "python", true, true);
+        } finally {
+            TestServer.deleteTree(dir);
+        }
+    }
+
+    /**
+     * Apache libcloud's GCE driver (Debian's python3-libcloud), configured only through its
+     * constructor: it takes no host, so the server is its {@code proxy_url} and answers it as
+     * Google's hosts (the token at {@code /o/oauth2/token}, links as {@code https://www.googleapis.com/}).
+     */
+    @Test
+    public void libcloudGceDriver() throws IOException {
+        ExternalProcess.requirePythonModule("libcloud", "python3-libcloud");
+        ExternalProcess.requirePythonModule("cryptography", "python3-cryptography");
+        GceScenario g = scenarios();
+        Tenant tenant = g.tenant("gcelc");
+        Path dir = GceScenario.scripts("libcloud_gce.py");
+        try {
+            GceScenario.Run run = g.run(tenant, List.of(ExternalProcess.PYTHON, dir.resolve("libcloud_gce.py")
+                    .toString()), dir, "gce-lc");
+            if (run.summary == null || run.exit() != 0 || !run.summary.get("ok").getAsBoolean()) {
+                fail("libcloud's GCE scenario failed at step " + (run.summary == null ? "?"
+                        : run.summary.get("failed_step") + ": " + run.summary.get("error")) + "\n" + run.detail());
+            }
+            String d = run.detail();
+            assertEquals("native API view at the checkpoints: " + run.nativeProblems, List.of(), run.nativeProblems);
+            assertEquals(d, Set.of("running", "stopped", "deleted"), run.checkpoints);
+            assertNotNull("no VM was deployed natively", run.nativeVm);
+            // what libcloud saw, against what the test made natively and what the client asked for
+            assertTrue(d, GceScenario.strings(run.event("zones").getAsJsonArray("names")).contains(GceScenario.ZONE));
+            assertTrue(d, GceScenario.strings(run.event("listed").getAsJsonArray("names")).containsAll(
+                    List.of("gce-lc-a", run.nativeVm)));
+            JsonObject got = run.event("got");
+            assertEquals(d, "running", got.get("state").getAsString());
+            assertEquals(d, GceScenario.ZONE, got.get("zone").getAsString());
+            assertEquals(d, "web", got.getAsJsonObject("metadata").get("role").getAsString());
+            assertEquals(d, "stopped", run.event("stopped").get("state").getAsString());
+            assertEquals(d, "running", run.event("started").get("state").getAsString());
+            assertFalse(d, GceScenario.strings(run.event("destroyed").getAsJsonArray("left")).contains("gce-lc-a"));
         } finally {
             TestServer.deleteTree(dir);
         }

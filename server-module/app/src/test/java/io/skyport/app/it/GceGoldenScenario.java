@@ -129,6 +129,7 @@ final class GceGoldenScenario {
         step("compute.zones.get");
         step("compute.machineTypes.list");
         step("compute.machineTypes.get");
+        step("compute.diskTypes.get");
         step("compute.machineTypes.aggregatedList");
         step("compute.images.list");
         step("compute.images.get");

@@ -28,9 +28,8 @@ public class AddressesList extends GceOperation<ListAddressesRequest> {
         locations.checkRegion(call.project(), r.getRegion());
         Pages.Page<Address> page = Pages.filtered(addresses.views(call, addresses.all(call, r.getRegion())),
                 r.getFilter(), r.getMaxResults(), r.getPageToken());
-        return AddressList.newBuilder().setKind("compute#addressList")
+        return Pages.withToken(AddressList.newBuilder().setKind("compute#addressList")
                 .setId("projects/" + call.project() + "/regions/" + r.getRegion() + "/addresses")
-                .addAllItems(page.items()).setNextPageToken(page.nextPageToken())
-                .setSelfLink(call.regionLink(r.getRegion()) + "/addresses").build();
+                .addAllItems(page.items()).setSelfLink(call.regionLink(r.getRegion()) + "/addresses"), page).build();
     }
 }

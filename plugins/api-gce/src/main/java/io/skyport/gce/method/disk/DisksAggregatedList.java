@@ -54,9 +54,9 @@ public class DisksAggregatedList extends GceOperation<AggregatedListDisksRequest
         Map<String, DisksScopedList.Builder> byScope = new LinkedHashMap<>();
         scopes.forEach(s -> byScope.put(s, DisksScopedList.newBuilder()));
         page.items().forEach(s -> byScope.get(s.scope()).addDisks(s.disk()));
-        DiskAggregatedList.Builder out = DiskAggregatedList.newBuilder().setKind("compute#diskAggregatedList")
-                .setId("projects/" + call.project() + "/aggregated/disks").setNextPageToken(page.nextPageToken())
-                .setSelfLink(call.link("aggregated/disks"));
+        DiskAggregatedList.Builder out = Pages.withToken(DiskAggregatedList.newBuilder()
+                .setKind("compute#diskAggregatedList").setId("projects/" + call.project() + "/aggregated/disks")
+                .setSelfLink(call.link("aggregated/disks")), page);
         byScope.forEach((scope, b) -> {
             if (b.getDisksCount() == 0) {
                 b.setWarning(Warning.newBuilder().setCode(Warning.Code.NO_RESULTS_ON_PAGE.name())

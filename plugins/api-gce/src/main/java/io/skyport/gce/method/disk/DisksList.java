@@ -33,8 +33,8 @@ public class DisksList extends GceOperation<ListDisksRequest> {
         String zoneName = Locations.zoneName(zone);
         Pages.Page<Disk> page = Pages.filtered(ZoneDisks.of(call, disks, operations, zone), r.getFilter(),
                 r.getMaxResults(), r.getPageToken());
-        return DiskList.newBuilder().setKind("compute#diskList")
+        return Pages.withToken(DiskList.newBuilder().setKind("compute#diskList")
                 .setId("projects/" + call.project() + "/zones/" + zoneName + "/disks").addAllItems(page.items())
-                .setNextPageToken(page.nextPageToken()).setSelfLink(call.zoneLink(zoneName) + "/disks").build();
+                .setSelfLink(call.zoneLink(zoneName) + "/disks"), page).build();
     }
 }

@@ -24,8 +24,8 @@ public class FirewallsList extends GceOperation<ListFirewallsRequest> {
     protected Message run(ListFirewallsRequest r, GceCall call) {
         Pages.Page<Firewall> page = Pages.filtered(firewalls.views(call, firewalls.all(call)), r.getFilter(),
                 r.getMaxResults(), r.getPageToken());
-        return FirewallList.newBuilder().setKind("compute#firewallList")
+        return Pages.withToken(FirewallList.newBuilder().setKind("compute#firewallList")
                 .setId("projects/" + call.project() + "/global/firewalls").addAllItems(page.items())
-                .setNextPageToken(page.nextPageToken()).setSelfLink(call.link("global/firewalls")).build();
+                .setSelfLink(call.link("global/firewalls")), page).build();
     }
 }

@@ -24,6 +24,11 @@ final class NativeClusterApi implements ClusterApi {
     private static final int PAGE = 500;
 
     private final NativeCalls api;
+    /**
+     * Deploy jobs by node name: a VM is listed as Stopped from its creation until its deploy job
+     * starts it, so a Stopped node whose deploy is still pending has not failed.
+     */
+    private final Map<String, String> deployJobs = new HashMap<>();
     private String zoneId;
     private String offeringId;
     private String templateId;
@@ -79,6 +84,7 @@ final class NativeClusterApi implements ClusterApi {
             kv.addAll(List.of("keypair", keypair));
         }
         JsonObject deployed = api.call("deployVirtualMachine", kv.toArray(String[]::new));
+        deployJobs.put(node.name(), str(deployed, "jobid"));
         // tagged while the deploy job runs, so listing finds the node from its first state on
         api.call("createTags", "resourcetype", "UserVm", "resourceids", str(deployed, "id"), "tags[0].key",
                 CLUSTER_TAG, "tags[0].value", spec.name(), "tags[1].key", ROLE_TAG, "tags[1].value", node.role().label());
@@ -99,8 +105,8 @@ final class NativeClusterApi implements ClusterApi {
             }
             JsonArray nics = vm.getAsJsonArray("nic");
             String address = nics == null || nics.isEmpty() ? "" : str(nics.get(0).getAsJsonObject(), "ipaddress");
-            out.add(new NodeStatus(owner, str(vm, "name"), Role.ofLabel(tags.get(ROLE_TAG)), id(vm), str(vm, "state"),
-                    address));
+            out.add(new NodeStatus(owner, str(vm, "name"), Role.ofLabel(tags.get(ROLE_TAG)), id(vm),
+                    state(str(vm, "name"), str(vm, "state")), address));
         }
         return out;
     }
@@ -183,4 +189,18 @@ final class NativeClusterApi implements ClusterApi {
         JsonElement e = o.get(key);
         return e == null || e.isJsonNull() ? "" : e.getAsString();
     }
+
+    /** The VM's state, or Deploying while its deploy job (of this run) has not finished. */
+    private String state(String name, String listed) {
+        String job = deployJobs.get(name);
+        if (job == null || !"Stopped".equalsIgnoreCase(listed)) {
+            return listed;
+        }
+        if (api.call("queryAsyncJobResult", "jobid", job).get("jobstatus").getAsInt() == 0) {
+            return "Deploying";
+        }
+        deployJobs.remove(name);
+        return listed;
+    }
+
 }

@@ -23,16 +23,13 @@ import json
 import os
 import sys
 import tempfile
-import time
 import traceback
 
 import libcloud
 from libcloud.compute.drivers.gce import GCENodeDriver
 from libcloud.compute.types import NodeState
 
-
-class ScenarioFailure(Exception):
-    pass
+from gce_checkpoints import ScenarioFailure, checkpoint
 
 
 class Scenario:
@@ -55,26 +52,6 @@ class Scenario:
     def require(condition, message, *detail):
         if not condition:
             raise ScenarioFailure(message + (": " + " ".join(str(d) for d in detail) if detail else ""))
-
-
-def checkpoint(name, data):
-    """Hands the test a checkpoint and returns what it answers (an object, possibly empty)."""
-    folder = os.environ.get("SKYPORT_GCE_CHECKPOINTS")
-    if not folder:
-        return {}
-    tmp = os.path.join(folder, name + ".json.tmp")
-    with open(tmp, "w") as f:
-        json.dump(data, f)
-    os.rename(tmp, os.path.join(folder, name + ".json"))
-    ack = os.path.join(folder, name + ".ack")
-    deadline = time.time() + 120
-    while not os.path.exists(ack):
-        if time.time() > deadline:
-            raise ScenarioFailure("checkpoint %s was not acknowledged" % name)
-        time.sleep(0.1)
-    with open(ack) as f:
-        text = f.read().strip()
-    return json.loads(text) if text.startswith("{") else {}
 
 
 def node_view(node):

@@ -31,12 +31,10 @@ from google.oauth2 import service_account
 from googleapiclient import discovery
 from googleapiclient.errors import HttpError
 
+from gce_checkpoints import ScenarioFailure, checkpoint
+
 SCOPES = ["https://www.googleapis.com/auth/cloud-platform"]
 WAIT_SECONDS = 180
-
-
-class ScenarioFailure(Exception):
-    pass
 
 
 class Scenario:
@@ -59,26 +57,6 @@ class Scenario:
     def require(condition, message, *detail):
         if not condition:
             raise ScenarioFailure("%s%s" % (message, "" if not detail else ": " + json.dumps(detail, default=str)))
-
-
-def checkpoint(name, data):
-    """Hands the test a checkpoint and returns what it answers (an object, possibly empty)."""
-    folder = os.environ.get("SKYPORT_GCE_CHECKPOINTS")
-    if not folder:
-        return {}
-    tmp = os.path.join(folder, name + ".json.tmp")
-    with open(tmp, "w") as f:
-        json.dump(data, f)
-    os.rename(tmp, os.path.join(folder, name + ".json"))
-    ack = os.path.join(folder, name + ".ack")
-    deadline = time.time() + 120
-    while not os.path.exists(ack):
-        if time.time() > deadline:
-            raise ScenarioFailure("checkpoint %s was not acknowledged" % name)
-        time.sleep(0.1)
-    with open(ack) as f:
-        text = f.read().strip()
-    return json.loads(text) if text.startswith("{") else {}
 
 
 def public_key(folder):

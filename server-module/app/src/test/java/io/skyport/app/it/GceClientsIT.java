@@ -64,7 +64,7 @@ public class GceClientsIT {
         GceScenario.requireTool("ssh-keygen", "openssh-client");
         GceScenario g = scenarios();
         Tenant tenant = g.tenant("gcepy");
-        Path dir = GceScenario.scripts("python_api_client.py");
+        Path dir = GceScenario.scripts("python_api_client.py", "gce_checkpoints.py");
         try {
             GceScenario.Run run = g.run(tenant, List.of(ExternalProcess.PYTHON,
                     dir.resolve("python_api_client.py").toString()), dir, "gce-py");
@@ -85,7 +85,7 @@ public class GceClientsIT {
         ExternalProcess.requirePythonModule("cryptography", "python3-cryptography");
         GceScenario g = scenarios();
         Tenant tenant = g.tenant("gcelc");
-        Path dir = GceScenario.scripts("libcloud_gce.py");
+        Path dir = GceScenario.scripts("libcloud_gce.py", "gce_checkpoints.py");
         try {
             GceScenario.Run run = g.run(tenant, List.of(ExternalProcess.PYTHON, dir.resolve("libcloud_gce.py")
                     .toString()), dir, "gce-lc");

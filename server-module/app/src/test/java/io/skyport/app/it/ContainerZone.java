@@ -134,4 +134,20 @@ final class ContainerZone {
         assertEquals(hostId, vm.get("hostid").getAsString());
         return vm;
     }
+
+    /**
+     * Reads a console until it shows {@code line} or ten seconds pass, and returns the last
+     * reading: init prints its boot line a moment after the start returned.
+     */
+    static String consoleShowing(String line, java.util.function.Supplier<String> console)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        String text = console.get();
+        while (!text.contains(line) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+            text = console.get();
+        }
+        return text;
+    }
+
 }

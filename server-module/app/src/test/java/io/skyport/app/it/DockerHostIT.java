@@ -298,14 +298,10 @@ public class DockerHostIT {
             try (Ec2Client ec2 = Ec2Sdk.client(SERVER, SERVER.admin())) {
                 String instanceId = ec2.describeInstances(r -> r.filters(Filter.builder().name("tag:Name")
                         .values("dock5").build())).reservations().get(0).instances().get(0).instanceId();
-                long deadline = System.currentTimeMillis() + 10_000;
-                String console = "";
-                while (!console.contains(DockerEngine.BOOT_LINE) && System.currentTimeMillis() < deadline) {
+                String console = ContainerZone.consoleShowing(DockerEngine.BOOT_LINE, () -> {
                     String output = ec2.getConsoleOutput(r -> r.instanceId(instanceId)).output();
-                    console = output == null ? "" : new String(Base64.getDecoder().decode(output),
-                            StandardCharsets.UTF_8);
-                    Thread.sleep(100);
-                }
+                    return output == null ? "" : new String(Base64.getDecoder().decode(output), StandardCharsets.UTF_8);
+                });
                 assertTrue("init printed its boot line on the console: " + console,
                         console.contains(DockerEngine.BOOT_LINE));
             }

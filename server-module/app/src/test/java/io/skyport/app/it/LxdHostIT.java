@@ -329,12 +329,8 @@ public class LxdHostIT {
             assertTrue(daemon.running(first) && daemon.running(second));
             assertTrue("the image is on the daemon under the template's alias", daemon.hasImage(alias));
             assertTrue(daemon.file(first, SEED + "meta-data").contains(first));
-            long deadline = System.currentTimeMillis() + 10_000;
-            String console = "";
-            while (!console.contains(DockerEngine.BOOT_LINE) && System.currentTimeMillis() < deadline) {
-                console = driver().consoleOutput(hostRef(), first);
-                Thread.sleep(100);
-            }
+            String console = ContainerZone.consoleShowing(DockerEngine.BOOT_LINE,
+                    () -> driver().consoleOutput(hostRef(), first));
             assertTrue("the image's init printed its boot line on the console: " + console,
                     console.contains(DockerEngine.BOOT_LINE));
 

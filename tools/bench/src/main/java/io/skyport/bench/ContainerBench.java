@@ -7,6 +7,7 @@ import io.skyport.container.docker.DockerClients;
 import io.skyport.container.docker.DockerEndpoint;
 import io.skyport.container.lxc.LxdClient;
 import io.skyport.plugin.HypervisorDriver.HostRef;
+import io.skyport.plugin.HypervisorDriver.VmSpec;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +40,10 @@ public final class ContainerBench implements Callable<Integer> {
     /** Clients without a long-poll (native jobs, EC2 instance state) ask this often: small against a container start. */
     static final long POLL_MILLIS = 5;
     static final double TARGET = 1.3;
+    /** The offering every side's containers get: Skyport's by its service offering, the daemons' by the same limits. */
+    static final int CPUS = 1;
+    static final int CPU_MHZ = 10;
+    static final int MEMORY_MB = 32;
     private static final String OFFERING = "BenchTiny";
 
     @Option(names = "--docker", description = "the engine's address (default ${DEFAULT-VALUE})")
@@ -98,9 +103,10 @@ public final class ContainerBench implements Callable<Integer> {
             String base = server.baseUrl();
             NativeApiClient admin = new NativeApiClient(http, base, server.apiKey(), server.secretKey());
             admin.call("updateConfiguration", "name", "expunge.delay", "value", "1");
-            String offering = admin.call("createServiceOffering", "name", OFFERING, "displaytext", "1 cpu, 32 MB",
-                    "cpunumber", "1", "cpuspeed", "10", "memory", "32").getAsJsonObject("serviceoffering").get("id")
-                    .getAsString();
+            String offering = admin.call("createServiceOffering", "name", OFFERING, "displaytext",
+                    CPUS + " cpu, " + MEMORY_MB + " MB", "cpunumber", Integer.toString(CPUS), "cpuspeed",
+                    Integer.toString(CPU_MHZ), "memory", Integer.toString(MEMORY_MB))
+                    .getAsJsonObject("serviceoffering").get("id").getAsString();
             Zone dockerZone = zone(admin, "BenchDocker", 200, "Docker", dockerUrl, "benchbox", image);
             String[] keys = ListingBench.tenant(admin, "containerbench");
             NativeApiClient tenant = new NativeApiClient(http, base, keys[0], keys[1]);
@@ -108,13 +114,13 @@ public final class ContainerBench implements Callable<Integer> {
                     tenant.call("createGceServiceAccountKey", "endpoint", base));
             String token = account.accessToken(http);
             List<LifecycleTimings> runs = new ArrayList<>();
-            RawDockerSide rawDocker = new RawDockerSide(docker, image, 1, 10, 32);
+            RawDockerSide rawDocker = new RawDockerSide(docker, image);
             runs.add(new LifecycleTimings("Docker", rawDocker, sides(rawDocker, dockerZone, offering, base, keys, tenant,
                     account.project(), token), this::progress).run(warmup, iterations));
             if (lxdSocket != null) {
                 try (LxdClient lxd = new LxdClient(lxdSocket)) {
                     Zone lxcZone = zone(admin, "BenchLxc", 201, "LXC", "unix://" + lxdSocket, "benchlxc", lxdImage);
-                    RawLxdSide rawLxd = new RawLxdSide(lxd, lxdSocket, lxdImage, 1, 10, 32);
+                    RawLxdSide rawLxd = new RawLxdSide(lxd, lxdSocket, lxdImage);
                     runs.add(new LifecycleTimings("LXD", rawLxd, sides(rawLxd, lxcZone, offering, base, keys, tenant,
                             account.project(), token), this::progress).run(warmup, iterations));
                 }
@@ -168,6 +174,12 @@ public final class ContainerBench implements Callable<Integer> {
                         zone.name()),
                 new GceSide(http, base, project, zone.name().toLowerCase(Locale.ROOT), token,
                         OFFERING.toLowerCase(Locale.ROOT), zone.templateName(), tenant));
+    }
+
+    /** A container the daemon sides make: the offering's limits, the same user data and key as every VM. */
+    static VmSpec benchVm(String name, String image) {
+        return new VmSpec(name, name, "bench", CPUS, CPU_MHZ, MEMORY_MB, image, USER_DATA_B64, List.of(SSH_KEY),
+                Map.of());
     }
 
     private static String machine(Info info) {

@@ -7,7 +7,6 @@ import io.skyport.container.docker.DockerLimits;
 import io.skyport.container.docker.SeedArchive;
 import io.skyport.plugin.HypervisorDriver.VmSpec;
 import java.io.ByteArrayInputStream;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,16 +20,10 @@ final class RawDockerSide implements EngineSide {
 
     private final DockerClient docker;
     private final String image;
-    private final int cpus;
-    private final int cpuSpeedMhz;
-    private final long memoryMb;
 
-    RawDockerSide(DockerClient docker, String image, int cpus, int cpuSpeedMhz, long memoryMb) {
+    RawDockerSide(DockerClient docker, String image) {
         this.docker = docker;
         this.image = image;
-        this.cpus = cpus;
-        this.cpuSpeedMhz = cpuSpeedMhz;
-        this.memoryMb = memoryMb;
     }
 
     @Override
@@ -40,8 +33,7 @@ final class RawDockerSide implements EngineSide {
 
     @Override
     public String create(String name) {
-        VmSpec spec = new VmSpec(name, name, "bench", cpus, cpuSpeedMhz, memoryMb, image, ContainerBench.USER_DATA_B64,
-                List.of(ContainerBench.SSH_KEY), Map.of());
+        VmSpec spec = ContainerBench.benchVm(name, image);
         docker.inspectImageCmd(image).exec();
         ContainerLayout.Limits limits = ContainerLayout.limits(spec);
         String id = docker.createContainerCmd(image).withName(name).withHostName(name)

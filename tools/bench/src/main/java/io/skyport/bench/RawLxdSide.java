@@ -9,7 +9,6 @@ import io.skyport.container.lxc.LxdRequests;
 import io.skyport.plugin.HypervisorDriver.HostRef;
 import io.skyport.plugin.HypervisorDriver.VmSpec;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,17 +22,11 @@ final class RawLxdSide implements EngineSide {
     private final LxdClient lxd;
     private final LxdEndpoint endpoint;
     private final String alias;
-    private final int cpus;
-    private final int cpuSpeedMhz;
-    private final long memoryMb;
 
-    RawLxdSide(LxdClient lxd, String socket, String alias, int cpus, int cpuSpeedMhz, long memoryMb) {
+    RawLxdSide(LxdClient lxd, String socket, String alias) {
         this.lxd = lxd;
         this.endpoint = LxdEndpoint.of(new HostRef(0, "bench", "bench", "unix://" + socket, Map.of()));
         this.alias = alias;
-        this.cpus = cpus;
-        this.cpuSpeedMhz = cpuSpeedMhz;
-        this.memoryMb = memoryMb;
     }
 
     @Override
@@ -43,8 +36,7 @@ final class RawLxdSide implements EngineSide {
 
     @Override
     public String create(String name) {
-        VmSpec spec = new VmSpec(name, name, "bench", cpus, cpuSpeedMhz, memoryMb, alias, ContainerBench.USER_DATA_B64,
-                List.of(ContainerBench.SSH_KEY), Map.of());
+        VmSpec spec = ContainerBench.benchVm(name, alias);
         String fingerprint = lxd.get("/1.0/images/aliases/" + alias).getAsJsonObject().get("target").getAsString();
         lxd.call("POST", "/1.0/instances", LxdRequests.createInstance(name, fingerprint, endpoint, spec), WAIT);
         for (SeedFiles.Entry entry : SeedFiles.of(spec, ContainerLayout.hostName(spec))) {

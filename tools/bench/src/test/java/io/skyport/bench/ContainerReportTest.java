@@ -43,7 +43,7 @@ public class ContainerReportTest {
         }
     }
 
-    private final RawDockerSide raw = new RawDockerSide(null, "img", 1, 10, 32);
+    private final RawDockerSide raw = new RawDockerSide(null, "img");
     private final FakeSide nativeApi = new FakeSide("native", true);
     private final FakeSide ec2 = new FakeSide("ec2", false);
     private final LifecycleTimings timings = new LifecycleTimings("Docker", raw, List.of(raw, nativeApi, ec2), s -> { });

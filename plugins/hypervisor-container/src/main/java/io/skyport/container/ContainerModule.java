@@ -6,6 +6,7 @@ import io.skyport.container.docker.DockerDriver;
 import io.skyport.container.docker.DockerEvents;
 import io.skyport.container.lxc.LxcDriver;
 import io.skyport.container.lxc.LxdClients;
+import io.skyport.container.lxc.LxdEvents;
 import io.skyport.core.config.ServerConfig;
 import io.skyport.core.infra.ClusterDao;
 import io.skyport.core.infra.HostDao;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The container host module: Docker engines (watched for container events, the local one
- * discovered at first start) and LXD daemons as hypervisor hosts, and the admin panel of
+ * discovered at first start) and LXD daemons (watched for lifecycle events) as hypervisor hosts, and the admin panel of
  * container hosts.
  */
 @Configuration(proxyBeanMethods = false)
@@ -51,9 +52,14 @@ public class ContainerModule {
         return new LxdClients();
     }
 
+    @Bean(destroyMethod = "close")
+    public LxdEvents lxdEvents() {
+        return new LxdEvents();
+    }
+
     @Bean
-    public LxcDriver lxcDriver(LxdClients clients) {
-        return new LxcDriver(clients);
+    public LxcDriver lxcDriver(LxdClients clients, LxdEvents events) {
+        return new LxcDriver(clients, events);
     }
 
     @Bean

@@ -44,6 +44,13 @@ public interface HypervisorDriver {
     default void watch(HostRef host, Consumer<String> instanceChanged) {
     }
 
+    /**
+     * The host was deleted: the driver stops whatever {@link #watch} opened for it (a stream, its
+     * retries). Default: nothing to stop.
+     */
+    default void unwatch(HostRef host) {
+    }
+
     void start(HostRef host, VmSpec vm);
 
     void stop(HostRef host, String vmUuid, boolean force);

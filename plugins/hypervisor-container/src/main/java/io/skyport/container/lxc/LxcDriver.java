@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -43,9 +44,16 @@ public class LxcDriver implements HypervisorDriver {
     private static final LxdImageImport IMAGES = new LxdImageImport();
 
     private final LxdClients clients;
+    private final LxdEvents events;
 
-    public LxcDriver(LxdClients clients) {
+    public LxcDriver(LxdClients clients, LxdEvents events) {
         this.clients = clients;
+        this.events = events;
+    }
+
+    /** A driver without event streams: the periodic pass alone keeps the state (unit tests). */
+    public LxcDriver(LxdClients clients) {
+        this(clients, null);
     }
 
     @Override
@@ -67,11 +75,17 @@ public class LxcDriver implements HypervisorDriver {
         LxdEndpoint endpoint = LxdEndpoint.of(host);
         LxdClient lxd = clients.client(endpoint);
         try {
-            lxd.get("/1.0");
+            JsonObject server = lxd.get("/1.0").getAsJsonObject();
+            // over HTTPS the daemon answers GET /1.0 to anyone, and says there whether it trusts the client
+            if (endpoint.remote() && server.has("auth") && !"trusted".equals(server.get("auth").getAsString())) {
+                throw new IllegalStateException("the LXD daemon at " + endpoint.address() + " does not trust the "
+                        + "client certificate " + endpoint.tls().clientCert() + "; add it on the daemon with lxc "
+                        + "config trust add");
+            }
         } catch (LxdException e) {
             // unreachable: the client's message says so and why; otherwise LXD's own refusal
             throw new IllegalStateException(e.code() == 0 ? e.getMessage() : "the LXD daemon at "
-                    + endpoint.socketPath() + " refused GET /1.0: " + e.getMessage(), e);
+                    + endpoint.address() + " refused GET /1.0: " + e.getMessage(), e);
         }
         requireExisting(lxd, "/1.0/storage-pools/" + LxdClient.segment(endpoint.pool()), "storage pool "
                 + endpoint.pool());
@@ -86,9 +100,24 @@ public class LxcDriver implements HypervisorDriver {
             lxd.get(path);
         } catch (LxdException e) {
             if (e.notFound()) {
-                throw new IllegalStateException("the LXD daemon at " + lxd.socket() + " has no " + what);
+                throw new IllegalStateException("the LXD daemon at " + lxd.address() + " has no " + what);
             }
             throw e;
+        }
+    }
+
+    /** Opens the host's lifecycle event stream ({@link LxdEvents}) unless it is open or retrying. */
+    @Override
+    public void watch(HostRef host, Consumer<String> instanceChanged) {
+        if (events != null) {
+            events.watch(host, instanceChanged);
+        }
+    }
+
+    @Override
+    public void unwatch(HostRef host) {
+        if (events != null) {
+            events.unwatch(host);
         }
     }
 
@@ -187,7 +216,7 @@ public class LxcDriver implements HypervisorDriver {
                 deleteQuietly(lxd, vm.uuid());
             }
             throw new IllegalStateException("could not start container " + name + " on the LXD host "
-                    + endpoint.socketPath() + ": " + e.getMessage(), e);
+                    + endpoint.address() + ": " + e.getMessage(), e);
         }
     }
 
@@ -202,7 +231,7 @@ public class LxcDriver implements HypervisorDriver {
         } catch (RuntimeException e) {
             deleteQuietly(lxd, vm.uuid());
             throw new IllegalStateException("could not create container " + name + " on the LXD host "
-                    + endpoint.socketPath() + ": " + e.getMessage(), e);
+                    + endpoint.address() + ": " + e.getMessage(), e);
         }
     }
 
@@ -225,11 +254,11 @@ public class LxcDriver implements HypervisorDriver {
             return IMAGES.importFor(lxd, vm);
         }
         if (found == null) {
-            throw new IllegalStateException("image " + image + " is not on the LXD host " + lxd.socket()
+            throw new IllegalStateException("image " + image + " is not on the LXD host " + lxd.address()
                     + "; import it there first (an alias or fingerprint)");
         }
         if (found.has("type") && !"container".equals(found.get("type").getAsString())) {
-            throw new IllegalStateException("image " + image + " on the LXD host " + lxd.socket()
+            throw new IllegalStateException("image " + image + " on the LXD host " + lxd.address()
                     + " is a virtual-machine image, not a container image");
         }
         return found.get("fingerprint").getAsString();

@@ -14,6 +14,9 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -25,37 +28,64 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * The LXD REST API over the daemon's unix socket, through Apache HttpClient's unix-domain-socket
- * routes. Requests are blocking; an async request (one that starts an operation) is waited for
+ * routes, or over HTTPS with a client certificate ({@link LxdTls}) for a remote daemon. Requests are blocking; an async request (one that starts an operation) is waited for
  * on the operation's {@code /wait} endpoint, so callers see either its result or an
  * {@link LxdException} carrying LXD's own error text. One client per daemon, shared by job
  * threads: it holds a connection pool.
  */
 public class LxdClient implements AutoCloseable {
-    /** Any host name will do: the route goes to the socket, and LXD ignores the Host header. */
-    private static final String BASE = "http://lxd";
+    /** Any host name will do for a socket: the route goes to the socket, and LXD ignores the Host header. */
+    private static final String SOCKET_BASE = "http://lxd";
     private static final int MAX_CONNECTIONS = 32;
     private static final Duration WAIT_ROUND = Duration.ofSeconds(60);
     /** Operation status codes of an operation not finished yet: created, started, running, cancelling, pending. */
     private static final Set<Integer> PENDING = Set.of(100, 101, 103, 104, 105);
-    private final String socket;
+    private final String address;
+    private final String base;
     private final CloseableHttpClient http;
 
+    /** A client of the daemon on this machine's socket. */
     public LxdClient(String socketPath) {
-        this.socket = socketPath;
-        ConnectionConfig connection = ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
-                .setSocketTimeout(Timeout.ofMinutes(5)).build();
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
-                        .setDefaultConnectionConfig(connection).build())
-                .setDefaultRequestConfig(RequestConfig.custom().setUnixDomainSocket(Path.of(socketPath)).build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .build();
+        this.address = socketPath;
+        this.base = SOCKET_BASE;
+        this.http = build(pool(null), Path.of(socketPath));
     }
 
-    public String socket() {
-        return socket;
+    /** A client of the endpoint's daemon: its socket, or its HTTPS address with the endpoint's certificates. */
+    public LxdClient(LxdEndpoint endpoint) {
+        this.address = endpoint.address();
+        if (endpoint.remote()) {
+            this.base = endpoint.address();
+            // the daemon's certificate is pinned (LxdTls), so the name in it need not match the address
+            this.http = build(pool(ClientTlsStrategyBuilder.create().setSslContext(endpoint.tls().sslContext())
+                    .setHostnameVerifier(NoopHostnameVerifier.INSTANCE).buildClassic()), null);
+        } else {
+            this.base = SOCKET_BASE;
+            this.http = build(pool(null), Path.of(endpoint.address()));
+        }
+    }
+
+    private static PoolingHttpClientConnectionManagerBuilder pool(TlsSocketStrategy tls) {
+        ConnectionConfig connection = ConnectionConfig.custom().setConnectTimeout(Timeout.ofSeconds(5))
+                .setSocketTimeout(Timeout.ofMinutes(5)).build();
+        PoolingHttpClientConnectionManagerBuilder b = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setDefaultConnectionConfig(connection);
+        return tls == null ? b : b.setTlsSocketStrategy(tls);
+    }
+
+    private static CloseableHttpClient build(PoolingHttpClientConnectionManagerBuilder pool, Path socket) {
+        RequestConfig.Builder request = RequestConfig.custom();
+        if (socket != null) {
+            request.setUnixDomainSocket(socket);
+        }
+        return HttpClients.custom().setConnectionManager(pool.build()).setDefaultRequestConfig(request.build())
+                .disableAutomaticRetries().disableRedirectHandling().build();
+    }
+
+    /** The daemon's socket path, or its https://host:port address. */
+    public String address() {
+        return address;
     }
 
     /** A path segment (instance, alias or pool name) as it goes into a URL path. */
@@ -73,7 +103,7 @@ public class LxdClient implements AutoCloseable {
      * {@code wait} for it and returns the operation's metadata (a sync answer's metadata otherwise).
      */
     public JsonElement call(String method, String path, JsonObject body, Duration wait) {
-        ClassicRequestBuilder b = ClassicRequestBuilder.create(method).setUri(BASE + path);
+        ClassicRequestBuilder b = ClassicRequestBuilder.create(method).setUri(base + path);
         if (body != null) {
             b.setEntity(new StringEntity(body.toString(), ContentType.APPLICATION_JSON));
         }
@@ -136,7 +166,7 @@ public class LxdClient implements AutoCloseable {
     public byte[] download(String path) {
         String request = "GET " + path;
         try {
-            return http.execute(ClassicRequestBuilder.get(BASE + path).build(), res -> {
+            return http.execute(ClassicRequestBuilder.get(base + path).build(), res -> {
                 byte[] bytes = res.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(res.getEntity());
                 if (res.getCode() / 100 != 2) {
                     throw LxdResponse.parse(res.getCode(), new String(bytes, StandardCharsets.UTF_8), request)
@@ -155,7 +185,7 @@ public class LxdClient implements AutoCloseable {
      * body as form fields and store an empty file.
      */
     public void upload(String path, Map<String, String> headers, byte[] content) {
-        ClassicRequestBuilder b = ClassicRequestBuilder.post(BASE + path)
+        ClassicRequestBuilder b = ClassicRequestBuilder.post(base + path)
                 .setEntity(new ByteArrayEntity(content, ContentType.APPLICATION_OCTET_STREAM));
         headers.forEach(b::addHeader);
         send(b.build(), "POST " + path);
@@ -167,14 +197,16 @@ public class LxdClient implements AutoCloseable {
      */
     public JsonElement uploadImage(Path tarball, Duration wait) {
         String request = "POST /1.0/images";
-        ClassicHttpRequest req = ClassicRequestBuilder.post(BASE + "/1.0/images")
+        ClassicHttpRequest req = ClassicRequestBuilder.post(base + "/1.0/images")
                 .setEntity(new FileEntity(tarball.toFile(), ContentType.APPLICATION_OCTET_STREAM)).build();
         LxdResponse r = send(req, request);
         return r.isAsync() ? await(r, request, wait) : r.metadata();
     }
 
     private LxdException unreachable(IOException e) {
-        return new LxdException("cannot reach the LXD daemon at " + socket + ": " + e.getMessage(), e);
+        String tls = LxdTls.describe(address, e);
+        return new LxdException(tls.isEmpty() ? "cannot reach the LXD daemon at " + address + ": " + e.getMessage()
+                : tls, e);
     }
 
     @Override

@@ -6,13 +6,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
-/** One {@link LxdClient} per daemon socket, kept for the server's life (each holds a connection pool). */
+/**
+ * One {@link LxdClient} per daemon (its socket, or its address with the certificates it is
+ * reached with), kept for the server's life (each holds a connection pool).
+ */
 public class LxdClients implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(LxdClients.class);
     private final Map<String, LxdClient> clients = new ConcurrentHashMap<>();
 
     public LxdClient client(LxdEndpoint endpoint) {
-        return clients.computeIfAbsent(endpoint.socketPath(), LxdClient::new);
+        String key = endpoint.remote() ? endpoint.address() + "|" + endpoint.tls() : endpoint.address();
+        return clients.computeIfAbsent(key, k -> new LxdClient(endpoint));
     }
 
     @Override

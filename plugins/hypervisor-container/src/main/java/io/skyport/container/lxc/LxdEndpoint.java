@@ -7,11 +7,15 @@ import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where and how to reach one LXD (or Incus) daemon, read from the host's URL and details. The URL
- * is the daemon's local socket ({@code unix:///var/lib/lxd/unix.socket}); its query and the
- * host's details (details win) carry the options:
+ * is the daemon's local socket ({@code unix:///var/lib/lxd/unix.socket}) or its HTTPS address
+ * ({@code https://lxd1.example.org:8443}); its query and the host's details (details win) carry
+ * the options:
  * <ul>
  * <li>{@code pool}: the storage pool containers' root disks are made on (default {@code default})</li>
  * <li>{@code profile}: profiles applied to every container, comma-separated; none when absent, so
@@ -20,15 +24,39 @@ import java.util.Locale;
  * killed (default 10)</li>
  * <li>{@code cpuspeed}: MHz one host CPU counts for in placement; by default the clock the daemon
  * reports for the host's CPUs, else 2000</li>
+ * <li>for https only ({@link LxdTls}): {@code clientcert}, {@code clientkey}, and one of
+ * {@code servercert} or {@code serverfingerprint}</li>
  * </ul>
+ * {@code address} is the socket's path, or {@code https://host:port} for a remote daemon; {@code
+ * tls} is null for a socket.
  */
-public record LxdEndpoint(String socketPath, String pool, List<String> profiles, int stopTimeoutSeconds,
+public record LxdEndpoint(String address, LxdTls tls, String pool, List<String> profiles, int stopTimeoutSeconds,
                           Integer cpuSpeedMhz) {
     static final String DEFAULT_POOL = "default";
     static final int DEFAULT_STOP_TIMEOUT = 10;
     static final long DEFAULT_CPU_SPEED_MHZ = 2000;
+    static final int DEFAULT_HTTPS_PORT = 8443;
+
+    /**
+     * Endpoints already read, by URL and details: an https host's certificate files are read and
+     * checked once, not at every driver call. Only valid endpoints are kept.
+     */
+    private static final Map<String, LxdEndpoint> READ = new ConcurrentHashMap<>();
 
     public static LxdEndpoint of(HostRef host) {
+        String key = host.url() + "|" + (host.details() == null ? "" : new TreeMap<>(host.details()).toString());
+        LxdEndpoint known = READ.get(key);
+        if (known != null) {
+            return known;
+        }
+        LxdEndpoint read = parse(host);
+        if (READ.size() < 1024) {
+            READ.put(key, read);
+        }
+        return read;
+    }
+
+    private static LxdEndpoint parse(HostRef host) {
         if (host.url() == null || host.url().isBlank()) {
             throw new IllegalArgumentException("an LXC host needs the LXD daemon's socket, like "
                     + "unix:///var/lib/lxd/unix.socket");
@@ -40,12 +68,23 @@ public record LxdEndpoint(String socketPath, String pool, List<String> profiles,
             throw new IllegalArgumentException("invalid LXC host URL " + host.url() + ": " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        // a remote daemon (https with a trusted client certificate) is not supported yet
-        if (!scheme.equals("unix") || uri.getPath() == null || uri.getPath().isEmpty() || uri.getHost() != null) {
-            throw new IllegalArgumentException("an LXC host URL is the LXD daemon's local socket, "
-                    + "unix:///path/to/unix.socket, not " + host.url());
-        }
         HostOptions options = HostOptions.of(uri, host.details());
+        String address;
+        LxdTls tls = null;
+        if (scheme.equals("unix") && uri.getPath() != null && !uri.getPath().isEmpty() && uri.getHost() == null) {
+            if (LxdTls.anyGiven(options)) {
+                throw new IllegalArgumentException("clientcert, clientkey, servercert and serverfingerprint apply to "
+                        + "https:// LXD hosts only, not to the local socket " + uri.getPath());
+            }
+            address = uri.getPath();
+        } else if (scheme.equals("https") && uri.getHost() != null
+                && (uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/"))) {
+            address = "https://" + uri.getHost() + ":" + (uri.getPort() > 0 ? uri.getPort() : DEFAULT_HTTPS_PORT);
+            tls = LxdTls.of(options);
+        } else {
+            throw new IllegalArgumentException("an LXC host URL is the LXD daemon's local socket, "
+                    + "unix:///path/to/unix.socket, or its HTTPS address, https://host:8443, not " + host.url());
+        }
         String profile = options.text("profile");
         List<String> profiles = profile == null ? List.of() : Arrays.stream(profile.split(",")).map(String::trim)
                 .filter(p -> !p.isEmpty()).toList();
@@ -53,7 +92,12 @@ public record LxdEndpoint(String socketPath, String pool, List<String> profiles,
         if (!pool.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("invalid storage pool name " + pool);
         }
-        return new LxdEndpoint(uri.getPath(), pool, profiles, options.positive("stoptimeout", DEFAULT_STOP_TIMEOUT),
+        return new LxdEndpoint(address, tls, pool, profiles, options.positive("stoptimeout", DEFAULT_STOP_TIMEOUT),
                 options.text("cpuspeed") == null ? null : options.positive("cpuspeed", 1));
+    }
+
+    /** Whether the daemon is reached over HTTPS rather than its local socket. */
+    public boolean remote() {
+        return tls != null;
     }
 }

@@ -45,7 +45,7 @@ final class LxdImageImport {
 
     /** Imports the VM's image from its source and returns the image's fingerprint; null when another import made it. */
     String importFor(LxdClient lxd, VmSpec vm) {
-        synchronized (locks.computeIfAbsent(lxd.socket() + "|" + vm.image(), k -> new Object())) {
+        synchronized (locks.computeIfAbsent(lxd.address() + "|" + vm.image(), k -> new Object())) {
             JsonObject alias = LxcDriver.lookupAlias(lxd, vm.image());
             if (alias != null) {
                 return alias.get("target").getAsString();

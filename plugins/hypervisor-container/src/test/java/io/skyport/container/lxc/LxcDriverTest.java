@@ -35,7 +35,7 @@ public class LxcDriverTest {
     @Before
     public void setUp() {
         lxd = mock(LxdClient.class);
-        when(lxd.socket()).thenReturn("/var/lib/lxd/unix.socket");
+        when(lxd.address()).thenReturn("/var/lib/lxd/unix.socket");
         LxdClients clients = mock(LxdClients.class);
         when(clients.client(any())).thenReturn(lxd);
         driver = new LxcDriver(clients);

@@ -11,12 +11,15 @@ import io.skyport.plugin.HypervisorDriver;
 import io.skyport.plugin.HypervisorDriver.HostCapacity;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Rules for the physical layout: zones (each with a default guest network), pods, clusters, hosts. */
 @Component
 public class InfraService {
+    private static final Logger LOG = LogManager.getLogger(InfraService.class);
     private final ZoneDao zoneDao;
     private final PodDao podDao;
     private final ClusterDao clusterDao;
@@ -126,6 +129,14 @@ public class InfraService {
             int n = vms.stopAllOnHost(h.id());
             hostDao.removeHost(h.id());
             return n;
+        });
+        registry.driver(h.hypervisor()).ifPresent(d -> {
+            try {
+                d.unwatch(h.ref());
+            } catch (RuntimeException e) {
+                // the host is gone from the database either way; a stream left open only reports VMs no longer there
+                LOG.warn("host {}: could not stop watching it: {}", h.name(), e.toString());
+            }
         });
         events.record(caller, "HOST.DELETE", "Deleted host " + h.name() + (stopped > 0 ? "; " + stopped
                 + " VM(s) on it are now Stopped" : ""), "Host", h.uuid());

@@ -121,6 +121,15 @@ public class LxcDriver implements HypervisorDriver {
         }
     }
 
+    /** Whether the host's event stream is open now, and how often it was opened (diagnostics, tests). */
+    public boolean watching(HostRef host) {
+        return events != null && events.watching(host);
+    }
+
+    public int streamOpens(HostRef host) {
+        return events == null ? 0 : events.opens(host);
+    }
+
     /**
      * Containers get no NIC from Skyport, only what the host's profiles add: a host attaches the
      * guest network when one of its profiles has a {@code nic} device. A daemon that cannot say

@@ -22,6 +22,8 @@ import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Origin;
+import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Transport;
@@ -29,7 +31,6 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.client.JettyUpgradeListener;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /**
@@ -147,7 +148,8 @@ public class LxdEvents implements AutoCloseable {
     }
 
     /** One host's stream: its own websocket client (a socket or a TLS context of its own), and its retries. */
-    private final class Watch implements Session.Listener.AutoDemanding, JettyUpgradeListener {
+    /** Public, as Jetty calls its listener methods through method handles. */
+    public final class Watch implements Session.Listener.AutoDemanding {
         private final String host;
         private final Consumer<String> changed;
         private final Path socket;
@@ -179,7 +181,8 @@ public class LxdEvents implements AutoCloseable {
             QueuedThreadPool threads = new QueuedThreadPool(8, 1);
             threads.setName("lxd-events-" + host);
             threads.setDaemon(true);
-            HttpClient http = new HttpClient(new HttpClientTransportOverHTTP(connector));
+            HttpClient http = new HttpClient(socket == null ? new HttpClientTransportOverHTTP(connector)
+                    : new OverSocket(connector, socket));
             http.setExecutor(threads);
             this.client = new WebSocketClient(http);
             client.setIdleTimeout(IDLE);
@@ -199,7 +202,7 @@ public class LxdEvents implements AutoCloseable {
                 if (!client.isStarted()) {
                     client.start();
                 }
-                client.connect(this, uri, this).whenComplete((s, failure) -> {
+                client.connect(this, uri).whenComplete((s, failure) -> {
                     if (failure != null) {
                         LOG.debug("LXC host {}: cannot open the event stream: {}", host, failure.toString());
                         retry();
@@ -208,13 +211,6 @@ public class LxdEvents implements AutoCloseable {
             } catch (Exception e) {
                 LOG.debug("LXC host {}: cannot open the event stream: {}", host, e.toString());
                 retry();
-            }
-        }
-
-        @Override
-        public void onHandshakeRequest(org.eclipse.jetty.client.Request request) {
-            if (socket != null) {
-                request.transport(new Transport.TCPUnix(socket));
             }
         }
 
@@ -303,6 +299,26 @@ public class LxdEvents implements AutoCloseable {
             } catch (Exception e) {
                 LOG.debug("LXC host {}: stopping the event client: {}", host, e.toString());
             }
+        }
+    }
+
+    /**
+     * HTTP/1.1 to the daemon's unix socket: every request's destination is the socket, whatever
+     * host its URI names. (The transport must be set when the destination is chosen, before any
+     * listener of the websocket upgrade request runs.)
+     */
+    private static final class OverSocket extends HttpClientTransportOverHTTP {
+        private final Path socket;
+
+        OverSocket(ClientConnector connector, Path socket) {
+            super(connector);
+            this.socket = socket;
+        }
+
+        @Override
+        public Origin newOrigin(Request request) {
+            request.transport(new Transport.TCPUnix(socket));
+            return super.newOrigin(request);
         }
     }
 

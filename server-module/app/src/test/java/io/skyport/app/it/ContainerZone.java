@@ -131,7 +131,7 @@ final class ContainerZone {
         }
         JsonObject vm = vmOf(job("deployVirtualMachine", kv.toArray(new String[0])));
         assertEquals("Running", vm.get("state").getAsString());
-        assertEquals(hostId, vm.get("hostid").getAsString());
+        assertEquals("on the host asked for", kv.get(kv.indexOf("hostid") + 1), vm.get("hostid").getAsString());
         return vm;
     }
 

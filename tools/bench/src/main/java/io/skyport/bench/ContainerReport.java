@@ -41,13 +41,15 @@ final class ContainerReport {
         LifecycleTimings.Samples raw = t.of(t.raw());
         row(md, "kill on " + t.title(), t.raw(), raw.kill(), null);
         for (LifecycleSide s : t.sides()) {
-            String op = s == t.raw() ? "kill + remove" : s.removesContainer() ? "stop + remove" : "terminate (kill)";
+            String op = s == t.raw() ? "remove" : s.removesContainer() ? "stop + remove" : "terminate (kill)";
             row(md, op + " on " + t.title(), s, t.of(s).remove(), s == t.raw() ? null : t.removeRatio(s));
         }
         md.append("\nCreate + start ends when the API says the instance runs (job done, instance state running, "
-                + "operation DONE), and each container is then checked running on the daemon. Native jobs and EC2 "
-                + "instance states are polled every " + ContainerBench.POLL_MILLIS + " ms; GCE waits on its "
-                + "operation. The daemon side does what the driver does: resolve the image, create with the same "
+                + "operation DONE), and each container is then checked running on the daemon. Native jobs are "
+                + "followed with queryAsyncJobResult's wait (answered when the job ends), EC2 instance states are "
+                + "polled every " + ContainerBench.POLL_MILLIS + " ms, GCE waits on its operation. The daemon's "
+                + "removal is what the driver does for a destroy with expunge: one forced remove with its volumes on "
+                + "Docker, a forced stop and a delete on LXD. The daemon side does what the driver does: resolve the image, create with the same "
                 + "limits, put the same user-data and key files in, start. EC2's TerminateInstances kills the "
                 + "container and leaves its removal to the expunger (EC2 lists terminated instances for a while), "
                 + "so it is compared with the daemon's kill alone.\n\n");

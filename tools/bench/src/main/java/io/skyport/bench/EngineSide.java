@@ -1,9 +1,9 @@
 package io.skyport.bench;
 
 /**
- * The baseline side of a lifecycle comparison: the daemon's own API. Its removal is timed in its
- * two steps, so each Skyport API is compared with what it does (EC2's terminate only kills), and it
- * tells whether a container runs, for checking every side's claim.
+ * The baseline side of a lifecycle comparison: the daemon's own API. Its removal is timed as the
+ * driver does it, and a kill alone is timed too, so each Skyport API is compared with what it
+ * does (EC2's terminate only kills); it tells whether a container runs, for checking every side's claim.
  */
 interface EngineSide extends LifecycleSide {
     void kill(String handle) throws Exception;

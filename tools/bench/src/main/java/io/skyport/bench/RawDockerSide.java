@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * The baseline: the engine's own API through docker-java, doing what a careful user would do by
  * hand for the same result: check the image, create the container with the same limits, copy the
- * same user data and key files in, start it; then kill and remove it (destroying a VM kills its
- * container and removes it with its volumes).
+ * same user data and key files in, start it; then remove it with one forced remove with its
+ * volumes (the engine kills it first), as the driver does for a destroy with expunge.
  */
 final class RawDockerSide implements EngineSide {
     static final String LABEL = "skyport.bench";
@@ -51,7 +51,6 @@ final class RawDockerSide implements EngineSide {
 
     @Override
     public void remove(String handle) {
-        kill(handle);
         delete(handle);
     }
 

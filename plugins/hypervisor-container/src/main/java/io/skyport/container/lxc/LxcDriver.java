@@ -367,17 +367,29 @@ public class LxcDriver implements HypervisorDriver {
         }
     }
 
-    /** Kills the container if it runs, then deletes it with its root disk; a container already gone is not an error. */
+    /**
+     * Kills the container, then deletes it with its root disk; a container already stopped or
+     * gone is not an error. The kill is sent without looking first (one request fewer on the
+     * removal path): LXD refuses it for a stopped container, and that refusal is the look.
+     */
     @Override
     public void destroy(HostRef host, String vmUuid) {
         LxdClient lxd = lxd(host);
-        JsonObject existing = instance(lxd, vmUuid);
-        if (existing == null) {
-            LOG.debug("container of VM {} was already gone", vmUuid);
-            return;
-        }
-        if (running(existing)) {
-            forceStop(lxd, vmUuid);
+        try {
+            lxd.call("PUT", instancePath(vmUuid) + "/state", LxdRequests.stateChange("stop", 0, true), OPERATION_WAIT);
+        } catch (LxdException e) {
+            if (e.notFound()) {
+                LOG.debug("container of VM {} was already gone", vmUuid);
+                return;
+            }
+            JsonObject now = instance(lxd, vmUuid);
+            if (now == null) {
+                return;
+            }
+            if (running(now)) {
+                throw e;
+            }
+            // it was stopped already
         }
         try {
             lxd.call("DELETE", instancePath(vmUuid), null, OPERATION_WAIT);

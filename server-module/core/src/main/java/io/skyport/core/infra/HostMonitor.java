@@ -183,6 +183,10 @@ public class HostMonitor implements AutoCloseable {
     }
 
     private void watch(Host h, HypervisorDriver driver) {
+        // a host deleted while this check was under way has been unwatched: opening its watch again would leak it
+        if (hostDao.host(h.id()).isEmpty()) {
+            return;
+        }
         try {
             driver.watch(h.ref(), powerSync::syncVm);
         } catch (RuntimeException e) {

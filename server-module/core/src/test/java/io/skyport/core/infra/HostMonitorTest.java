@@ -118,6 +118,17 @@ public class HostMonitorTest {
     }
 
     @Test
+    public void aHostDeletedWhileItWasCheckedIsNotWatchedAgain() {
+        Host h = host(1, "Docker", "Up");
+        when(docker.ping(any())).thenReturn(new HostCapacity(4, 2000, 1L << 33));
+        when(hosts.hosts(null, null, null, null, null, null)).thenReturn(List.of(h));
+        when(hosts.host(1)).thenReturn(Optional.empty());
+        monitor.checkAll();
+        verify(docker, times(1)).ping(any());
+        verify(docker, org.mockito.Mockito.never()).watch(any(), any());
+    }
+
+    @Test
     public void failuresInARowAreCountedAfreshOnceTheHostAnswers() {
         when(docker.ping(any())).thenThrow(new IllegalStateException("down"))
                 .thenThrow(new IllegalStateException("down")).thenReturn(new HostCapacity(4, 2000, 1L << 33))

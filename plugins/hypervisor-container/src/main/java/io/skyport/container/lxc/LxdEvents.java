@@ -159,7 +159,7 @@ public class LxdEvents implements AutoCloseable {
         private volatile Session session;
         private volatile boolean stopped;
         private volatile ScheduledFuture<?> pinger;
-        private long retryMs;
+        private volatile long retryMs;
         private volatile int opens;
 
         Watch(String host, LxdEndpoint endpoint, Consumer<String> changed) {

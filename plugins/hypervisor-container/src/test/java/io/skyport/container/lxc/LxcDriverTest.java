@@ -140,4 +140,37 @@ public class LxcDriverTest {
         assertEquals(LxcDriver.CONSOLE_BYTES, tail.getBytes(StandardCharsets.UTF_8).length);
         assertTrue(tail.endsWith("z"));
     }
+
+    @Test
+    public void destroyKillsWithoutLookingFirstThenDeletes() {
+        driver.destroy(HOST, VM.uuid());
+        verify(lxd).call(eq("PUT"), eq(PATH + "/state"), argThat(b -> b.get("force").getAsBoolean()), any());
+        verify(lxd).call(eq("DELETE"), eq(PATH), isNull(), any());
+        verify(lxd, never()).get(PATH);
+    }
+
+    @Test
+    public void destroyOfAStoppedContainerDeletesItAndOfAMissingOneDoesNothing() {
+        when(lxd.call(eq("PUT"), eq(PATH + "/state"), any(), any())).thenThrow(new LxdException(400,
+                "LXD failed PUT: The instance is already stopped"));
+        when(lxd.get(PATH)).thenReturn(instance("Stopped"));
+        driver.destroy(HOST, VM.uuid());
+        verify(lxd).call(eq("DELETE"), eq(PATH), isNull(), any());
+
+        LxdClient gone = mock(LxdClient.class);
+        LxdClients clients = mock(LxdClients.class);
+        when(clients.client(any())).thenReturn(gone);
+        when(gone.call(eq("PUT"), eq(PATH + "/state"), any(), any())).thenThrow(notFound());
+        new LxcDriver(clients).destroy(HOST, VM.uuid());
+        verify(gone, never()).call(eq("DELETE"), any(), any(), any());
+    }
+
+    @Test
+    public void destroyOfAContainerThatWouldNotStopFails() {
+        when(lxd.call(eq("PUT"), eq(PATH + "/state"), any(), any())).thenThrow(new LxdException(500,
+                "LXD failed PUT: busy"));
+        when(lxd.get(PATH)).thenReturn(instance("Running"));
+        assertThrows(LxdException.class, () -> driver.destroy(HOST, VM.uuid()));
+        verify(lxd, never()).call(eq("DELETE"), any(), any(), any());
+    }
 }

@@ -41,11 +41,12 @@ import org.eclipse.jetty.websocket.client.WebSocketClient;
  * with the host's client certificate.
  *
  * <p>A stream that breaks (the daemon restarts or goes away) is opened again by itself, after 1 s
- * and then twice as long each failed try up to 30 s; the core's {@code watch} after each
- * successful host check finds it already there. LXD keeps no event history, so what happens while
- * no stream is open is left to the core's periodic pass and to its full pass when a host answers
- * again. A ping every 20 s keeps an idle stream open and finds a dead remote connection. {@link
- * #unwatch} (the host is deleted) and {@link #close} stop a stream and its retries for good.
+ * and then twice as long each failed try up to 30 s; the core's {@code watch} after a successful
+ * host check cuts a pending back-off short, so the stream follows the daemon's return at once.
+ * LXD keeps no event history, so what happens while no stream is open is left to the core's
+ * periodic pass and to its full pass when a host answers again. A ping every 20 s keeps an idle
+ * stream open and finds a dead remote connection. {@link #unwatch} (the host is deleted) and
+ * {@link #close} stop a stream and its retries for good.
  */
 public class LxdEvents implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(LxdEvents.class);
@@ -66,9 +67,18 @@ public class LxdEvents implements AutoCloseable {
     });
     private volatile boolean closed;
 
-    /** Opens the host's stream unless it has one (open or retrying); events for Skyport's instances go to {@code changed}. */
+    /**
+     * Opens the host's stream unless it has one; events for Skyport's instances go to {@code
+     * changed}. A stream waiting out its back-off is tried at once: the core calls this after the
+     * host answered a check, so the daemon is back.
+     */
     public void watch(HostRef host, Consumer<String> changed) {
-        if (closed || watches.containsKey(host.uuid())) {
+        if (closed) {
+            return;
+        }
+        Watch known = watches.get(host.uuid());
+        if (known != null) {
+            known.retryNow();
             return;
         }
         LxdEndpoint endpoint = LxdEndpoint.of(host);
@@ -159,6 +169,7 @@ public class LxdEvents implements AutoCloseable {
         private volatile Session session;
         private volatile boolean stopped;
         private volatile ScheduledFuture<?> pinger;
+        private volatile ScheduledFuture<?> pendingRetry;
         private volatile long retryMs;
         private volatile int opens;
 
@@ -275,13 +286,24 @@ public class LxdEvents implements AutoCloseable {
             retryMs = nextRetry(retryMs);
             LOG.debug("LXC host {}: opening the event stream again in {} ms", host, retryMs);
             try {
-                timer.schedule(() -> {
+                pendingRetry = timer.schedule(() -> {
                     retrying.set(false);
                     open();
                 }, retryMs, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // shutting down
             }
+        }
+
+        /** A retry waiting out its back-off runs now (one that has started already goes on by itself). */
+        void retryNow() {
+            ScheduledFuture<?> pending = pendingRetry;
+            if (stopped || closed || !retrying.get() || pending == null || !pending.cancel(false)) {
+                return;
+            }
+            retryMs = 0;
+            retrying.set(false);
+            open();
         }
 
         void stop() {

@@ -97,7 +97,10 @@ public final class ImdsTree {
         if (f.userData() != null) {
             latest.put("user-data", new Value(f.userData(), "application/octet-stream"));
         }
-        return new Dir(latest);
+        // IMDS lists its top-level categories without the trailing slash it gives sub-directories
+        Map<String, String> labels = new LinkedHashMap<>();
+        latest.keySet().forEach(k -> labels.put(k, k));
+        return new Dir(latest, labels);
     }
 
     /** The node at a path below {@code /latest} ({@code ""} is the directory itself). */

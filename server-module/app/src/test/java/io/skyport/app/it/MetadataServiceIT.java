@@ -11,6 +11,8 @@ import com.google.gson.JsonParser;
 import io.skyport.core.network.Ipv4;
 import io.skyport.core.network.NetworkDao;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -364,6 +366,60 @@ public class MetadataServiceIT {
             admin.awaitJob(admin.call("startVirtualMachine", "id", nativeId).inner().get("jobid").getAsString());
         }
         assertEquals(other, imdsOk(nativeAddress, "/meta-data/instance-id"));
+    }
+
+    /**
+     * The guest init (tools/image/guest-init) run by busybox with the instance's address as the
+     * metadata host: a connection to a local address leaves from that address, so the listener
+     * sees the instance. It runs GCE's startup-script, else EC2's user data, else the seed.
+     */
+    @Test
+    public void guestInitRunsTheScriptOfItsOwnInstance() throws Exception {
+        Path script = Path.of("../../tools/image/guest-init").toAbsolutePath().normalize();
+        Live.require("busybox", Files.isExecutable(Path.of("/bin/busybox")) && Files.isRegularFile(script),
+                "the guest init needs /bin/busybox (busybox-static) and " + script);
+        Path seed = Files.createTempDirectory("guest-init-seed");
+        Files.writeString(seed.resolve("user-data"), "#!/bin/sh\necho from-the-seed\n");
+        try {
+            String ec2Run = guestInit(script, vmA.privateIpAddress(), seed);
+            assertTrue(ec2Run, ec2Run.contains("running the script from EC2 instance metadata"));
+            assertTrue(ec2Run, ec2Run.lines().anyMatch("user-data-of-a"::equals));
+            String gceRun = guestInit(script, gceAddress, seed);
+            assertTrue(gceRun, gceRun.contains("running the script from GCE metadata server"));
+            assertTrue(gceRun, gceRun.lines().anyMatch("startup-of-c"::equals));
+            assertFalse(gceRun, gceRun.contains("user-data-of-a"));
+            String offline = guestInit(script, unknownAddress, seed);
+            assertTrue(offline, offline.contains("running the script from NoCloud seed"));
+            assertTrue(offline, offline.lines().anyMatch("from-the-seed"::equals));
+        } finally {
+            TestServer.deleteTree(seed);
+        }
+    }
+
+    private static String guestInit(Path script, String metadataHost, Path seed) throws Exception {
+        // busybox's own applets (nc, sed, head…) whatever the machine has on its PATH
+        Path bin = Files.createTempDirectory("guest-init-bin");
+        Path work = Files.createTempDirectory("guest-init-work");
+        try {
+            for (String applet : List.of("nc", "sed", "head", "cat", "cp", "rm", "mkdir", "chmod", "printf", "echo",
+                    "sh")) {
+                Files.createSymbolicLink(bin.resolve(applet), Path.of("/bin/busybox"));
+            }
+            ProcessBuilder pb = new ProcessBuilder("/bin/busybox", "sh", script.toString()).redirectErrorStream(true);
+            pb.environment().put("PATH", bin.toString());
+            pb.environment().put("SKYPORT_METADATA_HOST", metadataHost);
+            pb.environment().put("SKYPORT_METADATA_PORT", Integer.toString(port));
+            pb.environment().put("SKYPORT_SEED_DIR", seed.toString());
+            pb.environment().put("SKYPORT_INIT_DIR", work.toString());
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue("guest init did not finish", p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(out, 0, p.exitValue());
+            return out;
+        } finally {
+            TestServer.deleteTree(bin);
+            TestServer.deleteTree(work);
+        }
     }
 
     @Test

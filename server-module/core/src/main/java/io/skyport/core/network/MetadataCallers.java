@@ -19,6 +19,11 @@ public class MetadataCallers {
     private static final Logger LOG = LogManager.getLogger(MetadataCallers.class);
     /** Networks change rarely; re-reading them per request would double the listener's queries. */
     private static final long NETWORKS_TTL_MILLIS = 5_000;
+    /**
+     * An unknown address re-reads the networks at most this often, so requests from unknown
+     * sources cannot make every request cost two reads.
+     */
+    private static final long NETWORKS_RECHECK_MILLIS = 1_000;
 
     private final NetworkDao networks;
     private final VmDao vms;
@@ -37,7 +42,11 @@ public class MetadataCallers {
         } catch (RuntimeException notIpv4) {
             return Optional.empty();
         }
-        List<Vm> found = vms.activeWithAddress(networkIds(), ip);
+        List<Vm> found = vms.activeWithAddress(networkIds(false), ip);
+        if (found.isEmpty() && System.currentTimeMillis() - networksReadAt > NETWORKS_RECHECK_MILLIS) {
+            // the address may be on a network made since the last read
+            found = vms.activeWithAddress(networkIds(true), ip);
+        }
         if (found.size() > 1) {
             LOG.warn("metadata request from {} refused: {} running VMs hold that address", address, found.size());
             return Optional.empty();
@@ -45,9 +54,9 @@ public class MetadataCallers {
         return found.stream().findFirst();
     }
 
-    private List<Long> networkIds() {
+    private List<Long> networkIds(boolean fresh) {
         long now = System.currentTimeMillis();
-        if (now - networksReadAt > NETWORKS_TTL_MILLIS) {
+        if (fresh || now - networksReadAt > NETWORKS_TTL_MILLIS) {
             networkIds = networks.list(null, null, null, null).stream().map(Network::id).toList();
             networksReadAt = now;
         }

@@ -140,12 +140,37 @@ public final class SkyportServer implements AutoCloseable {
         connector.setName(API_CONNECTOR);
         context.setVirtualHosts(List.of("@" + API_CONNECTOR));
         ContextHandlerCollection contexts = new ContextHandlerCollection(context);
-        addMetadataListener(core, contexts);
+        Optional<ServerConnector> metadata = addMetadataContext(core, contexts);
         GracefulHandler graceful = new GracefulHandler(contexts);
         jetty.setHandler(graceful);
         jetty.setErrorHandler(new QuietErrorHandler());
         jetty.setStopTimeout(15_000);
         jetty.start();
+        metadata.ifPresent(this::openMetadataListener);
+    }
+
+    /**
+     * Opens the metadata listener once the API is up. A port another process holds (a second
+     * management server on the machine) costs the metadata service, not the server: the error is
+     * logged and the API serves on.
+     */
+    private void openMetadataListener(ServerConnector connector) {
+        try {
+            jetty.addConnector(connector);
+            if (!connector.isStarted()) {
+                connector.start();
+            }
+            LOG.info("metadata listener on {}:{}", connector.getHost(), connector.getLocalPort());
+        } catch (Exception e) {
+            LOG.error("metadata listener not started: cannot listen on {}:{} ({}); instances get no metadata from "
+                    + "this server", connector.getHost(), connector.getPort(), e.toString());
+            jetty.removeConnector(connector);
+            try {
+                connector.stop();
+            } catch (Exception ignored) {
+                // it never opened
+            }
+        }
     }
 
     /**
@@ -154,11 +179,12 @@ public final class SkyportServer implements AutoCloseable {
      * services. It binds every address by default: the hosts forward instances' requests to the
      * gateway address of each guest network, which are this machine's.
      */
-    private void addMetadataListener(AnnotationConfigApplicationContext core, ContextHandlerCollection contexts) {
+    private Optional<ServerConnector> addMetadataContext(AnnotationConfigApplicationContext core,
+                                                         ContextHandlerCollection contexts) {
         SettingService settings = core.getBean(SettingService.class);
         ModuleRegistry registry = root.getBean(ModuleRegistry.class);
         if (!settings.get(CoreSettings.METADATA_ENABLED) || registry.metadataEndpoints().isEmpty()) {
-            return;
+            return Optional.empty();
         }
         int port = config.getInt("skyport.metadata.port", settings.get(CoreSettings.METADATA_PORT));
         HttpConfiguration http = new HttpConfiguration();
@@ -167,16 +193,16 @@ public final class SkyportServer implements AutoCloseable {
         connector.setName(METADATA_CONNECTOR);
         connector.setHost(config.get("skyport.metadata.bind", "0.0.0.0"));
         connector.setPort(port);
-        jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.setVirtualHosts(List.of("@" + METADATA_CONNECTOR));
         context.addServlet(new ServletHolder("metadata", new MetadataRouter(registry.metadataEndpoints(),
                 core.getBean(MetadataCallers.class), settings, root.getBean(MeterRegistry.class))), "/*");
         contexts.addHandler(context);
+        return Optional.of(connector);
     }
 
-    /** The port of the metadata listener; empty when it is switched off. */
+    /** The port of the metadata listener; empty when it is switched off or could not listen. */
     public Optional<Integer> metadataPort() {
         for (var c : jetty.getConnectors()) {
             if (METADATA_CONNECTOR.equals(c.getName())) {

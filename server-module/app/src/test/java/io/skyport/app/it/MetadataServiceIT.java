@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  */
 public class MetadataServiceIT {
     @ClassRule
-    public static final TestServer SERVER = new TestServer(Map.of("skyport.metadata.port", "0"));
+    public static final TestServer SERVER = new TestServer();
 
     private static final String FLAVOR = "Metadata-Flavor";
     private static final List<String> ADDED = new ArrayList<>();
@@ -352,6 +352,17 @@ public class MetadataServiceIT {
         assertEquals(404, MetadataHttp.get("127.0.0.1", SERVER.server().port(), "/latest/meta-data/instance-id")
                 .status());
         assertEquals(404, MetadataHttp.get(nativeAddress, port, "/client/api?command=listZones").status());
+    }
+
+    /** A second server on the machine finds the metadata port taken: it serves its API without metadata. */
+    @Test
+    public void aTakenMetadataPortLeavesTheApiServing() throws Exception {
+        try (TestServer second = new TestServer(Map.of("skyport.metadata.port", Integer.toString(port)))) {
+            second.start();
+            assertTrue(second.server().metadataPort().isEmpty());
+            assertEquals(200, second.admin().call("listZones").status());
+        }
+        assertEquals(vmA.instanceId(), imdsOk(vmA.privateIpAddress(), "/meta-data/instance-id"));
     }
 
     @Test

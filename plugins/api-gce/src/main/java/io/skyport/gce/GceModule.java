@@ -178,7 +178,8 @@ public class GceModule {
     }
 
     @Bean
-    public GceEndpoint gceEndpoint(GceDispatcher dispatcher, TokenService tokens) {
-        return new GceEndpoint(dispatcher, tokens);
+    public GceEndpoint gceEndpoint(GceDispatcher dispatcher, TokenService tokens,
+                                   io.skyport.core.security.AuthThrottle throttle) {
+        return new GceEndpoint(dispatcher, tokens, throttle);
     }
 }

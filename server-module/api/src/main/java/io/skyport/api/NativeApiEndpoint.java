@@ -12,11 +12,14 @@ import io.skyport.core.dispatch.CommandCatalog;
 import io.skyport.core.dispatch.CommandDescriptor;
 import io.skyport.core.dispatch.ParamBinder;
 import io.skyport.core.dispatch.ParamBinder.ParamException;
+import io.skyport.core.event.AdminAudit;
+import io.skyport.core.security.AuthThrottle;
 import io.skyport.core.identity.IdentityService.Principal;
 import io.skyport.plugin.ApiEndpoint;
 import io.skyport.plugin.ApiException;
 import io.skyport.plugin.ApiOperation;
 import io.skyport.plugin.CallContext;
+import io.skyport.plugin.Refusal;
 import io.skyport.plugin.Role;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,12 +49,30 @@ public class NativeApiEndpoint implements ApiEndpoint {
     private final ParamBinder binder;
     private final NativeAuthenticator auth;
     private final MeterRegistry metrics;
+    private final AuthThrottle throttle;
+    private final AdminAudit audit;
 
-    public NativeApiEndpoint(CommandCatalog catalog, ParamBinder binder, NativeAuthenticator auth, MeterRegistry metrics) {
+    public NativeApiEndpoint(CommandCatalog catalog, ParamBinder binder, NativeAuthenticator auth, MeterRegistry metrics,
+                             AuthThrottle throttle, AdminAudit audit) {
         this.catalog = catalog;
         this.binder = binder;
         this.auth = auth;
         this.metrics = metrics;
+        this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    @Override
+    public String apiName() {
+        return API;
+    }
+
+    /** Refused before the parameters are read: the body may be the problem, so only the query string counts. */
+    @Override
+    public void writeRefusal(HttpServletRequest req, HttpServletResponse resp, Refusal refusal) throws IOException {
+        String query = req.getQueryString();
+        boolean json = query != null && query.toLowerCase(Locale.ROOT).matches("(.*&)?response=json(&.*)?");
+        writeError(resp, json, "errorresponse", NativeError.of(refusal), null);
     }
 
     @Override
@@ -95,24 +116,53 @@ public class NativeApiEndpoint implements ApiEndpoint {
         }
     }
 
+    /**
+     * Runs one command; every admin-only command's result, and every refusal of one, goes to the
+     * audit trail here, so no command has to remember it.
+     */
     private String dispatch(HttpServletRequest req, HttpServletResponse resp, CommandDescriptor d,
                             Map<String, String> params, String responseName, boolean json) throws IOException {
+        String address = req.getRemoteAddr();
+        // login names its user; every other call its API key (a session key is a random secret, not a name)
+        String key = d.command().authenticated() ? get(params, "apikey") : get(params, "username");
+        if (throttle.refuse(API, key, address)) {
+            writeError(resp, json, responseName, NativeError.THROTTLED, null);
+            audit.record(API, d, null, address, "refused");
+            return "throttled";
+        }
         CallContext caller = null;
         if (d.command().authenticated()) {
             Optional<Principal> who = auth.authenticate(params, sessionKey(req, params));
             if (who.isEmpty()) {
+                throttle.failed(API, key, address);
                 writeError(resp, json, responseName, NativeError.UNAUTHORIZED, null);
+                audit.record(API, d, null, address, "refused");
                 return "unauthorized";
             }
-            caller = who.get().context(req.getRemoteAddr());
+            caller = who.get().context(address);
             if (!Arrays.asList(d.command().roles()).contains(caller.role())) {
                 writeError(resp, json, responseName, NativeError.UNAUTHORIZED, "The given command " + d.name()
                         + " does not exist or it is not available for the user");
+                audit.record(API, d, caller, address, "refused");
                 return "unauthorized";
             }
         }
         CallContext ctx = caller != null ? caller
-                : new CallContext(0, null, 0, null, null, 0, null, Role.USER, req.getRemoteAddr());
+                : new CallContext(0, null, 0, null, null, 0, null, Role.USER, address);
+        String outcome = execute(resp, d, params, responseName, json, ctx);
+        if (!d.command().authenticated() && "unauthorized".equals(outcome)) {
+            throttle.failed(API, key, address);
+        }
+        audit.record(API, d, caller, address, switch (outcome) {
+            case "success" -> "success";
+            case "unauthorized" -> "refused";
+            default -> "failed";
+        });
+        return outcome;
+    }
+
+    private String execute(HttpServletResponse resp, CommandDescriptor d, Map<String, String> params,
+                           String responseName, boolean json, CallContext ctx) throws IOException {
         try {
             ApiOperation op = d.factory().get();
             binder.bind(op, d, lowerCased(params), ctx);
@@ -131,7 +181,8 @@ public class NativeApiEndpoint implements ApiEndpoint {
         } catch (ApiException e) {
             NativeError err = NativeError.of(e.error());
             writeError(resp, json, responseName, err, e.getMessage());
-            return err == NativeError.INTERNAL ? "server-error" : "client-error";
+            return err == NativeError.INTERNAL ? "server-error"
+                    : err == NativeError.UNAUTHORIZED ? "unauthorized" : "client-error";
         } catch (RuntimeException e) {
             LOG.error("command {} failed", d.name(), e);
             writeError(resp, json, responseName, NativeError.INTERNAL, null);
@@ -151,6 +202,15 @@ public class NativeApiEndpoint implements ApiEndpoint {
             }
         });
         return true;
+    }
+
+    private static String get(Map<String, String> params, String lowerName) {
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(lowerName)) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     private static Map<String, String> lowerCased(Map<String, String> params) {

@@ -26,7 +26,6 @@ import org.apache.logging.log4j.Logger;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -118,14 +117,15 @@ public final class SkyportServer implements AutoCloseable {
         jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        http.setRequestHeaderSize(16 * 1024);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        // hard ceilings of the listener; the admin's limits (settings api.request.max.*) are checked below them
+        http.setRequestHeaderSize(config.getInt("skyport.http.max.header.bytes", 64 * 1024));
+        ServerConnector connector = TlsListener.connector(jetty, config, http);
         connector.setHost(config.bindAddress());
         connector.setPort(config.port());
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.setMaxFormContentSize(1024 * 1024);
+        context.setMaxFormContentSize(config.getInt("skyport.http.max.form.bytes", 16 * 1024 * 1024));
         context.setMaxFormKeys(1000);
         DataSource ds = core.getBean(DataSource.class);
         HttpRouter router = new HttpRouter(root.getBean(ModuleRegistry.class), core.getBean(SettingService.class),

@@ -1,0 +1,60 @@
+package io.skyport.core.event;
+
+import io.skyport.core.dispatch.CommandDescriptor;
+import io.skyport.plugin.CallContext;
+import io.skyport.plugin.Role;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The audit trail of admin operations, written by the API dispatchers rather than by each
+ * command, so no admin command can forget it: every call of a command that only administrators
+ * may run, whether it succeeded, failed or was refused, and every refused call, becomes an
+ * {@code ADMIN.AUDIT} event naming who, what, from where and the result. Successful read-only
+ * calls (list, get, query) are left out: they change nothing and the web UI makes many of them.
+ */
+public class AdminAudit {
+    public static final String TYPE = "ADMIN.AUDIT";
+    private final EventService events;
+
+    public AdminAudit(EventService events) {
+        this.events = events;
+    }
+
+    /** Whether only administrators (root or domain) may call the command. */
+    public static boolean adminOnly(CommandDescriptor d) {
+        return !Arrays.asList(d.command().roles()).contains(Role.USER);
+    }
+
+    static boolean readOnly(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.startsWith("list") || n.startsWith("get") || n.startsWith("query") || n.startsWith("describe");
+    }
+
+    /**
+     * Records the call if the audit covers it.
+     *
+     * @param caller  who called; null when the caller could not be identified
+     * @param address the source address of the request
+     * @param result  {@code success}, {@code refused} or {@code failed}
+     */
+    public void record(String api, CommandDescriptor d, CallContext caller, String address, String result) {
+        if (!adminOnly(d)) {
+            return;
+        }
+        boolean success = "success".equals(result);
+        if (success && readOnly(d.name())) {
+            return;
+        }
+        CallContext who = caller != null ? caller
+                : new CallContext(0, null, 0, null, "(unauthenticated)", 0, null, Role.USER, address);
+        String description = api + " " + d.name() + " by " + who.accountName() + " (user " + who.userId() + ") from "
+                + address + ": " + result;
+        events.record(who, TYPE, success ? "INFO" : "WARN", success ? "Completed" : capitalized(result), description,
+                "ApiCommand", null);
+    }
+
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

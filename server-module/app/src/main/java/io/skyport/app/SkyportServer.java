@@ -70,6 +70,8 @@ public final class SkyportServer implements AutoCloseable {
             ModuleLoader loader = new ModuleLoader(getClass().getClassLoader());
             modules.addAll(loader.load(root, loader.discover()));
             AnnotationConfigApplicationContext core = modules.get(0);
+            // before anything reads a stored secret: a wrong key must stop the start, not garble logins
+            core.getBean(io.skyport.core.security.SecretsAtRest.class).verify();
             bootstrap = core.getBean(IdentityService.class).bootstrap(config.get("skyport.admin.password", null));
             startHttp(prometheus, core);
             config.boundPort(port());

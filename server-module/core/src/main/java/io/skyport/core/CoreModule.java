@@ -65,6 +65,11 @@ public class CoreModule {
         return SecretCipher.fromConfig(config);
     }
 
+    @Bean
+    public io.skyport.core.security.SecretsAtRest secretsAtRest(JdbcTemplate jdbc, SecretCipher cipher) {
+        return new io.skyport.core.security.SecretsAtRest(jdbc, cipher);
+    }
+
     /** Failed-authentication throttling shared by every API; {@code skyport.auth.throttle=off} disables it. */
     @Bean
     public AuthThrottle authThrottle(SettingService settings, MeterRegistry metrics, ServerConfig config) {

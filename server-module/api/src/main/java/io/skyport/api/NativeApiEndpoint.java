@@ -16,6 +16,7 @@ import io.skyport.core.event.AdminAudit;
 import io.skyport.core.security.AuthThrottle;
 import io.skyport.core.identity.IdentityService.Principal;
 import io.skyport.plugin.ApiEndpoint;
+import io.skyport.plugin.ApiError;
 import io.skyport.plugin.ApiException;
 import io.skyport.plugin.ApiOperation;
 import io.skyport.plugin.CallContext;
@@ -149,26 +150,26 @@ public class NativeApiEndpoint implements ApiEndpoint {
         }
         CallContext ctx = caller != null ? caller
                 : new CallContext(0, null, 0, null, null, 0, null, Role.USER, address);
-        String outcome = execute(resp, d, params, responseName, json, ctx);
-        if (!d.command().authenticated() && "unauthorized".equals(outcome)) {
+        Result r = execute(resp, d, params, responseName, json, ctx);
+        if (!d.command().authenticated() && "refused".equals(r.audit())) {
             throttle.failed(API, key, address);
         }
-        audit.record(API, d, caller, address, switch (outcome) {
-            case "success" -> "success";
-            case "unauthorized" -> "refused";
-            default -> "failed";
-        });
-        return outcome;
+        audit.record(API, d, caller, address, r.audit());
+        return r.outcome();
     }
 
-    private String execute(HttpServletResponse resp, CommandDescriptor d, Map<String, String> params,
+    /** The metrics outcome of a call, and its result as the audit trail records it. */
+    private record Result(String outcome, String audit) {
+    }
+
+    private Result execute(HttpServletResponse resp, CommandDescriptor d, Map<String, String> params,
                            String responseName, boolean json, CallContext ctx) throws IOException {
         try {
             ApiOperation op = d.factory().get();
             binder.bind(op, d, lowerCased(params), ctx);
             Object result = op.execute(ctx);
             writeResult(resp, json, responseName, result);
-            return "success";
+            return new Result("success", "success");
         } catch (ParamException e) {
             String cmd = d.name().toLowerCase(Locale.ROOT);
             String text = e.missing()
@@ -177,16 +178,17 @@ public class NativeApiEndpoint implements ApiEndpoint {
                     + " value=" + e.value() + " due to incorrect long value format, or entity does not exist or due "
                     + "to incorrect parameter annotation for the field in api cmd class.";
             writeError(resp, json, responseName, NativeError.PARAM_ERROR, text);
-            return "client-error";
+            return new Result("client-error", "failed");
         } catch (ApiException e) {
             NativeError err = NativeError.of(e.error());
             writeError(resp, json, responseName, err, e.getMessage());
-            return err == NativeError.INTERNAL ? "server-error"
-                    : err == NativeError.UNAUTHORIZED ? "unauthorized" : "client-error";
+            boolean refused = e.error() == ApiError.UNAUTHORIZED || e.error() == ApiError.FORBIDDEN;
+            return new Result(err == NativeError.INTERNAL ? "server-error" : "client-error",
+                    refused ? "refused" : "failed");
         } catch (RuntimeException e) {
             LOG.error("command {} failed", d.name(), e);
             writeError(resp, json, responseName, NativeError.INTERNAL, null);
-            return "server-error";
+            return new Result("server-error", "failed");
         }
     }
 

@@ -8,10 +8,11 @@ import java.util.Locale;
 
 /**
  * The audit trail of admin operations, written by the API dispatchers rather than by each
- * command, so no admin command can forget it: every call of a command that only administrators
- * may run, whether it succeeded, failed or was refused, and every refused call, becomes an
- * {@code ADMIN.AUDIT} event naming who, what, from where and the result. Successful read-only
- * calls (list, get, query) are left out: they change nothing and the web UI makes many of them.
+ * command, so no admin command can forget it. An {@code ADMIN.AUDIT} event names who, what,
+ * from where and the result for: every call of a command only administrators may run (succeeded,
+ * failed or refused), every call an administrator makes (their other commands act on others'
+ * resources and settings), and every call of an authenticated user refused as not permitted. Successful read-only calls
+ * (list, get, query, describe) are left out: they change nothing and the web UI makes many.
  */
 public class AdminAudit {
     public static final String TYPE = "ADMIN.AUDIT";
@@ -36,13 +37,16 @@ public class AdminAudit {
      *
      * @param caller  who called; null when the caller could not be identified
      * @param address the source address of the request
-     * @param result  {@code success}, {@code refused} or {@code failed}
+     * @param result  {@code success}, {@code refused} (not authenticated or not permitted) or {@code failed}
      */
     public void record(String api, CommandDescriptor d, CallContext caller, String address, String result) {
-        if (!adminOnly(d)) {
+        boolean success = "success".equals(result);
+        boolean byAdmin = caller != null && caller.role() != Role.USER;
+        // an unidentified caller's refusal is audited for admin commands only: anyone can send those in bulk
+        boolean refusedUser = caller != null && "refused".equals(result);
+        if (!adminOnly(d) && !byAdmin && !refusedUser) {
             return;
         }
-        boolean success = "success".equals(result);
         if (success && readOnly(d.name())) {
             return;
         }

@@ -76,6 +76,11 @@ public class AuthThrottle {
         count(api, id("addr", address), now);
     }
 
+    /** Forgets every count and block (all keys and addresses), e.g. after the limits were changed. */
+    public void reset() {
+        entries.clear();
+    }
+
     private boolean active() {
         return enabled && settings.get(CoreSettings.AUTH_THROTTLE_FAILURES) > 0;
     }

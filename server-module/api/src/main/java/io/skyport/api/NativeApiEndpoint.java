@@ -127,8 +127,8 @@ public class NativeApiEndpoint implements ApiEndpoint {
         // login names its user; every other call its API key (a session key is a random secret, not a name)
         String key = d.command().authenticated() ? get(params, "apikey") : get(params, "username");
         if (throttle.refuse(API, key, address)) {
-            writeError(resp, json, responseName, NativeError.THROTTLED, null);
             audit.record(API, d, null, address, "refused");
+            writeError(resp, json, responseName, NativeError.THROTTLED, null);
             return "throttled";
         }
         CallContext caller = null;
@@ -136,15 +136,15 @@ public class NativeApiEndpoint implements ApiEndpoint {
             Optional<Principal> who = auth.authenticate(params, sessionKey(req, params));
             if (who.isEmpty()) {
                 throttle.failed(API, key, address);
-                writeError(resp, json, responseName, NativeError.UNAUTHORIZED, null);
                 audit.record(API, d, null, address, "refused");
+                writeError(resp, json, responseName, NativeError.UNAUTHORIZED, null);
                 return "unauthorized";
             }
             caller = who.get().context(address);
             if (!Arrays.asList(d.command().roles()).contains(caller.role())) {
+                audit.record(API, d, caller, address, "refused");
                 writeError(resp, json, responseName, NativeError.UNAUTHORIZED, "The given command " + d.name()
                         + " does not exist or it is not available for the user");
-                audit.record(API, d, caller, address, "refused");
                 return "unauthorized";
             }
         }

@@ -155,26 +155,36 @@ public class Ec2Endpoint implements ApiEndpoint {
             }
             ec2.bind(signed.params(), endpointUrl(req));
             SdkPojo result = (SdkPojo) ec2.execute(ctx);
-            write(resp, 200, XmlWriter.response(action, requestId, result), requestId);
+            String xml = XmlWriter.response(action, requestId, result);
+            // the audit event is written before the answer, so a client that has its answer finds it
+            audit.record(API, d, ctx, address, "success");
+            audited = null;
+            write(resp, 200, xml, requestId);
             outcome = "success";
         } catch (Ec2Exception e) {
+            failed(audited, caller, req);
             writeError(resp, e.error(), e.getMessage(), requestId);
             outcome = e.error().status() >= 500 ? "server-error" : "client-error";
         } catch (ApiException e) {
             Ec2Error err = Ec2Error.of(e.error());
+            failed(audited, caller, req);
             writeError(resp, err, e.getMessage(), requestId);
             outcome = err.status() >= 500 ? "server-error" : "client-error";
         } catch (RuntimeException e) {
             LOG.error("EC2 {} failed (request {})", action, requestId, e);
+            failed(audited, caller, req);
             writeError(resp, Ec2Error.INTERNAL_ERROR, "An internal error has occurred", requestId);
             outcome = "server-error";
         } finally {
-            if (audited != null) {
-                audit.record(API, audited, caller, req.getRemoteAddr(), "success".equals(outcome) ? "success"
-                        : "failed");
-            }
             Timer.builder("skyport.api.requests").tag("api", API).tag("command", action).tag("outcome", outcome)
                     .register(metrics).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Audits a failed call of an authorized operation (null when it never got that far). */
+    private void failed(CommandDescriptor audited, CallContext caller, HttpServletRequest req) {
+        if (audited != null) {
+            audit.record(API, audited, caller, req.getRemoteAddr(), "failed");
         }
     }
 

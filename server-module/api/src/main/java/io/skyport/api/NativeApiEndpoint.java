@@ -155,21 +155,29 @@ public class NativeApiEndpoint implements ApiEndpoint {
             throttle.failed(API, key, address);
         }
         audit.record(API, d, caller, address, r.audit());
+        r.answer().send();
         return r.outcome();
     }
 
-    /** The metrics outcome of a call, and its result as the audit trail records it. */
-    private record Result(String outcome, String audit) {
+    /**
+     * The metrics outcome of a call, its result as the audit trail records it, and the answer,
+     * sent only once the audit event is written: a client that has its answer finds the event.
+     */
+    private record Result(String outcome, String audit, Answer answer) {
+    }
+
+    @FunctionalInterface
+    private interface Answer {
+        void send() throws IOException;
     }
 
     private Result execute(HttpServletResponse resp, CommandDescriptor d, Map<String, String> params,
-                           String responseName, boolean json, CallContext ctx) throws IOException {
+                           String responseName, boolean json, CallContext ctx) {
         try {
             ApiOperation op = d.factory().get();
             binder.bind(op, d, lowerCased(params), ctx);
             Object result = op.execute(ctx);
-            writeResult(resp, json, responseName, result);
-            return new Result("success", "success");
+            return new Result("success", "success", () -> writeResult(resp, json, responseName, result));
         } catch (ParamException e) {
             String cmd = d.name().toLowerCase(Locale.ROOT);
             String text = e.missing()
@@ -177,18 +185,17 @@ public class NativeApiEndpoint implements ApiEndpoint {
                     : "Unable to execute API command " + cmd + " due to invalid value. Invalid parameter " + e.param()
                     + " value=" + e.value() + " due to incorrect long value format, or entity does not exist or due "
                     + "to incorrect parameter annotation for the field in api cmd class.";
-            writeError(resp, json, responseName, NativeError.PARAM_ERROR, text);
-            return new Result("client-error", "failed");
+            return new Result("client-error", "failed",
+                    () -> writeError(resp, json, responseName, NativeError.PARAM_ERROR, text));
         } catch (ApiException e) {
             NativeError err = NativeError.of(e.error());
-            writeError(resp, json, responseName, err, e.getMessage());
             boolean refused = e.error() == ApiError.UNAUTHORIZED || e.error() == ApiError.FORBIDDEN;
             return new Result(err == NativeError.INTERNAL ? "server-error" : "client-error",
-                    refused ? "refused" : "failed");
+                    refused ? "refused" : "failed", () -> writeError(resp, json, responseName, err, e.getMessage()));
         } catch (RuntimeException e) {
             LOG.error("command {} failed", d.name(), e);
-            writeError(resp, json, responseName, NativeError.INTERNAL, null);
-            return new Result("server-error", "failed");
+            return new Result("server-error", "failed",
+                    () -> writeError(resp, json, responseName, NativeError.INTERNAL, null));
         }
     }
 

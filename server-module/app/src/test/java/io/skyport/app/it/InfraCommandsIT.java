@@ -59,14 +59,10 @@ public class InfraCommandsIT {
         return a.get(0).getAsJsonObject();
     }
 
-    /** The values of {@code key} in the list's items; items without it (an event about no resource) are left out. */
     private static List<String> values(JsonObject list, String entity, String key) {
         List<String> out = new ArrayList<>();
         for (JsonElement e : items(list, entity)) {
-            JsonElement v = e.getAsJsonObject().get(key);
-            if (v != null) {
-                out.add(v.getAsString());
-            }
+            out.add(e.getAsJsonObject().get(key).getAsString());
         }
         return out;
     }

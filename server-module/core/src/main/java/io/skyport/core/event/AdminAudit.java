@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * The audit trail of admin operations, written by the API dispatchers rather than by each
  * command, so no admin command can forget it. An {@code ADMIN.AUDIT} event names who, what,
- * from where and the result for: every call of a command only administrators may run (succeeded,
+ * from where and the result (about the calling user as its resource) for: every call of a command only administrators may run (succeeded,
  * failed or refused), every call an administrator makes (their other commands act on others'
  * resources and settings), and every call of an authenticated user refused as not permitted. Successful read-only calls
  * (list, get, query, describe) are left out: they change nothing and the web UI makes many.
@@ -54,8 +54,9 @@ public class AdminAudit {
                 : new CallContext(0, null, 0, null, "(unauthenticated)", 0, null, Role.USER, address);
         String description = api + " " + d.name() + " by " + who.accountName() + " (user " + who.userId() + ") from "
                 + address + ": " + result;
+        // the event is about the calling user (the command may name no single resource); none when unidentified
         events.record(who, TYPE, success ? "INFO" : "WARN", success ? "Completed" : capitalized(result), description,
-                "ApiCommand", null);
+                who.userUuid() == null ? null : "User", who.userUuid());
     }
 
     private static String capitalized(String s) {

@@ -8,11 +8,12 @@ import java.util.Locale;
 
 /**
  * The audit trail of admin operations, written by the API dispatchers rather than by each
- * command, so no admin command can forget it. An {@code ADMIN.AUDIT} event names who, what,
- * from where and the result (about the calling user as its resource) for: every call of a command only administrators may run (succeeded,
- * failed or refused), every call an administrator makes (their other commands act on others'
- * resources and settings), and every call of an authenticated user refused as not permitted. Successful read-only calls
- * (list, get, query, describe) are left out: they change nothing and the web UI makes many.
+ * command, so no admin command can forget it. An {@code ADMIN.AUDIT} event (its resource is the
+ * calling user) names who, what, from where and the result, for: every call of a command only
+ * administrators may run (succeeded, failed or refused), every call an administrator makes
+ * (their other commands act on others' resources and settings), and every call of an
+ * authenticated user refused as not permitted. Successful read-only calls (list, get, query,
+ * describe) are left out: they change nothing and the web UI makes many.
  */
 public class AdminAudit {
     public static final String TYPE = "ADMIN.AUDIT";

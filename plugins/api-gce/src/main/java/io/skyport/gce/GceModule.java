@@ -157,8 +157,8 @@ public class GceModule {
 
     @Bean
     public GceDispatcher gceDispatcher(CommandCatalog catalog, Projects projects, Operations operations,
-                                       MeterRegistry metrics) {
-        return new GceDispatcher(catalog, projects, operations, metrics);
+                                       MeterRegistry metrics, io.skyport.core.event.AdminAudit audit) {
+        return new GceDispatcher(catalog, projects, operations, metrics, audit);
     }
 
     @Bean

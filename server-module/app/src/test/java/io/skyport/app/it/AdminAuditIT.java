@@ -139,6 +139,19 @@ public class AdminAuditIT {
     }
 
     @Test
+    public void gceCallsOfAnAdminAreAudited() {
+        GceClient gce = new GceClient(SERVER.baseUrl(), GceClient.keyFile(SERVER.admin()));
+        gce.token();
+        Audit a = during(1, () -> {
+            GceClient.Reply r = gce.call("POST", "global/firewalls", "{\"name\":\"audited-fw\",\"allowed\":"
+                    + "[{\"IPProtocol\":\"tcp\",\"ports\":[\"22\"]}]}");
+            assertEquals(r.body(), 200, r.status());
+        }).get(0);
+        assertNames(a, "gce compute.firewalls.insert", "by admin", "success");
+        during(0, () -> assertEquals(200, gce.call("GET", "global/firewalls", null).status()));
+    }
+
+    @Test
     public void ec2CallsOfAnAdminAreAudited() throws Exception {
         NativeClient admin = SERVER.admin();
         Audit a = during(1, () -> {

@@ -28,9 +28,11 @@ public class AdminAudit {
         return !Arrays.asList(d.command().roles()).contains(Role.USER);
     }
 
+    /** By name: native {@code listZones}, EC2 {@code DescribeImages}, GCE {@code compute.zones.list}. */
     static boolean readOnly(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return n.startsWith("list") || n.startsWith("get") || n.startsWith("query") || n.startsWith("describe");
+        String n = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return n.startsWith("list") || n.startsWith("get") || n.startsWith("query") || n.startsWith("describe")
+                || n.startsWith("aggregatedlist") || n.equals("wait");
     }
 
     /**

@@ -218,7 +218,7 @@ public class GceEndpoint implements ApiEndpoint {
             throw new GceException(GceError.RATE_LIMIT_EXCEEDED, THROTTLED);
         }
         if (token == null || token.isEmpty()) {
-            throttle.failed("gce", null, address);
+            // no credentials, nothing guessed: not a failure to count
             throw new TokenService.Refused("missing credentials");
         }
         try {

@@ -135,7 +135,11 @@ public class NativeApiEndpoint implements ApiEndpoint {
         if (d.command().authenticated()) {
             Optional<Principal> who = auth.authenticate(params, sessionKey(req, params));
             if (who.isEmpty()) {
-                throttle.failed(API, key, address);
+                // signatures count; a missing or stale session key does not: a 24-byte random key cannot be
+                // guessed, and counting it would block a browser that polls with an expired session
+                if (key != null) {
+                    throttle.failed(API, key, address);
+                }
                 audit.record(API, d, null, address, "refused");
                 writeError(resp, json, responseName, NativeError.UNAUTHORIZED, null);
                 return "unauthorized";

@@ -94,6 +94,22 @@ public class AuthThrottleIT {
     }
 
     @Test
+    public void requestsWithoutCredentialsDoNotCount() {
+        limits(LIMIT, 300);
+        NativeClient user = SERVER.tenant("throttle-anon");
+        NativeClient anon = new NativeClient(SERVER.baseUrl(), "", "");
+        GceClient gce = new GceClient(SERVER.baseUrl(), GceClient.keyFile(user));
+        for (int i = 0; i < 3 * LIMIT; i++) {
+            assertEquals(401, anon.get(Map.of("command", "listZones", "response", "json")).status());
+            assertEquals(401, anon.get(Map.of("command", "listZones", "response", "json", "sessionkey",
+                    "an-expired-session-key")).status());
+            assertEquals(401, gce.callWith(null, "GET", "zones", null).status());
+        }
+        assertEquals(200, user.call("listZones").status());
+        assertEquals(200, gce.call("GET", "zones", null).status());
+    }
+
+    @Test
     public void blockEndsAfterTheCoolDown() throws InterruptedException {
         limits(LIMIT, 2);
         NativeClient user = SERVER.tenant("throttle-cool");

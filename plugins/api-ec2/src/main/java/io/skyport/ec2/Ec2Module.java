@@ -75,7 +75,9 @@ public class Ec2Module {
     }
 
     @Bean
-    public Ec2Endpoint ec2Endpoint(CommandCatalog catalog, Ec2Authenticator auth, MeterRegistry metrics) {
-        return new Ec2Endpoint(catalog, auth, metrics);
+    public Ec2Endpoint ec2Endpoint(CommandCatalog catalog, Ec2Authenticator auth, MeterRegistry metrics,
+                                   io.skyport.core.security.AuthThrottle throttle,
+                                   io.skyport.core.event.AdminAudit audit) {
+        return new Ec2Endpoint(catalog, auth, metrics, throttle, audit);
     }
 }

@@ -172,8 +172,8 @@ public class GceModule {
 
     @Bean
     public GceDispatcher gceDispatcher(CommandCatalog catalog, Projects projects, Operations operations,
-                                       MeterRegistry metrics) {
-        return new GceDispatcher(catalog, projects, operations, metrics);
+                                       MeterRegistry metrics, io.skyport.core.event.AdminAudit audit) {
+        return new GceDispatcher(catalog, projects, operations, metrics, audit);
     }
 
     @Bean
@@ -193,7 +193,8 @@ public class GceModule {
     }
 
     @Bean
-    public GceEndpoint gceEndpoint(GceDispatcher dispatcher, TokenService tokens) {
-        return new GceEndpoint(dispatcher, tokens);
+    public GceEndpoint gceEndpoint(GceDispatcher dispatcher, TokenService tokens,
+                                   io.skyport.core.security.AuthThrottle throttle) {
+        return new GceEndpoint(dispatcher, tokens, throttle);
     }
 }

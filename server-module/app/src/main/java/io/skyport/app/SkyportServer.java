@@ -28,7 +28,6 @@ import org.apache.logging.log4j.Logger;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
@@ -77,6 +76,8 @@ public final class SkyportServer implements AutoCloseable {
             ModuleLoader loader = new ModuleLoader(getClass().getClassLoader());
             modules.addAll(loader.load(root, loader.discover()));
             AnnotationConfigApplicationContext core = modules.get(0);
+            // before anything reads a stored secret: a wrong key must stop the start, not garble logins
+            core.getBean(io.skyport.core.security.SecretsAtRest.class).verify();
             bootstrap = core.getBean(IdentityService.class).bootstrap(config.get("skyport.admin.password", null));
             startHttp(prometheus, core);
             config.boundPort(port());
@@ -124,14 +125,15 @@ public final class SkyportServer implements AutoCloseable {
         jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        http.setRequestHeaderSize(16 * 1024);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        // hard ceilings of the listener; the admin's limits (settings api.request.max.*) are checked below them
+        http.setRequestHeaderSize(config.getInt("skyport.http.max.header.bytes", 64 * 1024));
+        ServerConnector connector = TlsListener.connector(jetty, config, http);
         connector.setHost(config.bindAddress());
         connector.setPort(config.port());
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.setMaxFormContentSize(1024 * 1024);
+        context.setMaxFormContentSize(config.getInt("skyport.http.max.form.bytes", 16 * 1024 * 1024));
         context.setMaxFormKeys(1000);
         DataSource ds = core.getBean(DataSource.class);
         HttpRouter router = new HttpRouter(root.getBean(ModuleRegistry.class), core.getBean(SettingService.class),

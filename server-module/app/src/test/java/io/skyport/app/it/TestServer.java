@@ -77,6 +77,9 @@ public class TestServer extends ExternalResource implements AutoCloseable {
         cfg.put("skyport.metadata.port", "0");
         // tests add the engines they use themselves; a test of discovery turns it on
         cfg.put("skyport.docker.discovery", "false");
+        // every test client shares 127.0.0.1, and many tests send bad credentials on purpose: a test
+        // of throttling turns it on
+        cfg.put("skyport.auth.throttle", "off");
         cfg.putAll(extra);
         return new SkyportServer(ServerConfig.of(home, cfg)).start();
     }

@@ -144,7 +144,9 @@ public final class ServerConfig {
 
     /** Public base URL clients should use; derived from the port when unset. */
     public String publicUrl(int actualPort) {
-        return get("skyport.public.url", "http://127.0.0.1:" + actualPort);
+        String scheme = get("skyport.tls.keystore", null) != null || get("skyport.tls.cert", null) != null
+                ? "https" : "http";
+        return get("skyport.public.url", scheme + "://127.0.0.1:" + actualPort);
     }
 
     /** The port the server listens on, once bound (the configured one may be 0: any free port). */

@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.skyport.container.ContainerLayout;
 import io.skyport.container.SeedFiles;
+import io.skyport.container.net.GuestBridge;
+import io.skyport.plugin.HypervisorDriver.NicRef;
 import io.skyport.plugin.HypervisorDriver.VmSpec;
 import io.skyport.plugin.HypervisorDriver.VolumeRef;
 import java.util.LinkedHashMap;
@@ -45,6 +47,9 @@ public final class LxdRequests {
         JsonObject devices = new JsonObject();
         devices.add("root", root);
         vm.volumes().forEach(v -> devices.add(deviceName(v), disk(endpoint.pool(), v)));
+        if (endpoint.bridged() && !vm.nics().isEmpty()) {
+            devices.add(GUEST_NIC, guestNic(vm.nics().get(0)));
+        }
         JsonArray profiles = new JsonArray();
         endpoint.profiles().forEach(profiles::add);
         JsonObject config = new JsonObject();
@@ -89,6 +94,32 @@ public final class LxdRequests {
         disk.addProperty("source", ContainerLayout.volumeName(v.uuid()));
         disk.addProperty("path", ContainerLayout.mountPath(v.deviceId()));
         return disk;
+    }
+
+    /** The instance's device on the guest network: named as the interface inside, so its configuration finds it. */
+    static final String GUEST_NIC = "eth0";
+
+    /**
+     * A {@code bridged} NIC on the guest network's bridge with the core's MAC. LXD configures no
+     * address on a bridge it does not manage; the driver sets the core's address from inside.
+     */
+    static JsonObject guestNic(NicRef nic) {
+        JsonObject d = new JsonObject();
+        d.addProperty("type", "nic");
+        d.addProperty("nictype", "bridged");
+        d.addProperty("parent", GuestBridge.bridgeName(nic.networkUuid()));
+        d.addProperty("name", GUEST_NIC);
+        d.addProperty("hwaddr", nic.mac());
+        return d;
+    }
+
+    /** PATCH body that (re)sets the guest NIC of a container made before, as LXD merges devices. */
+    static JsonObject withGuestNic(NicRef nic) {
+        JsonObject devices = new JsonObject();
+        devices.add(GUEST_NIC, guestNic(nic));
+        JsonObject body = new JsonObject();
+        body.add("devices", devices);
+        return body;
     }
 
     /** PATCH /1.0/instances/{name}: LXD merges the devices given into the instance's, so this adds one (hot). */

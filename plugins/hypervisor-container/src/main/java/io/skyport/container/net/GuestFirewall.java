@@ -43,7 +43,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * commits and requests coalesce, so a burst of changes costs one {@code nft -f -}.
  *
  * <p>The table's name is {@code skyport.network.nft.table} (default {@value #DEFAULT_TABLE}). A server
- * that never had a bridged host does not touch nftables at all.
+ * without bridged hosts does not touch nftables at all; with no instance on them, the table is removed.
  */
 public class GuestFirewall implements StartupHook, AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(GuestFirewall.class);
@@ -139,20 +139,23 @@ public class GuestFirewall implements StartupHook, AutoCloseable {
     /** Reads the model, makes the bridges and writes the ruleset; failures are logged, the next rebuild retries. */
     public synchronized void rebuild() {
         try {
-            NftRuleset.Model model = model();
-            if (model.bridges().isEmpty() && !applied) {
+            List<Host> bridgedHosts = bridgedHosts();
+            if (bridgedHosts.isEmpty() && !applied) {
                 return;
             }
+            NftRuleset.Model model = model(bridgedHosts);
+            boolean any = !model.instances().isEmpty();
             for (GuestBridge b : model.bridges()) {
                 bridges.ensure(b);
             }
-            String text = model.bridges().isEmpty() ? NftRuleset.remove(table) : NftRuleset.render(model);
+            // no instance left: the table goes (written whether or not it exists, so a stale one goes too)
+            String text = any ? NftRuleset.render(model) : NftRuleset.remove(table);
             HostCommands.Result r = commands.run(List.of("nft", "-f", "-"), text);
             if (!r.ok()) {
                 LOG.warn("could not write the nft table {}: {}", table, r.output());
                 return;
             }
-            applied = !model.bridges().isEmpty();
+            applied = any;
             if (!text.equals(lastText)) {
                 LOG.info("nft table {} rebuilt: {} instances on {} guest bridges", table, model.instances().size(),
                         model.bridges().size());
@@ -163,15 +166,19 @@ public class GuestFirewall implements StartupHook, AutoCloseable {
         }
     }
 
-    /** What the table is made of, read from the database. */
-    NftRuleset.Model model() {
+    private List<Host> bridgedHosts() {
+        return hosts.hosts(null, null, null, null, null, null).stream()
+                .filter(h -> CONTAINER_TYPES.contains(h.hypervisor()) && bridged(h)).toList();
+    }
+
+    /**
+     * What the table is made of, read from the database: the instances placed on bridged hosts, and
+     * the bridges of their networks (a network with no instance here needs neither bridge nor rules).
+     */
+    NftRuleset.Model model(List<Host> bridgedHosts) {
         Map<String, GuestBridge> bridgeByNetwork = new LinkedHashMap<>();
         List<Vm> placed = new ArrayList<>();
-        for (Host h : hosts.hosts(null, null, null, null, null, null)) {
-            if (!CONTAINER_TYPES.contains(h.hypervisor()) || !bridged(h)) {
-                continue;
-            }
-            networks.defaultForZone(h.zoneId()).ifPresent(n -> bridgeOf(n, bridgeByNetwork));
+        for (Host h : bridgedHosts) {
             for (VmState s : PLACED) {
                 placed.addAll(vms.inStateOnHost(s, h.id()));
             }

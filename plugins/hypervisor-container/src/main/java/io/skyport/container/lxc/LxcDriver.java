@@ -201,7 +201,7 @@ public class LxcDriver implements HypervisorDriver {
             lxd.call("PUT", instancePath(vm.uuid()) + "/state", LxdRequests.stateChange("start", 0, false),
                     OPERATION_WAIT);
             if (nic != null) {
-                configureGuestNic(host, vm.uuid(), nic);
+                configureGuestNic(host, vm.uuid(), LxdRequests.guestAddress(nic));
             }
         } catch (RuntimeException e) {
             if (created) {
@@ -217,9 +217,10 @@ public class LxcDriver implements HypervisorDriver {
      * container, as a DHCP client would on a managed network (LXD leaves an unmanaged bridge's NIC
      * unconfigured). The exec can come before the container's init is up, so it is retried briefly.
      */
-    private void configureGuestNic(HostRef host, String vmUuid, NicRef nic) {
-        List<String> command = GuestBridges.configureInside(LxdRequests.GUEST_NIC, nic.address(), nic.prefix(),
-                nic.gateway());
+    private void configureGuestNic(HostRef host, String vmUuid, String guestAddress) {
+        String[] parts = guestAddress.split("[ /]");
+        List<String> command = GuestBridges.configureInside(LxdRequests.GUEST_NIC, parts[0],
+                Integer.parseInt(parts[1]), parts[2]);
         long deadline = System.nanoTime() + BUSY_WAIT.toNanos();
         ExecResult last = null;
         while (System.nanoTime() < deadline) {
@@ -238,7 +239,7 @@ public class LxcDriver implements HypervisorDriver {
                 break;
             }
         }
-        throw new IllegalStateException("could not set address " + nic.address() + " inside the container: "
+        throw new IllegalStateException("could not set address " + guestAddress + " inside the container: "
                 + (last == null ? "no attempt" : last.stdout() + last.stderr()));
     }
 
@@ -377,6 +378,12 @@ public class LxcDriver implements HypervisorDriver {
             }
             LOG.info("container of VM {} did not restart cleanly ({}); forcing it", vmUuid, e.getMessage());
             lxd.call("PUT", state, LxdRequests.stateChange("restart", 0, true), OPERATION_WAIT);
+        }
+        // a restarted container comes up with an unconfigured NIC again, as at its start
+        JsonObject restarted = instance(lxd, vmUuid);
+        JsonObject config = restarted == null ? null : restarted.getAsJsonObject("config");
+        if (endpoint.bridged() && config != null && config.has(LxdRequests.GUEST_ADDRESS)) {
+            configureGuestNic(host, vmUuid, config.get(LxdRequests.GUEST_ADDRESS).getAsString());
         }
     }
 

@@ -47,13 +47,14 @@ public final class LxdRequests {
         JsonObject devices = new JsonObject();
         devices.add("root", root);
         vm.volumes().forEach(v -> devices.add(deviceName(v), disk(endpoint.pool(), v)));
-        if (endpoint.bridged() && !vm.nics().isEmpty()) {
-            devices.add(GUEST_NIC, guestNic(vm.nics().get(0)));
-        }
         JsonArray profiles = new JsonArray();
         endpoint.profiles().forEach(profiles::add);
         JsonObject config = new JsonObject();
         config(vm).forEach(config::addProperty);
+        if (endpoint.bridged() && !vm.nics().isEmpty()) {
+            devices.add(GUEST_NIC, guestNic(vm.nics().get(0)));
+            config.addProperty(GUEST_ADDRESS, guestAddress(vm.nics().get(0)));
+        }
         JsonObject body = new JsonObject();
         body.addProperty("name", name);
         body.addProperty("type", "container");
@@ -98,6 +99,15 @@ public final class LxdRequests {
 
     /** The instance's device on the guest network: named as the interface inside, so its configuration finds it. */
     static final String GUEST_NIC = "eth0";
+    /**
+     * Where the container keeps its guest address ("address/prefix gateway"), so a restart of the
+     * container (a VM reboot, which gets no spec) configures the same address again.
+     */
+    static final String GUEST_ADDRESS = CONFIG_PREFIX + "skyport.guest-ipv4";
+
+    static String guestAddress(NicRef nic) {
+        return nic.address() + "/" + nic.prefix() + " " + nic.gateway();
+    }
 
     /**
      * A {@code bridged} NIC on the guest network's bridge with the core's MAC. LXD configures no
@@ -117,8 +127,11 @@ public final class LxdRequests {
     static JsonObject withGuestNic(NicRef nic) {
         JsonObject devices = new JsonObject();
         devices.add(GUEST_NIC, guestNic(nic));
+        JsonObject config = new JsonObject();
+        config.addProperty(GUEST_ADDRESS, guestAddress(nic));
         JsonObject body = new JsonObject();
         body.add("devices", devices);
+        body.add("config", config);
         return body;
     }
 

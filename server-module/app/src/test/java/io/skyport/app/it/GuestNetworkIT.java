@@ -191,6 +191,18 @@ public class GuestNetworkIT {
     }
 
     @Test
+    public void ab_aRebootedInstanceKeepsItsAddress() throws Exception {
+        for (Instance i : List.of(a1, a2)) {
+            JsonObject job = ContainerZone.job(SERVER, "rebootVirtualMachine", "id", i.id());
+            assertEquals(job.toString(), 1, job.get("jobstatus").getAsInt());
+            ExecResult r = exec(i, "ip", "-4", "addr", "show", "eth0");
+            assertTrue(i.name() + " has its address after a reboot: " + r.stdout(),
+                    r.stdout().contains("inet " + i.ip() + "/24"));
+            assertEquals(0, exec(i, "/bin/sh", "-c", LISTEN).exitCode());
+        }
+    }
+
+    @Test
     public void b_groupMembersReachEachOtherAcrossDaemonsOthersDoNot() throws Exception {
         awaitReach(a1, a2, true, "A allows tcp 8080 from A (Docker to LXD)");
         awaitReach(a2, a1, true, "A allows tcp 8080 from A (LXD to Docker)");

@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * passes it there (the bridge family has no conntrack on these kernels). Every instance has an
  * ingress chain for traffic to its address (established/related accepted before it, then its
  * groups' rules, then drop) and, when its groups have egress rules, an egress chain (no egress
- * rule means all egress is allowed, as in CloudStack and EC2). Groups named as a rule's source
+ * rule means all egress is allowed, as in CloudStack and EC2) that returns what it allows, so
+ * traffic between two instances passes the sender's egress and then the receiver's ingress. Groups named as a rule's source
  * are sets of their members' addresses. Traffic to the host itself is left alone, except the
  * metadata address 169.254.169.254:80 on each bridge, forwarded to the gateway's metadata port.
  */
@@ -58,25 +59,29 @@ public final class NftRuleset {
         out.append("  chain forward {\n");
         out.append("    type filter hook forward priority filter; policy accept;\n");
         out.append("    ct state established,related accept\n");
+        // a packet must pass its source's egress and then its destination's ingress: the egress chains
+        // come first and return what they allow, since an accept would end the hook before the ingress check
         for (Instance i : m.instances()) {
-            out.append("    ip daddr ").append(i.address()).append(" jump ").append(chain("in_", i)).append('\n');
             if (!i.egress().isEmpty()) {
                 out.append("    ip saddr ").append(i.address()).append(" jump ").append(chain("out_", i)).append('\n');
             }
+        }
+        for (Instance i : m.instances()) {
+            out.append("    ip daddr ").append(i.address()).append(" jump ").append(chain("in_", i)).append('\n');
         }
         out.append("  }\n");
         for (Instance i : m.instances()) {
             out.append("  chain ").append(chain("in_", i)).append(" {\n");
             for (Rule r : i.ingress()) {
-                out.append("    ").append(rule("saddr", r)).append('\n');
+                out.append("    ").append(rule("saddr", r, "accept")).append('\n');
             }
             out.append("    drop\n  }\n");
             if (!i.egress().isEmpty()) {
                 out.append("  chain ").append(chain("out_", i)).append(" {\n");
                 // the metadata service stays reachable whatever the egress rules say
-                out.append("    ip daddr ").append(METADATA_ADDRESS).append(" tcp dport 80 accept\n");
+                out.append("    ip daddr ").append(METADATA_ADDRESS).append(" tcp dport 80 return\n");
                 for (Rule r : i.egress()) {
-                    out.append("    ").append(rule("daddr", r)).append('\n');
+                    out.append("    ").append(rule("daddr", r, "return")).append('\n');
                 }
                 out.append("    drop\n  }\n");
             }
@@ -107,8 +112,8 @@ public final class NftRuleset {
         return prefix + GuestBridge.hex(i.vmUuid());
     }
 
-    /** One rule: the peer (CIDR or group set) on the given side, then what the protocol matches, then accept. */
-    static String rule(String side, Rule r) {
+    /** One rule: the peer (CIDR or group set) on the given side, then what the protocol matches, then the verdict. */
+    static String rule(String side, Rule r, String verdict) {
         String peer = r.peerGroupUuid() != null ? "@" + setName(r.peerGroupUuid()) : r.cidr();
         StringBuilder s = new StringBuilder("ip ").append(side).append(' ').append(peer).append(' ');
         String protocol = r.protocol().toLowerCase(Locale.ROOT);
@@ -135,6 +140,6 @@ public final class NftRuleset {
             }
             default -> s.append("ip protocol ").append(Integer.parseInt(protocol)).append(' ');
         }
-        return s.append("accept").toString();
+        return s.append(verdict).toString();
     }
 }

@@ -244,6 +244,24 @@ public class GuestNetworkIT {
     }
 
     @Test
+    public void da_anEgressRuleClosesTheRestOfTheInstancesEgress() throws Exception {
+        awaitReach(b1, a1, true, "A allows b1's address and B has no egress rule");
+        String added = ec2("AuthorizeSecurityGroupEgress", "GroupId", ec2Group("net-b-" + RUN),
+                "IpPermissions.1.IpProtocol", "udp", "IpPermissions.1.FromPort", "53", "IpPermissions.1.ToPort", "53",
+                "IpPermissions.1.IpRanges.1.CidrIp", "198.19." + THIRD_OCTET + ".1/32");
+        assertTrue(added, added.contains("<return>true</return>"));
+        awaitReach(b1, a1, false, "B's only egress rule is udp 53 to the gateway (EC2)");
+        awaitReach(a2, b1, false, "B still allows no ingress");
+        String rule = admin("listSecurityGroups", "id", groupB).getAsJsonArray("securitygroup").get(0)
+                .getAsJsonObject().getAsJsonArray("egressrule").get(0).getAsJsonObject().get("ruleid").getAsString();
+        JsonObject submit = admin("revokeSecurityGroupEgress", "id", rule);
+        if (submit.has("jobid")) {
+            SERVER.admin().awaitJob(submit.get("jobid").getAsString());
+        }
+        awaitReach(b1, a1, true, "without egress rules all of B's egress is allowed again (native)");
+    }
+
+    @Test
     public void e_theRulesAreRebuiltFromTheDatabaseWhenTheServerStarts() throws Exception {
         HypervisorDriver.ExecResult flushed = run("nft", "flush", "table", "inet", TABLE);
         assertEquals(flushed.stdout(), 0, flushed.exitCode());
@@ -273,6 +291,52 @@ public class GuestNetworkIT {
         // only the CIDR rule naming its old address stays: it is a rule of group A, not of the instance
         assertEquals(text, 2, text.split(java.util.regex.Pattern.quote(b1.ip()), -1).length - 1);
         assertTrue("the others' stay", text.contains("ip daddr " + a1.ip() + " jump"));
+    }
+
+    /**
+     * The host side of the metadata service: 169.254.169.254 on the bridge, and port 80 there
+     * forwarded to the gateway's metadata port (8775 while no metadata.port setting is declared).
+     * A stand-in listener answers on the gateway when the port is free on this machine.
+     */
+    @Test
+    public void g_theMetadataAddressIsForwardedToTheGatewaysMetadataPort() throws Exception {
+        String gateway = "198.19." + THIRD_OCTET + ".1";
+        String bridge = "sp" + network.replace("-", "").substring(0, 12);
+        assertTrue(run("ip", "-4", "addr", "show", "dev", bridge).stdout().contains("inet 169.254.169.254/32"));
+        assertTrue(nftTable(), nftTable().contains("iifname \"" + bridge + "\" ip daddr 169.254.169.254 tcp dport 80 "
+                + "dnat ip to " + gateway + ":8775"));
+        java.net.ServerSocket listener;
+        try {
+            listener = new java.net.ServerSocket(8775, 10, java.net.InetAddress.getByName(gateway));
+        } catch (java.io.IOException inUse) {
+            System.err.println("SKIP end-to-end metadata forward: " + gateway + ":8775 is taken (" + inUse + ")");
+            return;
+        }
+        try (listener) {
+            Thread answer = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try (java.net.Socket c = listener.accept()) {
+                        String from = c.getInetAddress().getHostAddress();
+                        c.getInputStream().read(new byte[4096]);
+                        byte[] body = ("seen-from " + from).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        c.getOutputStream().write(("HTTP/1.0 200 OK\r\nContent-Length: " + body.length
+                                + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        c.getOutputStream().write(body);
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            answer.setDaemon(true);
+            answer.start();
+            for (Instance i : List.of(a1, a2)) {
+                // busybox nc, not wget: the static busybox's wget crashes in these images
+                ExecResult r = exec(i, "/bin/sh", "-c", "printf 'GET /latest/meta-data/ HTTP/1.0\\r\\n\\r\\n' "
+                        + "| nc -w 3 169.254.169.254 80");
+                assertTrue(i.name() + " reaches the gateway's port with its own address as the source: " + r.stdout()
+                        + r.stderr(), r.stdout().endsWith("seen-from " + i.ip()));
+            }
+        }
     }
 
     // ---- helpers ----

@@ -8,6 +8,7 @@ import io.skyport.core.dispatch.CommandCatalog;
 import io.skyport.core.event.EventDao;
 import io.skyport.core.extid.ExternalIdDao;
 import io.skyport.core.identity.AccountDao;
+import io.skyport.core.identity.DomainDao;
 import io.skyport.core.identity.IdentityService;
 import io.skyport.core.infra.ZoneDao;
 import io.skyport.core.job.AsyncJobDao;
@@ -47,6 +48,8 @@ import io.skyport.gce.service.SshKeyItems;
 import io.skyport.plugin.Role;
 import io.skyport.plugin.UiPanel;
 import java.time.Clock;
+import io.skyport.gce.metadata.MetadataInstances;
+import io.skyport.gce.metadata.MetadataServer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -128,6 +131,18 @@ public class GceModule {
                                           Descriptions descriptions) {
         return new InstanceViews(catalog, locations, ids, nics, volumes, tags, jobs, metadata, publicIps,
                 descriptions);
+    }
+
+    @Bean
+    public MetadataInstances gceMetadataInstances(VmDao vms, AccountDao accounts, DomainDao domains,
+                                                  InstanceViews views, Projects projects, GceIds ids, NicDao nics) {
+        return new MetadataInstances(vms, accounts, domains, views, projects, ids, nics);
+    }
+
+    /** The metadata server instances reach at 169.254.169.254, served on the metadata listener. */
+    @Bean
+    public MetadataServer gceMetadataServer(MetadataInstances instances) {
+        return new MetadataServer(instances);
     }
 
     @Bean

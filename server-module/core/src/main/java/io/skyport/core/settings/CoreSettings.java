@@ -26,11 +26,19 @@ public final class CoreSettings {
             "Seconds between two samples of the cpu and memory use of VMs on hosts that measure them (container "
                     + "hosts); 0 stops sampling", "Advanced", Scope.GLOBAL);
 
+    /** Read by the container drivers too: they forward 169.254.169.254:80 from instances to this port. */
+    public static final Setting<Integer> METADATA_PORT = Setting.integer("metadata.port", 8775,
+            "Port of the instance metadata listener (EC2 IMDS and the GCE metadata server); the hosts forward "
+                    + "169.254.169.254:80 from instances to it. Read at server start", "Metadata", Scope.GLOBAL);
+    public static final Setting<Boolean> METADATA_ENABLED = Setting.bool("metadata.enabled", true,
+            "Answer instance metadata requests; off, the metadata listener refuses every request", "Metadata",
+            Scope.GLOBAL);
+
     private CoreSettings() {
     }
 
     public static List<Setting<?>> all() {
         return List.of(EC2_API_ENABLED, GCE_API_ENABLED, DEFAULT_PAGE_SIZE, SIGNATURE_EXPIRY_WINDOW, EXPUNGE_DELAY,
-                HOST_PING_INTERVAL, HOST_ALERT_AFTER, VM_STATS_INTERVAL);
+                HOST_PING_INTERVAL, HOST_ALERT_AFTER, VM_STATS_INTERVAL, METADATA_PORT, METADATA_ENABLED);
     }
 }

@@ -52,6 +52,7 @@ public class GuestFirewall implements StartupHook, AutoCloseable {
     /** The metadata listener's port, a core setting; read by name, with its default when undeclared. */
     static final String METADATA_PORT = "metadata.port";
     static final int DEFAULT_METADATA_PORT = 8775;
+    static final String CONFIGURED_METADATA_PORT = "skyport.metadata.port";
     static final long PERIOD_SECONDS = 30;
     private static final Set<String> CONTAINER_TYPES = Set.of("Docker", "LXC");
     private static final List<VmState> PLACED = List.of(VmState.Starting, VmState.Running);
@@ -66,6 +67,7 @@ public class GuestFirewall implements StartupHook, AutoCloseable {
     private final GuestBridges bridges;
     private final HostCommands commands;
     private final String table;
+    private final ServerConfig config;
     private final AtomicBoolean queued = new AtomicBoolean();
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "skyport-guest-firewall");
@@ -87,6 +89,7 @@ public class GuestFirewall implements StartupHook, AutoCloseable {
         this.settings = settings;
         this.bridges = bridges;
         this.commands = commands;
+        this.config = config;
         this.table = config.get(TABLE, DEFAULT_TABLE);
         if (!table.matches("[A-Za-z][A-Za-z0-9_]{0,30}")) {
             throw new IllegalArgumentException(TABLE + " must be a plain nft table name, not " + table);
@@ -253,11 +256,21 @@ public class GuestFirewall implements StartupHook, AutoCloseable {
         }
     }
 
+    /**
+     * Where the metadata listener is: the port it opened (the configuration may ask for any free
+     * one), else what it was told to use ({@code skyport.metadata.port}, then the setting
+     * {@code metadata.port}), else the setting's default.
+     */
     int metadataPort() {
-        return settings.find(METADATA_PORT).map(s -> {
+        if (config.boundMetadataPort() > 0) {
+            return config.boundMetadataPort();
+        }
+        int setting = settings.find(METADATA_PORT).map(s -> {
             Object v = settings.get(s);
             return v instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(v).trim());
         }).orElse(DEFAULT_METADATA_PORT);
+        int configured = config.getInt(CONFIGURED_METADATA_PORT, setting);
+        return configured > 0 ? configured : DEFAULT_METADATA_PORT;
     }
 
     public String table() {

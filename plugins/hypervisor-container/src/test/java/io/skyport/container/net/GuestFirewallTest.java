@@ -134,6 +134,19 @@ public class GuestFirewallTest {
     }
 
     @Test
+    public void theMetadataForwardGoesToThePortTheListenerOpened() {
+        ServerConfig config = ServerConfig.of(Path.of("/nonexistent"), Map.of("skyport.metadata.port", "0"));
+        GuestFirewall f = new GuestFirewall(hosts, vms, nics, networks, groups, rules, settings, events, config,
+                new GuestBridges((c, in) -> new HostCommands.Result(0, "")), (c, in) -> new HostCommands.Result(0, ""));
+        assertEquals("any free port asked for, none opened yet: the default", 8775, f.metadataPort());
+        config.boundMetadataPort(41234);
+        assertEquals(41234, f.metadataPort());
+        assertEquals(9000, new GuestFirewall(hosts, vms, nics, networks, groups, rules, settings, events,
+                ServerConfig.of(Path.of("/nonexistent"), Map.of("skyport.metadata.port", "9000")),
+                new GuestBridges((c, in) -> null), (c, in) -> null).metadataPort());
+    }
+
+    @Test
     public void whenTheLastInstanceGoesTheTableGoes() {
         groupRulesBecomeTheInstancesChainsWithSourceGroupsAsSetsOfMemberAddresses();
         when(vms.inStateOnHost(VmState.Running, 1)).thenReturn(List.of());

@@ -163,6 +163,7 @@ public final class SkyportServer implements AutoCloseable {
             if (!connector.isStarted()) {
                 connector.start();
             }
+            config.boundMetadataPort(connector.getLocalPort());
             LOG.info("metadata listener on {}:{}", connector.getHost(), connector.getLocalPort());
         } catch (Exception e) {
             LOG.error("metadata listener not started: cannot listen on {}:{} ({}); instances get no metadata from "

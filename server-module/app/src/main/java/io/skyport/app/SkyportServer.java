@@ -28,6 +28,7 @@ import org.apache.logging.log4j.Logger;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
@@ -162,6 +163,7 @@ public final class SkyportServer implements AutoCloseable {
             if (!connector.isStarted()) {
                 connector.start();
             }
+            config.boundMetadataPort(connector.getLocalPort());
             LOG.info("metadata listener on {}:{}", connector.getHost(), connector.getLocalPort());
         } catch (Exception e) {
             LOG.error("metadata listener not started: cannot listen on {}:{} ({}); instances get no metadata from "

@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>{@code pool}: the storage pool containers' root disks are made on (default {@code default})</li>
  * <li>{@code profile}: profiles applied to every container, comma-separated; none when absent, so
  * a container gets only what Skyport gives it (a root disk, no NIC)</li>
+ * <li>{@code networking}: {@code bridge} to give every container a NIC on the zone's guest network
+ * bridge of this machine, addressed as the core allocated, with security groups enforced</li>
  * <li>{@code stoptimeout}: seconds a container's init gets to shut down cleanly before it is
  * killed (default 10)</li>
  * <li>{@code cpuspeed}: MHz one host CPU counts for in placement; by default the clock the daemon
@@ -31,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * tls} is null for a socket.
  */
 public record LxdEndpoint(String address, LxdTls tls, String pool, List<String> profiles, int stopTimeoutSeconds,
-                          Integer cpuSpeedMhz) {
+                          Integer cpuSpeedMhz, boolean bridged) {
     static final String DEFAULT_POOL = "default";
     static final int DEFAULT_STOP_TIMEOUT = 10;
     static final long DEFAULT_CPU_SPEED_MHZ = 2000;
@@ -92,8 +94,14 @@ public record LxdEndpoint(String address, LxdTls tls, String pool, List<String> 
         if (!pool.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("invalid storage pool name " + pool);
         }
+        boolean bridged = options.bridged();
+        // the bridge and the firewall are made with this machine's own tools, so the daemon must run here
+        if (bridged && tls != null) {
+            throw new IllegalArgumentException("networking=bridge needs the LXD daemon of this machine (unix://), "
+                    + "not one reached over https");
+        }
         return new LxdEndpoint(address, tls, pool, profiles, options.positive("stoptimeout", DEFAULT_STOP_TIMEOUT),
-                options.text("cpuspeed") == null ? null : options.positive("cpuspeed", 1));
+                options.text("cpuspeed") == null ? null : options.positive("cpuspeed", 1), bridged);
     }
 
     /** Whether the daemon is reached over HTTPS rather than its local socket. */

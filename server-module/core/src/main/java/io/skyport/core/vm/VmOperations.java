@@ -228,7 +228,7 @@ public class VmOperations {
      * Destroy with expunge of a running VM: the host removes the instance in one driver call
      * (which ends it as a forced stop would), and the stop, the destroy and the removal of the
      * rows commit together; a stop, a destroy and an expunge one after the other would cost two
-     * driver calls and three commits for the same end. As with a forced stop, a host that fails
+     * driver calls and five commits for the same end. As with a forced stop, a host that fails
      * does not keep the VM: it is logged, and an instance left behind is reported as an orphan.
      */
     private Vm expungeRunning(CallContext caller, Vm vm) {
@@ -378,7 +378,7 @@ public class VmOperations {
         String account = accounts.findById(vm.accountId()).map(a -> a.uuid()).orElse("");
         return new VmSpec(vm.uuid(), vm.name(), account, vm.cpus(), vm.cpuSpeed(), vm.memoryMb(), image(t),
                 vm.userData(), keys, Map.of("skyport.vm", vm.uuid()), rootfsTarball(t) ? t.url() : null,
-                volumeHosts.refs(vm.id()));
+                volumeHosts.refs(vm.id()), addresses.nicRefs(vm.id()));
     }
 
     /**

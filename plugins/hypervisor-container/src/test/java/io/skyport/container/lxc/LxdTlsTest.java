@@ -132,6 +132,8 @@ public class LxdTlsTest {
                 + " is not a PEM certificate"));
         assertTrue(refusal("clientcert", c, "clientkey", k, "serverfingerprint", "abc123")
                 .contains("64 hex digits"));
+        assertTrue(refusal("clientcert", c, "clientkey", k, "servercert", s, "networking", "bridge")
+                .contains("networking=bridge needs the LXD daemon of this machine"));
     }
 
     @Test

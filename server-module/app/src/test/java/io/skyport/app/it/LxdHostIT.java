@@ -282,8 +282,8 @@ public class LxdHostIT {
         String id = deploy("lxc3");
         long usedBefore = cpuUsed();
         daemon.kill(id);
-        assertEquals("the VM is queued to be settled", 1,
-                SERVER.server().coreBean(PowerStateSync.class).syncAll());
+        // settled by the daemon's lifecycle event (LxdEventsIT) or, if that has not arrived yet, by this pass
+        SERVER.server().coreBean(PowerStateSync.class).syncAll();
         long deadline = System.currentTimeMillis() + 30_000;
         while (!"Stopped".equals(state(id)) && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);

@@ -29,6 +29,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.HttpTokensState;
 import software.amazon.awssdk.services.ec2.model.InstanceAttributeName;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -44,7 +45,8 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * shows skyport-init running it), and from inside each one IMDSv1, IMDSv2 and the GCE metadata
  * server answer with what the APIs report for that instance and for no other, refusing requests
  * without a valid token or the Metadata-Flavor header. Requests are made with busybox nc from
- * inside, to 169.254.169.254:80, as the instance's own software would.
+ * inside, to 169.254.169.254:80, as the instance's own software would. Last, HttpTokens per
+ * instance (RunInstances MetadataOptions, ModifyInstanceMetadataOptions) over the global setting.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class InstanceMetadataIT {
@@ -284,6 +286,72 @@ public class InstanceMetadataIT {
             assertNotEquals(key, google(gceMade.get(0), "instance/attributes/" + key),
                     google(gceMade.get(1), "instance/attributes/" + key));
         }
+    }
+
+    /**
+     * Per-instance HttpTokens: ModifyInstanceMetadataOptions on a running instance and RunInstances
+     * MetadataOptions both win over the global setting (optional here) for that instance only, from
+     * its next metadata request on.
+     */
+    @Test
+    public void e_httpTokensPerInstanceFromRunInstancesAndModifyInstanceMetadataOptions() {
+        Guest ec2Docker = GUESTS.get(0);
+        Guest ec2Lxc = GUESTS.get(1);
+        var modified = ec2.modifyInstanceMetadataOptions(r -> r.instanceId(ec2Docker.ec2Id())
+                .httpTokens(HttpTokensState.REQUIRED));
+        assertEquals(ec2Docker.ec2Id(), modified.instanceId());
+        assertEquals(HttpTokensState.REQUIRED, modified.instanceMetadataOptions().httpTokens());
+        assertEquals("applied", modified.instanceMetadataOptions().stateAsString());
+        assertEquals("IMDSv1 is refused once tokens are required", 401,
+                http(ec2Docker, "GET", "/latest/meta-data/instance-id").status());
+        assertEquals(ec2Docker.ec2Id(), withToken(ec2Docker, "/latest/meta-data/instance-id"));
+        assertEquals("another instance keeps the global setting", ec2Lxc.ec2Id(),
+                ok(ec2Lxc, "/latest/meta-data/instance-id"));
+        assertEquals(HttpTokensState.OPTIONAL, ec2.modifyInstanceMetadataOptions(r -> r.instanceId(ec2Docker.ec2Id())
+                .httpTokens(HttpTokensState.OPTIONAL)).instanceMetadataOptions().httpTokens());
+        assertEquals(ec2Docker.ec2Id(), ok(ec2Docker, "/latest/meta-data/instance-id"));
+
+        String name = "imd-ec2-v2only-" + RUN;
+        String imageId = ec2.describeImages(r -> r.filters(Filter.builder().name("name")
+                .values("imd-busybox-docker-" + RUN).build())).images().get(0).imageId();
+        String id = ec2.runInstances(r -> r.imageId(imageId).instanceType(ZONE.offeringName).minCount(1).maxCount(1)
+                .placement(p -> p.availabilityZone(ZONE.zoneName))
+                .metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED))
+                .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE)
+                        .tags(Tag.builder().key("Name").value(name).build()).build())).instances().get(0).instanceId();
+        ec2.waiter().waitUntilInstanceRunning(DescribeInstancesRequest.builder().instanceIds(id).build(),
+                Ec2Sdk.quickly());
+        Guest v2only = guest(name, "EC2", null);
+        assertEquals(id, v2only.ec2Id());
+        Answer refused = http(v2only, "GET", "/latest/meta-data/instance-id");
+        assertEquals("launched with HttpTokens=required: " + refused, 401, refused.status());
+        assertFalse(refused.body().contains(id));
+        assertEquals(id, withToken(v2only, "/latest/meta-data/instance-id"));
+        assertEquals("the others still answer IMDSv1", ec2Lxc.ec2Id(), ok(ec2Lxc, "/latest/meta-data/instance-id"));
+        ec2.modifyInstanceMetadataOptions(r -> r.instanceId(id).httpTokens(HttpTokensState.OPTIONAL));
+        assertEquals(id, ok(v2only, "/latest/meta-data/instance-id"));
+
+        assertEquals("InvalidParameterValue", Ec2Sdk.errorCode(() -> ec2.modifyInstanceMetadataOptions(r -> r
+                .instanceId(id).httpTokens("sometimes"))));
+        assertEquals("UnsupportedOperation", Ec2Sdk.errorCode(() -> ec2.modifyInstanceMetadataOptions(r -> r
+                .instanceId(id).httpEndpoint("disabled"))));
+        assertEquals("InvalidParameterValue", Ec2Sdk.errorCode(() -> ec2.modifyInstanceMetadataOptions(r -> r
+                .instanceId(id).httpPutResponseHopLimit(65))));
+        assertEquals("InvalidInstanceID.NotFound", Ec2Sdk.errorCode(() -> ec2.modifyInstanceMetadataOptions(r -> r
+                .instanceId("i-0123456789abcdef0").httpTokens(HttpTokensState.REQUIRED))));
+        assertEquals("InvalidParameterValue", Ec2Sdk.errorCode(() -> ec2.runInstances(r -> r.imageId(imageId)
+                .instanceType(ZONE.offeringName).minCount(1).maxCount(1).metadataOptions(m -> m
+                        .httpTokens("sometimes")))));
+        assertEquals("what was refused changed nothing", id, ok(v2only, "/latest/meta-data/instance-id"));
+    }
+
+    /** An IMDSv2 GET: a token first, then the path with it; the body, which must come with 200. */
+    private static String withToken(Guest g, String path) {
+        Answer put = http(g, "PUT", "/latest/api/token", "X-aws-ec2-metadata-token-ttl-seconds: 60");
+        assertEquals(put.toString(), 200, put.status());
+        Answer a = http(g, "GET", path, "X-aws-ec2-metadata-token: " + put.body().trim());
+        assertEquals(a.toString(), 200, a.status());
+        return a.body();
     }
 
     // ---- from inside an instance ----

@@ -11,6 +11,7 @@ import io.skyport.core.vm.VmDao;
 import io.skyport.ec2.metadata.ImdsEndpoint;
 import io.skyport.ec2.metadata.ImdsInstances;
 import io.skyport.ec2.metadata.ImdsTokens;
+import io.skyport.ec2.service.InstanceMetadataOptions;
 import io.skyport.ec2.view.InstanceViews;
 import io.skyport.core.settings.SettingService;
 import io.skyport.core.ui.PanelFiles;
@@ -54,8 +55,8 @@ public class Ec2Module {
 
     /** The instance metadata service, served on the metadata listener. */
     @Bean
-    public ImdsEndpoint ec2ImdsEndpoint(ImdsInstances instances, SettingService settings) {
-        return new ImdsEndpoint(instances, new ImdsTokens(Clock.systemUTC()), settings);
+    public ImdsEndpoint ec2ImdsEndpoint(ImdsInstances instances, InstanceMetadataOptions options) {
+        return new ImdsEndpoint(instances, new ImdsTokens(Clock.systemUTC()), options);
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package io.skyport.ec2.metadata;
 
-import io.skyport.core.settings.SettingService;
-import io.skyport.ec2.Ec2Settings;
+import io.skyport.ec2.service.InstanceMetadataOptions;
 import io.skyport.plugin.MetadataCaller;
 import io.skyport.plugin.MetadataEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,12 +30,12 @@ public class ImdsEndpoint implements MetadataEndpoint {
 
     private final ImdsInstances instances;
     private final ImdsTokens tokens;
-    private final SettingService settings;
+    private final InstanceMetadataOptions options;
 
-    public ImdsEndpoint(ImdsInstances instances, ImdsTokens tokens, SettingService settings) {
+    public ImdsEndpoint(ImdsInstances instances, ImdsTokens tokens, InstanceMetadataOptions options) {
         this.instances = instances;
         this.tokens = tokens;
-        this.settings = settings;
+        this.options = options;
     }
 
     @Override
@@ -90,13 +89,16 @@ public class ImdsEndpoint implements MetadataEndpoint {
                 .getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** A token, when sent, must be valid; without one only when tokens are optional (IMDSv1). */
+    /**
+     * A token, when sent, must be valid; without one only when tokens are optional (IMDSv1) for the
+     * calling instance: its own HttpTokens, else the global setting.
+     */
     private boolean authorized(MetadataCaller caller, HttpServletRequest req) {
         String token = req.getHeader(TOKEN);
         if (token != null) {
             return tokens.valid(token, caller.vmId());
         }
-        return !"required".equalsIgnoreCase(settings.get(Ec2Settings.METADATA_HTTP_TOKENS));
+        return !InstanceMetadataOptions.REQUIRED.equals(options.httpTokens(caller.vmUuid()));
     }
 
     private static void write(HttpServletResponse resp, int status, String type, byte[] body) throws IOException {

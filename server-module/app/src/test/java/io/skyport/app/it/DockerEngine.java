@@ -82,12 +82,33 @@ final class DockerEngine implements AutoCloseable {
      * an inittab that prints {@code BOOT_LINE} at boot and then keeps a process running.
      */
     static byte[] rootfsTarball() throws IOException, InterruptedException {
+        return rootfsTarball("::sysinit:/bin/echo " + BOOT_LINE + "\n", Map.of());
+    }
+
+    /**
+     * The busybox root file system with a guest init: {@code guestInit} (tools/image/guest-init)
+     * installed as /sbin/skyport-init and run by init at boot, which then keeps a process running,
+     * so the instance runs its startup script or user data from the metadata service as it boots.
+     */
+    static byte[] guestInitTarball(Path guestInit) throws IOException, InterruptedException {
+        return rootfsTarball("::sysinit:/sbin/skyport-init\n",
+                Map.of("sbin/skyport-init", Files.readString(guestInit)));
+    }
+
+    /** A gzipped busybox root file system whose inittab runs {@code sysinit} then stays up, with extra executables. */
+    private static byte[] rootfsTarball(String sysinit, Map<String, String> executables)
+            throws IOException, InterruptedException {
         Path root = busyboxRoot();
         Path tarball = Files.createTempFile("skyport-rootfs", ".tar.gz");
         try {
             Files.createDirectories(root.resolve("etc"));
-            Files.writeString(root.resolve("etc/inittab"), "::sysinit:/bin/echo " + BOOT_LINE + "\n"
-                    + "::respawn:/bin/sleep 2147483647\n");
+            Files.writeString(root.resolve("etc/inittab"), sysinit + "::respawn:/bin/sleep 2147483647\n");
+            for (Map.Entry<String, String> e : executables.entrySet()) {
+                Path file = root.resolve(e.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, e.getValue());
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
             run("tar", "-C", root.toString(), "-czf", tarball.toString(), ".");
             return Files.readAllBytes(tarball);
         } finally {

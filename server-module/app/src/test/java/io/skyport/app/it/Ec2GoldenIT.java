@@ -212,6 +212,7 @@ public class Ec2GoldenIT {
         run("StopInstances");
         awaitInstance("stopped");
         run("ModifyInstanceAttribute");
+        run("ModifyInstanceMetadataOptions");
         run("DescribeInstanceAttribute", "DescribeInstanceAttribute.InstanceType");
         run("StartInstances");
         awaitInstance("running");

@@ -4,20 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.skyport.core.infra.HostDao;
-import io.skyport.core.module.ModuleRegistry;
+import io.skyport.app.it.BridgedZone.Instance;
 import io.skyport.plugin.HypervisorDriver;
 import io.skyport.plugin.HypervisorDriver.ExecResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -36,62 +28,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class GuestNetworkIT {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int THIRD_OCTET = 100 + RANDOM.nextInt(150);
-    private static final String CIDR = "198.19." + THIRD_OCTET + ".0/24";
-    private static final String TABLE = "skyit" + Integer.toHexString(RANDOM.nextInt(0xfffff));
-    private static final String RUN = Integer.toHexString(RANDOM.nextInt(0xffff));
+    private static final BridgedZone ZONE = new BridgedZone("Net");
+    private static final TestServer SERVER = ZONE.server;
+    private static final String RUN = ZONE.run;
+    private static final int THIRD_OCTET = ZONE.thirdOctet;
+    private static final String CIDR = ZONE.cidr;
     private static final long ENFORCED_WITHIN_MS = 5_000;
     private static final String LISTEN = "while true; do nc -l -p 8080 -e echo hello; done >/dev/null 2>&1 &";
-    private static final TestServer SERVER = new TestServer(Map.of("skyport.network.nft.table", TABLE));
 
-    private static DockerEngine engine;
-    private static LxdDaemon daemon;
-    private static String zone;
     private static String zoneName;
-    private static String network;
     private static String groupA;
     private static String groupB;
     private static Instance a1;
     private static Instance a2;
     private static Instance b1;
-    private static final List<Instance> CREATED = new ArrayList<>();
-
-    /** A deployed VM: its id (the native API's), name, hypervisor and guest address. */
-    private record Instance(String id, String name, String hypervisor, String ip) {
-    }
 
     @BeforeClass
     public static void zoneOnBothDaemons() throws Exception {
-        Optional<String> noDocker = DockerEngine.unavailable();
-        Live.require("Docker engine", noDocker.isEmpty(), noDocker.orElse(""));
-        Optional<String> noLxd = LxdDaemon.unavailable();
-        Live.require("LXD daemon", noLxd.isEmpty(), noLxd.orElse(""));
-        Live.require("nftables", run("nft", "list", "tables").exitCode() == 0,
-                "nft is missing or may not be run (guest networks need root and nftables)");
-        Live.require("br_netfilter", "1".equals(sysctl("/proc/sys/net/bridge/bridge-nf-call-iptables")),
-                "/proc/sys/net/bridge/bridge-nf-call-iptables is not 1: bridged traffic would bypass nftables");
-        engine = new DockerEngine();
-        engine.ensureImage();
-        daemon = new LxdDaemon();
-        SERVER.start();
-        zoneName = "Net" + RUN + "Zone";
-        zone = admin("createZone", "name", zoneName, "networktype", "Advanced", "dns1", "198.18.255.253",
-                "internaldns1", "198.18.255.254", "guestcidraddress", CIDR).getAsJsonObject("zone").get("id")
-                .getAsString();
-        network = admin("listNetworks", "zoneid", zone).getAsJsonArray("network").get(0).getAsJsonObject().get("id")
-                .getAsString();
-        String pod = admin("createPod", "zoneid", zone, "name", "NetPod", "gateway", "198.19.200.1", "netmask",
-                "255.255.255.0", "startip", "198.19.200.10", "endip", "198.19.200.20").getAsJsonObject("pod")
-                .get("id").getAsString();
-        String offering = admin("createServiceOffering", "name", "Net" + RUN + "Small", "displaytext", "1 cpu, 128 MB",
-                "cpunumber", "1", "cpuspeed", "500", "memory", "128").getAsJsonObject("serviceoffering").get("id")
-                .getAsString();
-        HOSTS.put("Docker", host(pod, "Docker", DockerEngine.URL + "?stoptimeout=2&networking=bridge"));
-        HOSTS.put("LXC", host(pod, "LXC", LxdDaemon.URL + "?stoptimeout=5&networking=bridge"));
-        TEMPLATES.put("Docker", template("Docker", DockerEngine.IMAGE));
-        TEMPLATES.put("LXC", template("LXC", LxdDaemon.IMAGE));
-        OFFERING[0] = offering;
+        ZONE.open();
+        zoneName = ZONE.zoneName;
         groupA = admin("createSecurityGroup", "name", "net-a-" + RUN).getAsJsonObject("securitygroup").get("id")
                 .getAsString();
         groupB = admin("createSecurityGroup", "name", "net-b-" + RUN).getAsJsonObject("securitygroup").get("id")
@@ -99,73 +54,18 @@ public class GuestNetworkIT {
         admin("authorizeSecurityGroupIngress", "securitygroupid", groupA, "protocol", "tcp", "startport", "8080",
                 "endport", "8080", "usersecuritygrouplist[0].account", "admin", "usersecuritygrouplist[0].group",
                 "net-a-" + RUN);
-        a1 = deploy("net-a1-" + RUN, "Docker", "net-a-" + RUN);
-        a2 = deploy("net-a2-" + RUN, "LXC", "net-a-" + RUN);
-        b1 = deploy("net-b1-" + RUN, "Docker", "net-b-" + RUN);
+        a1 = ZONE.deploy("net-a1-" + RUN, "Docker", "net-a-" + RUN);
+        a2 = ZONE.deploy("net-a2-" + RUN, "LXC", "net-a-" + RUN);
+        b1 = ZONE.deploy("net-b1-" + RUN, "Docker", "net-b-" + RUN);
         for (Instance i : List.of(a1, a2, b1)) {
             ExecResult r = exec(i, "/bin/sh", "-c", LISTEN);
             assertEquals(i.name() + ": " + r.stderr(), 0, r.exitCode());
         }
     }
 
-    private static final Map<String, String> HOSTS = new java.util.HashMap<>();
-    private static final Map<String, String> TEMPLATES = new java.util.HashMap<>();
-    private static final String[] OFFERING = new String[1];
-
-    private static String host(String pod, String hypervisor, String url) {
-        String cluster = admin("addCluster", "zoneid", zone, "podid", pod, "clustername", "Net" + hypervisor,
-                "clustertype", "CloudManaged", "hypervisor", hypervisor).getAsJsonArray("cluster").get(0)
-                .getAsJsonObject().get("id").getAsString();
-        return admin("addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor", hypervisor, "url",
-                url).getAsJsonArray("host").get(0).getAsJsonObject().get("id").getAsString();
-    }
-
-    private static String template(String hypervisor, String image) {
-        return admin("registerTemplate", "name", "net-busybox-" + hypervisor + "-" + RUN, "displaytext", "busybox",
-                "url", "http://images.invalid/busybox.tar", "format", "CONTAINER", "hypervisor", hypervisor, "zoneid",
-                zone, "ispublic", "true", "details[0].image", image).getAsJsonArray("template").get(0)
-                .getAsJsonObject().get("id").getAsString();
-    }
-
-    private static Instance deploy(String name, String hypervisor, String group) {
-        JsonObject vm = ContainerZone.vmOf(ContainerZone.job(SERVER, "deployVirtualMachine", "zoneid", zone,
-                "serviceofferingid", OFFERING[0], "templateid", TEMPLATES.get(hypervisor), "name", name, "hostid",
-                HOSTS.get(hypervisor), "securitygroupnames", group));
-        assertEquals("Running", vm.get("state").getAsString());
-        JsonArray nics = vm.getAsJsonArray("nic");
-        assertEquals(vm.toString(), 1, nics.size());
-        Instance i = new Instance(vm.get("id").getAsString(), name, hypervisor,
-                nics.get(0).getAsJsonObject().get("ipaddress").getAsString());
-        CREATED.add(i);
-        return i;
-    }
-
     @AfterClass
     public static void cleanUp() {
-        for (Instance i : CREATED) {
-            if (SERVER.server() != null) {
-                SERVER.admin().call("destroyVirtualMachine", "id", i.id(), "expunge", "true");
-            }
-            if (engine != null) {
-                engine.removeQuietly(i.id());
-            }
-            if (daemon != null) {
-                daemon.removeQuietly(i.id());
-            }
-        }
-        SERVER.stop();
-        if (network != null) {
-            String hex = network.replace("-", "").substring(0, 12);
-            run("docker", "network", "rm", "skyport-" + hex);
-            run("ip", "link", "del", "sp" + hex);
-        }
-        run("nft", "delete", "table", "inet", TABLE);
-        if (engine != null) {
-            engine.close();
-        }
-        if (daemon != null) {
-            daemon.close();
-        }
+        ZONE.close();
     }
 
     @Test
@@ -263,7 +163,7 @@ public class GuestNetworkIT {
 
     @Test
     public void e_theRulesAreRebuiltFromTheDatabaseWhenTheServerStarts() throws Exception {
-        HypervisorDriver.ExecResult flushed = run("nft", "flush", "table", "inet", TABLE);
+        HypervisorDriver.ExecResult flushed = run("nft", "flush", "table", "inet", ZONE.table);
         assertEquals(flushed.stdout(), 0, flushed.exitCode());
         awaitReach(a2, a1, true, "a flushed table enforces nothing (proves the probe can see it)");
         SERVER.restart();
@@ -301,8 +201,8 @@ public class GuestNetworkIT {
      */
     @Test
     public void g_theMetadataAddressIsForwardedToTheServersMetadataListener() throws Exception {
-        String gateway = "198.19." + THIRD_OCTET + ".1";
-        String bridge = "sp" + network.replace("-", "").substring(0, 12);
+        String gateway = ZONE.gateway();
+        String bridge = ZONE.bridge();
         int port = SERVER.server().metadataPort().orElseThrow(() -> new AssertionError("no metadata listener"));
         assertTrue(run("ip", "-4", "addr", "show", "dev", bridge).stdout().contains("inet 169.254.169.254/32"));
         assertTrue(nftTable(), nftTable().contains("iifname \"" + bridge + "\" ip daddr 169.254.169.254 tcp dport 80 "
@@ -330,17 +230,11 @@ public class GuestNetworkIT {
     // ---- helpers ----
 
     private static JsonObject admin(String command, String... kv) {
-        return ContainerZone.admin(SERVER, command, kv);
-    }
-
-    private static HypervisorDriver.HostRef hostRef(String hypervisor) {
-        return SERVER.server().coreBean(HostDao.class).hosts(null, null, null, null, hypervisor, null).stream()
-                .filter(h -> h.uuid().equals(HOSTS.get(hypervisor))).findFirst().orElseThrow().ref();
+        return ZONE.admin(command, kv);
     }
 
     private static ExecResult exec(Instance i, String... command) {
-        HypervisorDriver driver = SERVER.server().coreBean(ModuleRegistry.class).driver(i.hypervisor()).orElseThrow();
-        return driver.exec(hostRef(i.hypervisor()), i.id(), List.of(command));
+        return ZONE.exec(i, command);
     }
 
     private static boolean reaches(Instance from, Instance to) {
@@ -386,31 +280,10 @@ public class GuestNetworkIT {
     }
 
     private static String nftTable() {
-        return run("nft", "list", "table", "inet", TABLE).stdout();
-    }
-
-    private static String sysctl(String path) {
-        try {
-            return Files.readString(Path.of(path)).trim();
-        } catch (java.io.IOException e) {
-            return "";
-        }
+        return ZONE.nftTable();
     }
 
     private static ExecResult run(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new ExecResult(124, out, "");
-            }
-            return new ExecResult(p.exitValue(), out, "");
-        } catch (java.io.IOException e) {
-            return new ExecResult(127, e.getMessage(), "");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new ExecResult(130, "", "");
-        }
+        return BridgedZone.run(command);
     }
 }

@@ -141,7 +141,7 @@ public class MetadataServiceIT {
     }
 
     /** A fresh ssh-ed25519 public key in OpenSSH form (type and base64 blob). */
-    private static String ed25519() throws Exception {
+    static String ed25519() throws Exception {
         byte[] x509 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded();
         byte[] raw = java.util.Arrays.copyOfRange(x509, x509.length - 32, x509.length);
         byte[] type = "ssh-ed25519".getBytes(StandardCharsets.US_ASCII);

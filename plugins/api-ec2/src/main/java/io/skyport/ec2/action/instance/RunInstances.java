@@ -24,6 +24,7 @@ import io.skyport.ec2.Ec2Exception;
 import io.skyport.ec2.service.Ec2Ids;
 import io.skyport.ec2.service.Ec2Ids.Kind;
 import io.skyport.ec2.service.Ec2Instances;
+import io.skyport.ec2.service.InstanceMetadataOptions;
 import io.skyport.ec2.service.InstanceTypes;
 import io.skyport.ec2.view.InstanceStates;
 import io.skyport.ec2.view.InstanceViews;
@@ -70,11 +71,13 @@ public class RunInstances extends Ec2Action<RunInstancesRequest> {
     private final VmDao vms;
     private final ExternalIdDao tokens;
     private final TransactionTemplate tx;
+    private final InstanceMetadataOptions metadataOptions;
 
     public RunInstances(Ec2Ids ids, Ec2Instances instances, InstanceTypes types, InstanceViews views,
                         TemplateDao templates, ZoneDao zones, NetworkDao networks, SshKeyPairDao keypairs,
                         SecurityGroupDao groups, ResourceCounter counter, TagService tags, VmProvisioner provisioner,
-                        VmOperations ops, VmDao vms, ExternalIdDao tokens, TransactionTemplate tx) {
+                        VmOperations ops, VmDao vms, ExternalIdDao tokens, TransactionTemplate tx,
+                        InstanceMetadataOptions metadataOptions) {
         super(RunInstancesRequest::builder);
         this.ids = ids;
         this.instances = instances;
@@ -92,12 +95,13 @@ public class RunInstances extends Ec2Action<RunInstancesRequest> {
         this.vms = vms;
         this.tokens = tokens;
         this.tx = tx;
+        this.metadataOptions = metadataOptions;
     }
 
-    /** The request with everything resolved to core ids. */
+    /** The request with everything resolved to core ids; httpTokens null when MetadataOptions does not set it. */
     private record Launch(Template template, ServiceOffering offering, long zoneId, Long networkId, List<String> keys,
                           List<Long> groupIds, List<String> groupNames, String nameTag, Map<String, String> tags,
-                          int count) {
+                          int count, String httpTokens) {
     }
 
     @Override
@@ -145,6 +149,9 @@ public class RunInstances extends Ec2Action<RunInstancesRequest> {
                     l.networkId(), true, null));
             ids.share(Kind.INSTANCE, List.of(vm.uuid()), instanceId, ctx.accountId());
             ids.share(Kind.RESERVATION, List.of(vm.uuid()), reservationId, ctx.accountId());
+            if (l.httpTokens() != null) {
+                metadataOptions.setHttpTokens(vm.uuid(), l.httpTokens());
+            }
             if (!l.tags().isEmpty()) {
                 tags.create(ctx, InstanceViews.TAG_TYPE, List.of(vm.uuid()), l.tags());
             }
@@ -236,9 +243,11 @@ public class RunInstances extends Ec2Action<RunInstancesRequest> {
                 }
             }
         }
+        String httpTokens = InstanceMetadataOptions.checkHttpTokens("MetadataOptions.HttpTokens",
+                r.metadataOptions() == null ? null : r.metadataOptions().httpTokensAsString());
         int count = affordable(ctx, offering, r.minCount(), Math.min(r.maxCount(), MAX_COUNT));
         return new Launch(template, offering, zoneId, networkId, keys, groupIds, r.securityGroups(), nameTag,
-                instanceTags, count);
+                instanceTags, count, httpTokens);
     }
 
     /** MaxCount if the account's limits allow it, else as many as they allow, but at least MinCount. */

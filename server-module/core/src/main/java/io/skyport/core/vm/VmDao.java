@@ -84,8 +84,10 @@ public class VmDao {
                 Db.ts(Instant.now()), hostId);
     }
 
-    public void markRemoved(long id) {
-        jdbc.update("UPDATE vms SET removed = ?, host_id = NULL WHERE id = ?", Db.ts(Instant.now()), id);
+    /** Marks a VM removed; false if it already was (a second expunge of it does nothing). */
+    public boolean markRemoved(long id) {
+        return jdbc.update("UPDATE vms SET removed = ?, host_id = NULL WHERE id = ? AND removed IS NULL",
+                Db.ts(Instant.now()), id) == 1;
     }
 
     public void update(long id, String displayName, String userData, String name) {

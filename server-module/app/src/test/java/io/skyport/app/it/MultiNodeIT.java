@@ -41,6 +41,15 @@ public class MultiNodeIT {
         Map<String, String> env = new HashMap<>(db.serverEnv());
         env.put("SKYPORT_CLUSTER_HEARTBEAT_MS", Integer.toString(HEARTBEAT_MS));
         env.put("SKYPORT_CLUSTER_LEASE_MS", Integer.toString(LEASE_MS));
+        // several servers share the test MariaDB's connection limit with other tests
+        env.put("SKYPORT_DB_POOL", "8");
+        // the nodes of one cluster share the key secrets are encrypted with (one per database here)
+        try {
+            env.put("SKYPORT_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest
+                    .getInstance("SHA-256").digest(db.name().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
         return env;
     }
 

@@ -59,7 +59,22 @@ public class CrashPointsIT {
             if (point != null) {
                 env.put("SKYPORT_FAULT_HALT", point);
             }
-            try (ServerProcess server = new ServerProcess(home, env).start()) {
+            try (ServerProcess server = new ServerProcess(home, env)) {
+                try {
+                    server.start();
+                } catch (IllegalStateException exited) {
+                    // the restart's own recovery passed the crash point (an expunge it resumed, say): a crash
+                    // during recovery, checked after the next restart like any other
+                    if (point != null && server.awaitExit(Duration.ZERO) == 137
+                            && server.log().contains("skyport-fault-halt " + point)) {
+                        halted++;
+                        done.add(point + " (during the restart's recovery)");
+                        System.out.println("CrashPointsIT kill point " + (i + 1) + "/" + points + ": " + point
+                                + " during the restart's recovery");
+                        continue;
+                    }
+                    throw exited;
+                }
                 List<String> wrong = check.violations();
                 assertEquals("after kill point " + i + " (" + (done.isEmpty() ? "none" : done.get(done.size() - 1))
                         + ", seed " + seed + ")", List.of(), wrong);

@@ -60,8 +60,11 @@ public class CrashPointsIT {
                 env.put("SKYPORT_FAULT_HALT", point);
             }
             try (ServerProcess server = new ServerProcess(home, env)) {
+                long starting = System.currentTimeMillis();
                 try {
                     server.start();
+                    System.out.println("CrashPointsIT: restart and recovery took " + (System.currentTimeMillis()
+                            - starting) + " ms");
                 } catch (IllegalStateException exited) {
                     // the restart's own recovery passed the crash point (an expunge it resumed, say): a crash
                     // during recovery, checked after the next restart like any other

@@ -43,6 +43,8 @@ public class MultiNodeIT {
         env.put("SKYPORT_CLUSTER_LEASE_MS", Integer.toString(LEASE_MS));
         // several servers share the test MariaDB's connection limit with other tests
         env.put("SKYPORT_DB_POOL", "8");
+        // these servers are started many times and live briefly: quick start-up matters more than peak speed
+        env.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         // the nodes of one cluster share the key secrets are encrypted with (one per database here)
         try {
             env.put("SKYPORT_SECRET_KEY", java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest
@@ -85,6 +87,16 @@ public class MultiNodeIT {
             assertEquals("mnuser", viaNode2.inner().getAsJsonArray("account").get(0).getAsJsonObject().get("name")
                     .getAsString());
             assertEquals("signed keys work on node 2", 200, admin2.call("listZones").status());
+            // EC2: keys made through node 1, a SigV4-signed call to node 2
+            Ec2Raw.Reply ec2 = Ec2Raw.post(node2.baseUrl(), admin1.apiKey(), admin1.secret(), "skyport-1",
+                    Ec2Raw.action("DescribeRegions"));
+            assertEquals("node 2 verifies an EC2 signature of keys it never saw: " + ec2.body(), 200, ec2.status());
+            // GCE: a service account key made on node 1, its OAuth token granted by node 1, used on node 2
+            com.google.gson.JsonObject keyFile = GceClient.keyFile(admin1);
+            GceClient gce1 = new GceClient(node1.baseUrl(), keyFile);
+            GceClient gce2 = new GceClient(node2.baseUrl(), keyFile);
+            GceClient.Reply zones = gce2.callWith(gce1.token(), "GET", "zones", null);
+            assertEquals("node 2 accepts node 1's OAuth token: " + zones.body(), 200, zones.status());
 
             String zone = admin1.call("listZones").inner().getAsJsonArray("zone").get(0).getAsJsonObject()
                     .get("id").getAsString();

@@ -69,7 +69,8 @@ public class VmReconciler implements AutoCloseable {
      * hosts it touched, and counters only change with committed rows.
      */
     public int reconcile() {
-        int settled = settleOrphans();
+        // at start-up this node's own jobs were just failed: whatever is still transitional is orphaned now
+        int settled = settleOrphans(null);
         if (node.livePeers() > 0) {
             LOG.info("other management servers are up: counters are left to them, {} VM(s) settled", settled);
             return settled;
@@ -84,11 +85,12 @@ public class VmReconciler implements AutoCloseable {
     /**
      * Settles VMs left in a transitional state with no pending job; returns how many. Only VMs on
      * hosts this node holds the lease of (or on no host): two nodes never settle one VM at once.
+     * With {@code changedBefore}, only VMs in their state since before then.
      */
-    int settleOrphans() {
+    int settleOrphans(Instant changedBefore) {
         CallContext system = CallContext.system();
         int settled = 0;
-        for (Vm vm : vms.orphanedIn(List.of(VmState.Starting, VmState.Stopping, VmState.Expunging))) {
+        for (Vm vm : vms.orphanedIn(List.of(VmState.Starting, VmState.Stopping, VmState.Expunging), changedBefore)) {
             Long hostId = vm.hostId() != null ? vm.hostId() : vm.lastHostId();
             if (hostId != null && !node.owns(hostId)) {
                 continue;
@@ -151,7 +153,9 @@ public class VmReconciler implements AutoCloseable {
             for (long dead : node.deadPeers()) {
                 failed += jobs.recoverJobsOf(dead, "The management server running the job stopped responding").size();
             }
-            int settled = settleOrphans();
+            // a VM a running operation moved within the last lease is left alone: only one no job has touched
+            // for that long is orphaned (its job's owner, had it lived, would have renewed the job's lease)
+            int settled = settleOrphans(Instant.now().minus(node.lease()));
             if (failed > 0 || settled > 0 || recovered) {
                 LOG.warn("took over {} job(s) of management servers that stopped; settled {} VM(s)", failed, settled);
             }

@@ -33,10 +33,14 @@ final class ClusterConsistency {
                     + "'%errortext%')", 3).forEach(r -> out.add("job failed without a reason: " + r));
             rows(st, "SELECT uuid, state FROM vms WHERE removed IS NULL AND state IN ('Starting', 'Stopping', "
                     + "'Expunging', 'Migrating')", 2).forEach(r -> out.add("VM left in a transitional state: " + r));
-            rows(st, "SELECT v.uuid, v.state, s.power_state FROM vms v LEFT JOIN hosts h ON h.id = v.host_id "
-                    + "LEFT JOIN simulator_instances s ON s.vm_uuid = v.uuid AND s.host_uuid = h.uuid "
-                    + "WHERE v.removed IS NULL AND v.state = 'Running' AND (s.power_state IS NULL OR s.power_state <> "
-                    + "'RUNNING')", 3).forEach(r -> out.add("VM Running but not running on its host: " + r));
+            rows(st, "SELECT uuid, state FROM vms WHERE removed IS NULL AND state = 'Running' AND host_id IS NULL", 2)
+                    .forEach(r -> out.add("VM Running on no host: " + r));
+            // the simulator's instances are rows: its hosts are checked here, container hosts by their tests
+            rows(st, "SELECT v.uuid, v.state, s.power_state FROM vms v JOIN hosts h ON h.id = v.host_id "
+                    + "AND h.hypervisor = 'Simulator' LEFT JOIN simulator_instances s ON s.vm_uuid = v.uuid "
+                    + "AND s.host_uuid = h.uuid WHERE v.removed IS NULL AND v.state = 'Running' "
+                    + "AND (s.power_state IS NULL OR s.power_state <> 'RUNNING')", 3)
+                    .forEach(r -> out.add("VM Running but not running on its host: " + r));
             rows(st, "SELECT v.uuid, v.state, s.host_uuid FROM vms v JOIN simulator_instances s ON s.vm_uuid = v.uuid "
                     + "WHERE v.removed IS NULL AND v.state <> 'Running' AND s.power_state = 'RUNNING'", 3)
                     .forEach(r -> out.add("VM not Running but running on a host: " + r));

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Timer;
 import io.skyport.core.dispatch.CommandCatalog;
 import io.skyport.core.dispatch.CommandDescriptor;
 import io.skyport.core.identity.IdentityService.Principal;
+import io.skyport.core.event.AdminAudit;
+import io.skyport.core.security.AuthThrottle;
 import io.skyport.ec2.auth.Ec2Authenticator;
 import io.skyport.ec2.auth.SignedRequest;
 import io.skyport.ec2.wire.XmlWriter;
@@ -12,6 +14,7 @@ import io.skyport.plugin.ApiEndpoint;
 import io.skyport.plugin.ApiException;
 import io.skyport.plugin.ApiOperation;
 import io.skyport.plugin.CallContext;
+import io.skyport.plugin.Refusal;
 import io.skyport.plugin.Setting;
 import io.skyport.core.settings.CoreSettings;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,12 +53,33 @@ public class Ec2Endpoint implements ApiEndpoint {
     private final CommandCatalog catalog;
     private final Ec2Authenticator auth;
     private final MeterRegistry metrics;
+    private final AuthThrottle throttle;
+    private final AdminAudit audit;
 
-    public Ec2Endpoint(CommandCatalog catalog, Ec2Authenticator auth, MeterRegistry metrics) {
+    public Ec2Endpoint(CommandCatalog catalog, Ec2Authenticator auth, MeterRegistry metrics, AuthThrottle throttle,
+                       AdminAudit audit) {
         this.catalog = catalog;
         this.auth = auth;
         this.metrics = metrics;
+        this.throttle = throttle;
+        this.audit = audit;
     }
+
+    @Override
+    public String apiName() {
+        return API;
+    }
+
+    @Override
+    public void writeRefusal(HttpServletRequest req, HttpServletResponse resp, Refusal refusal) throws IOException {
+        Ec2Error error = Ec2Error.of(refusal);
+        writeError(resp, error, refusal == Refusal.THROTTLED ? THROTTLED
+                : "The request exceeds a size limit of this server", UUID.randomUUID().toString());
+    }
+
+    /** One text for every throttled request, whichever key or address caused it. */
+    private static final String THROTTLED = "Request limit exceeded: too many failed authentications for this key "
+            + "or from this address; try again later.";
 
     @Override
     public List<String> pathPrefixes() {
@@ -93,10 +117,23 @@ public class Ec2Endpoint implements ApiEndpoint {
         String requestId = UUID.randomUUID().toString();
         String action = "unknown";
         String outcome = "client-error";
+        CommandDescriptor audited = null;
+        CallContext caller = null;
         try {
             SignedRequest signed = read(req);
-            Principal who = auth.authenticate(signed);
-            CallContext ctx = who.context(req.getRemoteAddr());
+            String address = req.getRemoteAddr();
+            String key = Ec2Authenticator.accessKeyOf(signed);
+            if (throttle.refuse(API, key, address)) {
+                throw new Ec2Exception(Ec2Error.REQUEST_LIMIT_EXCEEDED, THROTTLED);
+            }
+            Principal who;
+            try {
+                who = auth.authenticate(signed);
+            } catch (Ec2Exception e) {
+                throttle.failed(API, key, address);
+                throw e;
+            }
+            CallContext ctx = who.context(address);
             String name = signed.params().get("Action");
             if (name == null) {
                 throw Ec2Exception.missing("Action");
@@ -106,31 +143,48 @@ public class Ec2Endpoint implements ApiEndpoint {
                             + " is not valid for this web service."));
             action = d.name();
             if (!Arrays.asList(d.command().roles()).contains(ctx.role())) {
+                audit.record(API, d, ctx, address, "refused");
                 throw new Ec2Exception(Ec2Error.UNAUTHORIZED_OPERATION, "You are not authorized to perform this "
                         + "operation.");
             }
+            audited = d;
+            caller = ctx;
             ApiOperation op = d.factory().get();
             if (!(op instanceof Ec2Action<?> ec2)) {
                 throw new IllegalStateException(d.type().getName() + " is registered for ec2 but is not an Ec2Action");
             }
             ec2.bind(signed.params(), endpointUrl(req));
             SdkPojo result = (SdkPojo) ec2.execute(ctx);
-            write(resp, 200, XmlWriter.response(action, requestId, result), requestId);
+            String xml = XmlWriter.response(action, requestId, result);
+            // the audit event is written before the answer, so a client that has its answer finds it
+            audit.record(API, d, ctx, address, "success");
+            audited = null;
+            write(resp, 200, xml, requestId);
             outcome = "success";
         } catch (Ec2Exception e) {
+            failed(audited, caller, req);
             writeError(resp, e.error(), e.getMessage(), requestId);
             outcome = e.error().status() >= 500 ? "server-error" : "client-error";
         } catch (ApiException e) {
             Ec2Error err = Ec2Error.of(e.error());
+            failed(audited, caller, req);
             writeError(resp, err, e.getMessage(), requestId);
             outcome = err.status() >= 500 ? "server-error" : "client-error";
         } catch (RuntimeException e) {
             LOG.error("EC2 {} failed (request {})", action, requestId, e);
+            failed(audited, caller, req);
             writeError(resp, Ec2Error.INTERNAL_ERROR, "An internal error has occurred", requestId);
             outcome = "server-error";
         } finally {
             Timer.builder("skyport.api.requests").tag("api", API).tag("command", action).tag("outcome", outcome)
                     .register(metrics).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Audits a failed call of an authorized operation (null when it never got that far). */
+    private void failed(CommandDescriptor audited, CallContext caller, HttpServletRequest req) {
+        if (audited != null) {
+            audit.record(API, audited, caller, req.getRemoteAddr(), "failed");
         }
     }
 

@@ -15,6 +15,15 @@ public enum Ec2Error {
     AUTH_FAILURE("AuthFailure", 401),
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
     REQUEST_EXPIRED("RequestExpired", 400),
+    /**
+     * EC2 sends this code with 503; we send 429 because it is the client's doing (failed
+     * authentications) and no bad request may earn a 5xx. SDKs retry on the code, not the status
+     * (botocore lists RequestLimitExceeded among its throttling codes).
+     */
+    REQUEST_LIMIT_EXCEEDED("RequestLimitExceeded", 429),
+    REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLarge", 413),
+    REQUEST_URI_TOO_LONG("RequestURITooLong", 414),
+    REQUEST_HEADERS_TOO_LARGE("RequestHeaderSectionTooLarge", 431),
     UNAUTHORIZED_OPERATION("UnauthorizedOperation", 403),
     DRY_RUN_OPERATION("DryRunOperation", 412),
     UNSUPPORTED_OPERATION("UnsupportedOperation", 400),
@@ -67,6 +76,16 @@ public enum Ec2Error {
     Ec2Error(String code, int status) {
         this.code = code;
         this.status = status;
+    }
+
+    /** The EC2 code of a request the server refused before reading it. */
+    public static Ec2Error of(io.skyport.plugin.Refusal refusal) {
+        return switch (refusal) {
+            case THROTTLED -> REQUEST_LIMIT_EXCEEDED;
+            case BODY_TOO_LARGE -> REQUEST_ENTITY_TOO_LARGE;
+            case URI_TOO_LONG -> REQUEST_URI_TOO_LONG;
+            case HEADERS_TOO_LARGE -> REQUEST_HEADERS_TOO_LARGE;
+        };
     }
 
     /** The EC2 code for a protocol-neutral error raised by a core service. */

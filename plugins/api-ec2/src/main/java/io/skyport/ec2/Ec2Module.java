@@ -2,7 +2,16 @@ package io.skyport.ec2;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skyport.core.dispatch.CommandCatalog;
+import io.skyport.core.identity.AccountDao;
+import io.skyport.core.identity.DomainDao;
 import io.skyport.core.identity.IdentityService;
+import io.skyport.core.keypair.SshKeyPairDao;
+import io.skyport.core.network.NicDao;
+import io.skyport.core.vm.VmDao;
+import io.skyport.ec2.metadata.ImdsEndpoint;
+import io.skyport.ec2.metadata.ImdsInstances;
+import io.skyport.ec2.metadata.ImdsTokens;
+import io.skyport.ec2.view.InstanceViews;
 import io.skyport.core.settings.SettingService;
 import io.skyport.core.ui.PanelFiles;
 import io.skyport.ec2.auth.Ec2Authenticator;
@@ -33,6 +42,23 @@ public class Ec2Module {
     }
 
     @Bean
+    public Setting<String> ec2MetadataHttpTokensSetting() {
+        return Ec2Settings.METADATA_HTTP_TOKENS;
+    }
+
+    @Bean
+    public ImdsInstances ec2ImdsInstances(VmDao vms, AccountDao accounts, DomainDao domains, InstanceViews views,
+                                          NicDao nics, SshKeyPairDao keys, SettingService settings) {
+        return new ImdsInstances(vms, accounts, domains, views, nics, keys, settings);
+    }
+
+    /** The instance metadata service, served on the metadata listener. */
+    @Bean
+    public ImdsEndpoint ec2ImdsEndpoint(ImdsInstances instances, SettingService settings) {
+        return new ImdsEndpoint(instances, new ImdsTokens(Clock.systemUTC()), settings);
+    }
+
+    @Bean
     public Ec2Authenticator ec2Authenticator(IdentityService identity, SettingService settings) {
         return new Ec2Authenticator(identity, () -> settings.get(Ec2Settings.REGION), Clock.systemUTC());
     }
@@ -49,7 +75,9 @@ public class Ec2Module {
     }
 
     @Bean
-    public Ec2Endpoint ec2Endpoint(CommandCatalog catalog, Ec2Authenticator auth, MeterRegistry metrics) {
-        return new Ec2Endpoint(catalog, auth, metrics);
+    public Ec2Endpoint ec2Endpoint(CommandCatalog catalog, Ec2Authenticator auth, MeterRegistry metrics,
+                                   io.skyport.core.security.AuthThrottle throttle,
+                                   io.skyport.core.event.AdminAudit audit) {
+        return new Ec2Endpoint(catalog, auth, metrics, throttle, audit);
     }
 }

@@ -13,6 +13,11 @@ public final class Ec2Settings {
                     + "DescribeInstances, as EC2 keeps terminated instances visible for a while",
             "Compatibility APIs", Setting.Scope.GLOBAL);
 
+    /** IMDS's HttpTokens for every instance; per-instance metadata options are not stored. */
+    public static final Setting<String> METADATA_HTTP_TOKENS = Setting.string("ec2.metadata.http.tokens", "optional",
+            "HttpTokens of instance metadata (IMDS): optional answers requests without a session token (IMDSv1), "
+                    + "required answers them 401 (IMDSv2 only)", "Metadata", Setting.Scope.GLOBAL);
+
     private Ec2Settings() {
     }
 }

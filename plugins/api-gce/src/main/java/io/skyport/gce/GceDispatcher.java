@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.skyport.core.dispatch.CommandCatalog;
 import io.skyport.core.dispatch.CommandDescriptor;
+import io.skyport.core.event.AdminAudit;
 import com.google.cloud.compute.v1.Operation;
 import io.skyport.gce.service.Operations;
 import io.skyport.gce.service.Projects;
@@ -37,13 +38,16 @@ public class GceDispatcher {
     private final Projects projects;
     private final Operations operations;
     private final MeterRegistry metrics;
+    private final AdminAudit audit;
     private volatile List<ApiMethod> served;
 
-    public GceDispatcher(CommandCatalog catalog, Projects projects, Operations operations, MeterRegistry metrics) {
+    public GceDispatcher(CommandCatalog catalog, Projects projects, Operations operations, MeterRegistry metrics,
+                         AdminAudit audit) {
         this.catalog = catalog;
         this.projects = projects;
         this.operations = operations;
         this.metrics = metrics;
+        this.audit = audit;
     }
 
     /** A rendered answer: HTTP status and JSON body. */
@@ -74,6 +78,8 @@ public class GceDispatcher {
         long start = System.nanoTime();
         String method = "unknown";
         String outcome = "client-error";
+        CommandDescriptor audited = null;
+        String auditResult = "failed";
         try {
             ComputeSpec.Match match = ComputeSpec.route(served(), verb, path).orElseThrow(() -> unknownPath(verb, path));
             method = match.method().id();
@@ -81,7 +87,9 @@ public class GceDispatcher {
                     ? match.pathValues().get("project") : null;
             boolean publicImageProject = checkProject(ctx, project, match.method());
             CommandDescriptor d = catalog.find(API, method).orElseThrow();
+            audited = d;
             if (!Arrays.asList(d.command().roles()).contains(ctx.role())) {
+                auditResult = "refused";
                 throw forbidden(match.method(), project);
             }
             ApiOperation op = d.factory().get();
@@ -97,6 +105,7 @@ public class GceDispatcher {
                 operations.remember(call, requestId, started);
             }
             outcome = "success";
+            auditResult = "success";
             return new Reply(200, ProtoJson.print(result));
         } catch (GceException e) {
             outcome = e.error().status() >= 500 ? "server-error" : "client-error";
@@ -111,6 +120,10 @@ public class GceDispatcher {
             return error(GceError.BACKEND_ERROR, "Internal error. Please try again or contact your cloud "
                     + "administrator.");
         } finally {
+            // the endpoint sends the reply after this: a client that has its answer finds the event
+            if (audited != null) {
+                audit.record(API, audited, ctx, ctx.remoteAddress(), auditResult);
+            }
             Timer.builder("skyport.api.requests").tag("api", API).tag("command", method).tag("outcome", outcome)
                     .register(metrics).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }

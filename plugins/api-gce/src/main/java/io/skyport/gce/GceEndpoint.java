@@ -6,7 +6,9 @@ import io.skyport.core.settings.CoreSettings;
 import io.skyport.gce.auth.TokenService;
 import io.skyport.gce.batch.BatchRequest;
 import io.skyport.gce.discovery.DiscoveryDocument;
+import io.skyport.core.security.AuthThrottle;
 import io.skyport.plugin.ApiEndpoint;
+import io.skyport.plugin.Refusal;
 import io.skyport.plugin.CallContext;
 import io.skyport.plugin.Setting;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,10 +41,35 @@ public class GceEndpoint implements ApiEndpoint {
     private final GceDispatcher dispatcher;
     private final TokenService tokens;
     private final Map<String, String> discoveryByRoot = new ConcurrentHashMap<>();
+    private final AuthThrottle throttle;
+    /** One text for every throttled request, whichever key or address caused it. */
+    private static final String THROTTLED = "Too many failed authentications for this key or from this address; "
+            + "try again later.";
 
-    public GceEndpoint(GceDispatcher dispatcher, TokenService tokens) {
+    public GceEndpoint(GceDispatcher dispatcher, TokenService tokens, AuthThrottle throttle) {
         this.dispatcher = dispatcher;
         this.tokens = tokens;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public String apiName() {
+        return "gce";
+    }
+
+    @Override
+    public void writeRefusal(HttpServletRequest req, HttpServletResponse resp, Refusal refusal) throws IOException {
+        if (TokenService.TOKEN_PATHS.contains(req.getRequestURI())) {
+            oauthError(resp, refusal.status(), refusal == Refusal.THROTTLED ? "invalid_grant" : "invalid_request",
+                    refusal == Refusal.THROTTLED ? THROTTLED : "The request exceeds a size limit of this server");
+            return;
+        }
+        write(resp, GceDispatcher.error(switch (refusal) {
+            case THROTTLED -> GceError.RATE_LIMIT_EXCEEDED;
+            case BODY_TOO_LARGE -> GceError.PAYLOAD_TOO_LARGE;
+            case URI_TOO_LONG -> GceError.URI_TOO_LONG;
+            case HEADERS_TOO_LARGE -> GceError.HEADERS_TOO_LARGE;
+        }, refusal == Refusal.THROTTLED ? THROTTLED : "The request exceeds a size limit of this server"));
     }
 
     @Override
@@ -130,6 +157,11 @@ public class GceEndpoint implements ApiEndpoint {
             oauthError(resp, 400, "invalid_request", "Missing required parameter: assertion");
             return;
         }
+        String key = assertionKey(assertion);
+        if (throttle.refuse("gce", key, req.getRemoteAddr())) {
+            oauthError(resp, 429, "invalid_grant", THROTTLED);
+            return;
+        }
         try {
             String root = rootUrl(req);
             TokenService.Issued issued = tokens.grant(assertion, List.of(root + path.substring(1)));
@@ -139,7 +171,27 @@ public class GceEndpoint implements ApiEndpoint {
             out.addProperty("token_type", "Bearer");
             write(resp, new GceDispatcher.Reply(200, out.toString()));
         } catch (TokenService.Refused e) {
+            throttle.failed("gce", key, req.getRemoteAddr());
             oauthError(resp, 400, "invalid_grant", e.getMessage());
+        }
+    }
+
+    /**
+     * The service-account key a JWT assertion names ({@code kid} of its header), or null; only
+     * to count failures per key, so nothing here is trusted.
+     */
+    static String assertionKey(String jwt) {
+        int dot = jwt.indexOf('.');
+        if (dot <= 0) {
+            return null;
+        }
+        try {
+            String header = new String(java.util.Base64.getUrlDecoder().decode(jwt.substring(0, dot)),
+                    StandardCharsets.UTF_8);
+            var kid = com.google.gson.JsonParser.parseString(header).getAsJsonObject().get("kid");
+            return kid == null || !kid.isJsonPrimitive() ? null : kid.getAsString();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 
@@ -160,11 +212,21 @@ public class GceEndpoint implements ApiEndpoint {
             Map<String, List<String>> q = query(req.getQueryString());
             token = Optional.ofNullable(first(q, "access_token")).orElse(first(q, "oauth_token"));
         }
+        String address = req.getRemoteAddr();
+        // a bearer token is a secret, not a name: failures are counted per address only
+        if (throttle.refuse("gce", null, address)) {
+            throw new GceException(GceError.RATE_LIMIT_EXCEEDED, THROTTLED);
+        }
         if (token == null || token.isEmpty()) {
+            // no credentials, nothing guessed: not a failure to count
             throw new TokenService.Refused("missing credentials");
         }
-        Principal who = tokens.bearer(token, root);
-        return who.context(req.getRemoteAddr());
+        try {
+            return tokens.bearer(token, root).context(address);
+        } catch (TokenService.Refused e) {
+            throttle.failed("gce", null, address);
+            throw e;
+        }
     }
 
     private static void requireVerb(HttpServletRequest req, String verb) {

@@ -8,6 +8,7 @@ import io.skyport.core.dispatch.CommandCatalog;
 import io.skyport.core.event.EventDao;
 import io.skyport.core.extid.ExternalIdDao;
 import io.skyport.core.identity.AccountDao;
+import io.skyport.core.identity.DomainDao;
 import io.skyport.core.identity.IdentityService;
 import io.skyport.core.infra.ZoneDao;
 import io.skyport.core.job.AsyncJobDao;
@@ -47,6 +48,8 @@ import io.skyport.gce.service.SshKeyItems;
 import io.skyport.plugin.Role;
 import io.skyport.plugin.UiPanel;
 import java.time.Clock;
+import io.skyport.gce.metadata.MetadataInstances;
+import io.skyport.gce.metadata.MetadataServer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
@@ -131,6 +134,18 @@ public class GceModule {
     }
 
     @Bean
+    public MetadataInstances gceMetadataInstances(VmDao vms, AccountDao accounts, DomainDao domains,
+                                                  InstanceViews views, Projects projects, GceIds ids, NicDao nics) {
+        return new MetadataInstances(vms, accounts, domains, views, projects, ids, nics);
+    }
+
+    /** The metadata server instances reach at 169.254.169.254, served on the metadata listener. */
+    @Bean
+    public MetadataServer gceMetadataServer(MetadataInstances instances) {
+        return new MetadataServer(instances);
+    }
+
+    @Bean
     public SshKeyItems gceSshKeyItems(KeyPairService keypairs, SshKeyPairDao dao) {
         return new SshKeyItems(keypairs, dao);
     }
@@ -157,8 +172,8 @@ public class GceModule {
 
     @Bean
     public GceDispatcher gceDispatcher(CommandCatalog catalog, Projects projects, Operations operations,
-                                       MeterRegistry metrics) {
-        return new GceDispatcher(catalog, projects, operations, metrics);
+                                       MeterRegistry metrics, io.skyport.core.event.AdminAudit audit) {
+        return new GceDispatcher(catalog, projects, operations, metrics, audit);
     }
 
     @Bean
@@ -178,7 +193,8 @@ public class GceModule {
     }
 
     @Bean
-    public GceEndpoint gceEndpoint(GceDispatcher dispatcher, TokenService tokens) {
-        return new GceEndpoint(dispatcher, tokens);
+    public GceEndpoint gceEndpoint(GceDispatcher dispatcher, TokenService tokens,
+                                   io.skyport.core.security.AuthThrottle throttle) {
+        return new GceEndpoint(dispatcher, tokens, throttle);
     }
 }

@@ -34,7 +34,8 @@ public class GceEndpointTokenTest {
             + "&assertion=a.b.c";
 
     private final TokenService tokens = mock(TokenService.class);
-    private final GceEndpoint endpoint = new GceEndpoint(mock(GceDispatcher.class), tokens);
+    private final GceEndpoint endpoint = new GceEndpoint(mock(GceDispatcher.class), tokens,
+            mock(io.skyport.core.security.AuthThrottle.class));
 
     @Test
     public void bothTokenPathsAreRoutedHere() {

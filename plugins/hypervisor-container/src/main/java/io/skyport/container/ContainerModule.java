@@ -6,12 +6,22 @@ import io.skyport.container.docker.DockerDriver;
 import io.skyport.container.docker.DockerEvents;
 import io.skyport.container.lxc.LxcDriver;
 import io.skyport.container.lxc.LxdClients;
+import io.skyport.container.net.GuestBridges;
+import io.skyport.container.net.GuestFirewall;
+import io.skyport.container.net.HostCommands;
 import io.skyport.core.config.ServerConfig;
+import io.skyport.core.event.EventService;
 import io.skyport.core.infra.ClusterDao;
 import io.skyport.core.infra.HostDao;
 import io.skyport.core.infra.InfraService;
 import io.skyport.core.infra.PodDao;
 import io.skyport.core.infra.ZoneDao;
+import io.skyport.core.network.NetworkDao;
+import io.skyport.core.network.NicDao;
+import io.skyport.core.securitygroup.SecurityGroupDao;
+import io.skyport.core.securitygroup.SecurityGroupRuleDao;
+import io.skyport.core.settings.SettingService;
+import io.skyport.core.vm.VmDao;
 import io.skyport.core.ui.PanelFiles;
 import io.skyport.plugin.Role;
 import io.skyport.plugin.UiPanel;
@@ -35,9 +45,24 @@ public class ContainerModule {
         return new DockerEvents(clients);
     }
 
+    /** Guest bridges on this machine, shared by both drivers (a network's bridge serves Docker and LXD alike). */
     @Bean
-    public DockerDriver dockerDriver(DockerClients clients, DockerEvents events) {
-        return new DockerDriver(clients, events);
+    public GuestBridges guestBridges() {
+        return new GuestBridges(HostCommands.local());
+    }
+
+    @Bean
+    public DockerDriver dockerDriver(DockerClients clients, DockerEvents events, GuestBridges bridges) {
+        return new DockerDriver(clients, events, bridges);
+    }
+
+    /** Security groups of bridged container hosts, enforced with nftables (see {@link GuestFirewall}). */
+    @Bean(destroyMethod = "close")
+    public GuestFirewall guestFirewall(HostDao hosts, VmDao vms, NicDao nics, NetworkDao networks,
+                                       SecurityGroupDao groups, SecurityGroupRuleDao rules, SettingService settings,
+                                       EventService events, ServerConfig config, GuestBridges bridges) {
+        return new GuestFirewall(hosts, vms, nics, networks, groups, rules, settings, events, config, bridges,
+                HostCommands.local());
     }
 
     @Bean
@@ -52,8 +77,8 @@ public class ContainerModule {
     }
 
     @Bean
-    public LxcDriver lxcDriver(LxdClients clients) {
-        return new LxcDriver(clients);
+    public LxcDriver lxcDriver(LxdClients clients, GuestBridges bridges) {
+        return new LxcDriver(clients, bridges);
     }
 
     @Bean

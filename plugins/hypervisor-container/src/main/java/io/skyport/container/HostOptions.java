@@ -45,6 +45,19 @@ public final class HostOptions {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
+    /**
+     * Whether the host bridges the zone's guest network ({@code networking=bridge}): the driver makes
+     * the network's Linux bridge on this machine, plugs every instance in with the address the core
+     * allocated and enforces security groups with nftables. Anything else but {@code none} is refused.
+     */
+    public boolean bridged() {
+        String v = text("networking", "none").toLowerCase(Locale.ROOT);
+        if (!v.equals("bridge") && !v.equals("none")) {
+            throw new IllegalArgumentException("networking is bridge or none, not " + v);
+        }
+        return v.equals("bridge");
+    }
+
     public String text(String key, String def) {
         String v = text(key);
         return v == null ? def : v;

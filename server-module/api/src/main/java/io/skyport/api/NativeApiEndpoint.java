@@ -12,11 +12,15 @@ import io.skyport.core.dispatch.CommandCatalog;
 import io.skyport.core.dispatch.CommandDescriptor;
 import io.skyport.core.dispatch.ParamBinder;
 import io.skyport.core.dispatch.ParamBinder.ParamException;
+import io.skyport.core.event.AdminAudit;
+import io.skyport.core.security.AuthThrottle;
 import io.skyport.core.identity.IdentityService.Principal;
 import io.skyport.plugin.ApiEndpoint;
+import io.skyport.plugin.ApiError;
 import io.skyport.plugin.ApiException;
 import io.skyport.plugin.ApiOperation;
 import io.skyport.plugin.CallContext;
+import io.skyport.plugin.Refusal;
 import io.skyport.plugin.Role;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,12 +50,30 @@ public class NativeApiEndpoint implements ApiEndpoint {
     private final ParamBinder binder;
     private final NativeAuthenticator auth;
     private final MeterRegistry metrics;
+    private final AuthThrottle throttle;
+    private final AdminAudit audit;
 
-    public NativeApiEndpoint(CommandCatalog catalog, ParamBinder binder, NativeAuthenticator auth, MeterRegistry metrics) {
+    public NativeApiEndpoint(CommandCatalog catalog, ParamBinder binder, NativeAuthenticator auth, MeterRegistry metrics,
+                             AuthThrottle throttle, AdminAudit audit) {
         this.catalog = catalog;
         this.binder = binder;
         this.auth = auth;
         this.metrics = metrics;
+        this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    @Override
+    public String apiName() {
+        return API;
+    }
+
+    /** Refused before the parameters are read: the body may be the problem, so only the query string counts. */
+    @Override
+    public void writeRefusal(HttpServletRequest req, HttpServletResponse resp, Refusal refusal) throws IOException {
+        String query = req.getQueryString();
+        boolean json = query != null && query.toLowerCase(Locale.ROOT).matches("(.*&)?response=json(&.*)?");
+        writeError(resp, json, "errorresponse", NativeError.of(refusal), null);
     }
 
     @Override
@@ -95,30 +117,71 @@ public class NativeApiEndpoint implements ApiEndpoint {
         }
     }
 
+    /**
+     * Runs one command; every admin-only command's result, and every refusal of one, goes to the
+     * audit trail here, so no command has to remember it.
+     */
     private String dispatch(HttpServletRequest req, HttpServletResponse resp, CommandDescriptor d,
                             Map<String, String> params, String responseName, boolean json) throws IOException {
+        String address = req.getRemoteAddr();
+        // login names its user; every other call its API key (a session key is a random secret, not a name)
+        String key = d.command().authenticated() ? get(params, "apikey") : get(params, "username");
+        if (throttle.refuse(API, key, address)) {
+            audit.record(API, d, null, address, "refused");
+            writeError(resp, json, responseName, NativeError.THROTTLED, null);
+            return "throttled";
+        }
         CallContext caller = null;
         if (d.command().authenticated()) {
             Optional<Principal> who = auth.authenticate(params, sessionKey(req, params));
             if (who.isEmpty()) {
+                // signatures count; a missing or stale session key does not: a 24-byte random key cannot be
+                // guessed, and counting it would block a browser that polls with an expired session
+                if (key != null) {
+                    throttle.failed(API, key, address);
+                }
+                audit.record(API, d, null, address, "refused");
                 writeError(resp, json, responseName, NativeError.UNAUTHORIZED, null);
                 return "unauthorized";
             }
-            caller = who.get().context(req.getRemoteAddr());
+            caller = who.get().context(address);
             if (!Arrays.asList(d.command().roles()).contains(caller.role())) {
+                audit.record(API, d, caller, address, "refused");
                 writeError(resp, json, responseName, NativeError.UNAUTHORIZED, "The given command " + d.name()
                         + " does not exist or it is not available for the user");
                 return "unauthorized";
             }
         }
         CallContext ctx = caller != null ? caller
-                : new CallContext(0, null, 0, null, null, 0, null, Role.USER, req.getRemoteAddr());
+                : new CallContext(0, null, 0, null, null, 0, null, Role.USER, address);
+        Result r = execute(resp, d, params, responseName, json, ctx);
+        if (!d.command().authenticated() && "refused".equals(r.audit())) {
+            throttle.failed(API, key, address);
+        }
+        audit.record(API, d, caller, address, r.audit());
+        r.answer().send();
+        return r.outcome();
+    }
+
+    /**
+     * The metrics outcome of a call, its result as the audit trail records it, and the answer,
+     * sent only once the audit event is written: a client that has its answer finds the event.
+     */
+    private record Result(String outcome, String audit, Answer answer) {
+    }
+
+    @FunctionalInterface
+    private interface Answer {
+        void send() throws IOException;
+    }
+
+    private Result execute(HttpServletResponse resp, CommandDescriptor d, Map<String, String> params,
+                           String responseName, boolean json, CallContext ctx) {
         try {
             ApiOperation op = d.factory().get();
             binder.bind(op, d, lowerCased(params), ctx);
             Object result = op.execute(ctx);
-            writeResult(resp, json, responseName, result);
-            return "success";
+            return new Result("success", "success", () -> writeResult(resp, json, responseName, result));
         } catch (ParamException e) {
             String cmd = d.name().toLowerCase(Locale.ROOT);
             String text = e.missing()
@@ -126,16 +189,17 @@ public class NativeApiEndpoint implements ApiEndpoint {
                     : "Unable to execute API command " + cmd + " due to invalid value. Invalid parameter " + e.param()
                     + " value=" + e.value() + " due to incorrect long value format, or entity does not exist or due "
                     + "to incorrect parameter annotation for the field in api cmd class.";
-            writeError(resp, json, responseName, NativeError.PARAM_ERROR, text);
-            return "client-error";
+            return new Result("client-error", "failed",
+                    () -> writeError(resp, json, responseName, NativeError.PARAM_ERROR, text));
         } catch (ApiException e) {
             NativeError err = NativeError.of(e.error());
-            writeError(resp, json, responseName, err, e.getMessage());
-            return err == NativeError.INTERNAL ? "server-error" : "client-error";
+            boolean refused = e.error() == ApiError.UNAUTHORIZED || e.error() == ApiError.FORBIDDEN;
+            return new Result(err == NativeError.INTERNAL ? "server-error" : "client-error",
+                    refused ? "refused" : "failed", () -> writeError(resp, json, responseName, err, e.getMessage()));
         } catch (RuntimeException e) {
             LOG.error("command {} failed", d.name(), e);
-            writeError(resp, json, responseName, NativeError.INTERNAL, null);
-            return "server-error";
+            return new Result("server-error", "failed",
+                    () -> writeError(resp, json, responseName, NativeError.INTERNAL, null));
         }
     }
 
@@ -151,6 +215,15 @@ public class NativeApiEndpoint implements ApiEndpoint {
             }
         });
         return true;
+    }
+
+    private static String get(Map<String, String> params, String lowerName) {
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(lowerName)) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     private static Map<String, String> lowerCased(Map<String, String> params) {

@@ -56,7 +56,8 @@ public class NativeApiModule {
 
     @Bean
     public NativeApiEndpoint nativeApiEndpoint(CommandCatalog catalog, ParamBinder binder, NativeAuthenticator auth,
-                                               MeterRegistry metrics) {
-        return new NativeApiEndpoint(catalog, binder, auth, metrics);
+                                               MeterRegistry metrics, io.skyport.core.security.AuthThrottle throttle,
+                                               io.skyport.core.event.AdminAudit audit) {
+        return new NativeApiEndpoint(catalog, binder, auth, metrics, throttle, audit);
     }
 }

@@ -1,6 +1,7 @@
 package io.skyport.api;
 
 import io.skyport.plugin.ApiError;
+import io.skyport.plugin.Refusal;
 
 /**
  * The native API's error vocabulary: HTTP status = errorcode, plus CloudStack's cserrorcode
@@ -12,6 +13,12 @@ public enum NativeError {
     FORBIDDEN(432, 9999, null),
     INSUFFICIENT_CAPACITY(533, 4250, null),
     RESOURCE_LIMIT(535, 4370, null),
+    /** CloudStack's API_LIMIT_EXCEED; the same text whatever the key or address, so it reveals neither. */
+    THROTTLED(429, 9999, "There are too many failed authentication attempts from this client or for this key; "
+            + "try again later"),
+    BODY_TOO_LARGE(413, 9999, "The request body is larger than this server accepts"),
+    URI_TOO_LONG(414, 9999, "The request URI is longer than this server accepts"),
+    HEADERS_TOO_LARGE(431, 9999, "The request headers are larger than this server accepts"),
     INTERNAL(530, 9999, "Internal error executing command, please contact your system administrator");
 
     private final int errorCode;
@@ -35,6 +42,15 @@ public enum NativeError {
 
     public String text(String detail) {
         return fixedText != null ? fixedText : detail;
+    }
+
+    public static NativeError of(Refusal r) {
+        return switch (r) {
+            case THROTTLED -> THROTTLED;
+            case BODY_TOO_LARGE -> BODY_TOO_LARGE;
+            case URI_TOO_LONG -> URI_TOO_LONG;
+            case HEADERS_TOO_LARGE -> HEADERS_TOO_LARGE;
+        };
     }
 
     public static NativeError of(ApiError e) {

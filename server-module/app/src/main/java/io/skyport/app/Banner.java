@@ -29,6 +29,8 @@ final class Banner {
                 out.println("  endpoint    " + base + prefix);
             }
         }
+        server.metadataPort().ifPresent(p -> out.println("  metadata    port " + p
+                + " (EC2 IMDS /latest, GCE /computeMetadata/v1; instances only)"));
         out.println("  metrics     " + base + "/metrics");
         out.println("  health      " + base + "/healthz");
         out.println("  data        " + server.config().home());

@@ -2,7 +2,9 @@ package io.skyport.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.skyport.core.module.ModuleRegistry;
+import io.skyport.core.settings.CoreSettings;
 import io.skyport.plugin.ApiEndpoint;
+import io.skyport.plugin.Refusal;
 import io.skyport.plugin.SettingReader;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,8 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -81,9 +85,41 @@ public class HttpRouter extends HttpServlet {
     private void serve(ApiEndpoint e, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (e.enabledBy().map(s -> !settings.get(s)).orElse(false)) {
             e.writeDisabled(req, resp);
-        } else {
-            e.handle(req, resp);
+            return;
         }
+        Optional<Refusal> tooLarge = tooLarge(e, req);
+        if (tooLarge.isPresent()) {
+            LOG.debug("{} request to {} refused: {}", e.apiName(), req.getRequestURI(), tooLarge.get());
+            e.writeRefusal(req, resp, tooLarge.get());
+            return;
+        }
+        e.handle(req, resp);
+    }
+
+    /**
+     * The admin's size limits (settings, so they change without a restart), checked before the
+     * API reads anything. Jetty's own ceilings (configuration) stay above them and catch what
+     * cannot be measured here, such as a chunked body without a length.
+     */
+    private Optional<Refusal> tooLarge(ApiEndpoint e, HttpServletRequest req) {
+        String query = req.getQueryString();
+        long uri = req.getRequestURI().length() + (query == null ? 0 : query.length() + 1);
+        if (uri > settings.get(CoreSettings.MAX_URI_BYTES)) {
+            return Optional.of(Refusal.URI_TOO_LONG);
+        }
+        long headers = 0;
+        for (String name : Collections.list(req.getHeaderNames())) {
+            for (String value : Collections.list(req.getHeaders(name))) {
+                headers += name.length() + value.length() + 4;
+            }
+        }
+        if (headers > settings.get(CoreSettings.MAX_HEADER_BYTES)) {
+            return Optional.of(Refusal.HEADERS_TOO_LARGE);
+        }
+        if (req.getContentLengthLong() > settings.get(CoreSettings.maxBody(e.apiName()))) {
+            return Optional.of(Refusal.BODY_TOO_LARGE);
+        }
+        return Optional.empty();
     }
 
     private static void text(HttpServletResponse resp, int status, String type, String body) throws IOException {

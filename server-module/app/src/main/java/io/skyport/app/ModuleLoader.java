@@ -9,6 +9,7 @@ import io.skyport.plugin.ApiEndpoint;
 import io.skyport.plugin.ApiOperation;
 import io.skyport.plugin.EntityResolver;
 import io.skyport.plugin.HypervisorDriver;
+import io.skyport.plugin.MetadataEndpoint;
 import io.skyport.plugin.Setting;
 import io.skyport.plugin.FirstStartClientSetup;
 import io.skyport.plugin.StartupHook;
@@ -180,6 +181,7 @@ public final class ModuleLoader {
                 settings.declare(s);
             }
             ctx.getBeansOfType(ApiEndpoint.class, false, false).values().forEach(registry::addEndpoint);
+            ctx.getBeansOfType(MetadataEndpoint.class, false, false).values().forEach(registry::addMetadataEndpoint);
             ctx.getBeansOfType(HypervisorDriver.class, false, false).values().forEach(d -> registry.addDriver(module, d));
             ctx.getBeansOfType(UiPanel.class, false, false).values().forEach(registry::addPanel);
             ctx.getBeansOfType(EntityResolver.class, false, false).values().forEach(r -> registry.addResolver(module, r));

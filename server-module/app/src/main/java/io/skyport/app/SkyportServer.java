@@ -12,6 +12,8 @@ import io.skyport.core.dispatch.CommandCatalog;
 import io.skyport.core.identity.IdentityService;
 import io.skyport.core.job.JobService;
 import io.skyport.core.module.ModuleRegistry;
+import io.skyport.core.network.MetadataCallers;
+import io.skyport.core.settings.CoreSettings;
 import io.skyport.core.settings.SettingService;
 import io.skyport.core.vm.VmReconciler;
 import io.skyport.plugin.FirstStartClientSetup;
@@ -29,6 +31,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -40,6 +43,9 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  */
 public final class SkyportServer implements AutoCloseable {
     private static final Logger LOG = LogManager.getLogger(SkyportServer.class);
+
+    private static final String API_CONNECTOR = "api";
+    private static final String METADATA_CONNECTOR = "metadata";
 
     private final ServerConfig config;
     private final List<AnnotationConfigApplicationContext> modules = new ArrayList<>();
@@ -71,6 +77,8 @@ public final class SkyportServer implements AutoCloseable {
             ModuleLoader loader = new ModuleLoader(getClass().getClassLoader());
             modules.addAll(loader.load(root, loader.discover()));
             AnnotationConfigApplicationContext core = modules.get(0);
+            // before anything reads a stored secret: a wrong key must stop the start, not garble logins
+            core.getBean(io.skyport.core.security.SecretsAtRest.class).verify();
             bootstrap = core.getBean(IdentityService.class).bootstrap(config.get("skyport.admin.password", null));
             startHttp(prometheus, core);
             config.boundPort(port());
@@ -118,14 +126,15 @@ public final class SkyportServer implements AutoCloseable {
         jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
-        http.setRequestHeaderSize(16 * 1024);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        // hard ceilings of the listener; the admin's limits (settings api.request.max.*) are checked below them
+        http.setRequestHeaderSize(config.getInt("skyport.http.max.header.bytes", 64 * 1024));
+        ServerConnector connector = TlsListener.connector(jetty, config, http);
         connector.setHost(config.bindAddress());
         connector.setPort(config.port());
         jetty.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
-        context.setMaxFormContentSize(1024 * 1024);
+        context.setMaxFormContentSize(config.getInt("skyport.http.max.form.bytes", 16 * 1024 * 1024));
         context.setMaxFormKeys(1000);
         DataSource ds = core.getBean(DataSource.class);
         ManagementNode node = core.getBean(ManagementNode.class);
@@ -133,11 +142,80 @@ public final class SkyportServer implements AutoCloseable {
         HttpRouter router = new HttpRouter(root.getBean(ModuleRegistry.class), core.getBean(SettingService.class),
                 prometheus, () -> running && node.ready() && databaseUp(ds));
         context.addServlet(new ServletHolder("router", router), "/*");
-        GracefulHandler graceful = new GracefulHandler(context);
+        connector.setName(API_CONNECTOR);
+        context.setVirtualHosts(List.of("@" + API_CONNECTOR));
+        ContextHandlerCollection contexts = new ContextHandlerCollection(context);
+        Optional<ServerConnector> metadata = addMetadataContext(core, contexts);
+        GracefulHandler graceful = new GracefulHandler(contexts);
         jetty.setHandler(graceful);
         jetty.setErrorHandler(new QuietErrorHandler());
         jetty.setStopTimeout(15_000);
         jetty.start();
+        metadata.ifPresent(this::openMetadataListener);
+    }
+
+    /**
+     * Opens the metadata listener once the API is up. A port another process holds (a second
+     * management server on the machine) costs the metadata service, not the server: the error is
+     * logged and the API serves on.
+     */
+    private void openMetadataListener(ServerConnector connector) {
+        try {
+            jetty.addConnector(connector);
+            if (!connector.isStarted()) {
+                connector.start();
+            }
+            config.boundMetadataPort(connector.getLocalPort());
+            LOG.info("metadata listener on {}:{}", connector.getHost(), connector.getLocalPort());
+        } catch (Exception e) {
+            LOG.error("metadata listener not started: cannot listen on {}:{} ({}); instances get no metadata from "
+                    + "this server", connector.getHost(), connector.getPort(), e.toString());
+            jetty.removeConnector(connector);
+            try {
+                connector.stop();
+            } catch (Exception ignored) {
+                // it never opened
+            }
+        }
+    }
+
+    /**
+     * The metadata listener: its own connector on {@code metadata.port} (the configuration's
+     * {@code skyport.metadata.port} wins, so tests can take a free port), serving only the metadata
+     * services. It binds every address by default: the hosts forward instances' requests to the
+     * gateway address of each guest network, which are this machine's.
+     */
+    private Optional<ServerConnector> addMetadataContext(AnnotationConfigApplicationContext core,
+                                                         ContextHandlerCollection contexts) {
+        SettingService settings = core.getBean(SettingService.class);
+        ModuleRegistry registry = root.getBean(ModuleRegistry.class);
+        if (!settings.get(CoreSettings.METADATA_ENABLED) || registry.metadataEndpoints().isEmpty()) {
+            return Optional.empty();
+        }
+        int port = config.getInt("skyport.metadata.port", settings.get(CoreSettings.METADATA_PORT));
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setName(METADATA_CONNECTOR);
+        connector.setHost(config.get("skyport.metadata.bind", "0.0.0.0"));
+        connector.setPort(port);
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.setVirtualHosts(List.of("@" + METADATA_CONNECTOR));
+        context.addServlet(new ServletHolder("metadata", new MetadataRouter(registry.metadataEndpoints(),
+                core.getBean(MetadataCallers.class), settings, root.getBean(MeterRegistry.class))), "/*");
+        contexts.addHandler(context);
+        return Optional.of(connector);
+    }
+
+    /** The port of the metadata listener; empty when it is switched off or could not listen. */
+    public Optional<Integer> metadataPort() {
+        for (var c : jetty.getConnectors()) {
+            if (METADATA_CONNECTOR.equals(c.getName())) {
+                return Optional.of(((ServerConnector) c).getLocalPort());
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean databaseUp(DataSource ds) {

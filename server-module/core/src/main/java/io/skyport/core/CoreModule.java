@@ -17,6 +17,7 @@ import io.skyport.core.job.JobService;
 import io.skyport.core.dispatch.ParamBinder;
 import io.skyport.core.module.ModuleRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.skyport.core.security.AuthThrottle;
 import io.skyport.core.security.PasswordHasher;
 import io.skyport.core.security.SecretCipher;
 import io.skyport.core.settings.SettingService;
@@ -64,6 +65,18 @@ public class CoreModule {
         return SecretCipher.fromConfig(config);
     }
 
+    @Bean
+    public io.skyport.core.security.SecretsAtRest secretsAtRest(JdbcTemplate jdbc, SecretCipher cipher) {
+        return new io.skyport.core.security.SecretsAtRest(jdbc, cipher);
+    }
+
+    /** Failed-authentication throttling shared by every API; {@code skyport.auth.throttle=off} disables it. */
+    @Bean
+    public AuthThrottle authThrottle(SettingService settings, MeterRegistry metrics, ServerConfig config) {
+        return new AuthThrottle(settings, metrics, java.time.Clock.systemUTC(),
+                !"off".equalsIgnoreCase(config.get("skyport.auth.throttle", "on")));
+    }
+
     /** What every API panel shares: its style sheet and the native API session script. */
     @Bean
     public io.skyport.core.ui.PanelFiles sharedPanelFiles() {
@@ -79,6 +92,11 @@ public class CoreModule {
     @Bean
     public EventService eventService(JdbcTemplate jdbc) {
         return new EventService(jdbc);
+    }
+
+    @Bean
+    public io.skyport.core.event.AdminAudit adminAudit(EventService events) {
+        return new io.skyport.core.event.AdminAudit(events);
     }
 
     @Bean

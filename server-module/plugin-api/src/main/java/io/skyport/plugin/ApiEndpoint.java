@@ -32,4 +32,23 @@ public interface ApiEndpoint {
 
     /** Answer a request while switched off, in the protocol's own error format. */
     void writeDisabled(HttpServletRequest req, HttpServletResponse resp) throws IOException;
+
+    /**
+     * Short name of the API ({@code native}, {@code ec2}, {@code gce}): names its per-API limits
+     * such as {@code <name>.request.max.body.bytes}.
+     */
+    default String apiName() {
+        return "native";
+    }
+
+    /**
+     * Answer a request the server refuses before the API reads it (too large, throttled) in the
+     * protocol's own error format, with {@link Refusal#status()} unless the protocol says otherwise.
+     */
+    default void writeRefusal(HttpServletRequest req, HttpServletResponse resp, Refusal refusal) throws IOException {
+        resp.setStatus(refusal.status());
+        resp.setContentType("application/json");
+        resp.getOutputStream().write(("{\"error\":" + refusal.status() + "}").getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

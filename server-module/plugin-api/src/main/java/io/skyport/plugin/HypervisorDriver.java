@@ -135,9 +135,18 @@ public interface HypervisorDriver {
      */
     record VmSpec(String uuid, String name, String accountUuid, int cpus, int cpuSpeedMhz, long memoryMb,
                   String image, String userData, List<String> sshPublicKeys, Map<String, String> labels,
-                  String imageSource, List<VolumeRef> volumes) {
+                  String imageSource, List<VolumeRef> volumes, List<NicRef> nics) {
         public VmSpec {
             volumes = volumes == null ? List.of() : List.copyOf(volumes);
+            nics = nics == null ? List.of() : List.copyOf(nics);
+        }
+
+        /** A VM with no guest address (its host gives it no guest network). */
+        public VmSpec(String uuid, String name, String accountUuid, int cpus, int cpuSpeedMhz, long memoryMb,
+                      String image, String userData, List<String> sshPublicKeys, Map<String, String> labels,
+                      String imageSource, List<VolumeRef> volumes) {
+            this(uuid, name, accountUuid, cpus, cpuSpeedMhz, memoryMb, image, userData, sshPublicKeys, labels,
+                    imageSource, volumes, List.of());
         }
 
         /** A VM with no data volumes attached. */
@@ -161,6 +170,15 @@ public interface HypervisorDriver {
      * detached, as for its deletion) and its size.
      */
     record VolumeRef(String uuid, String name, int deviceId, long sizeBytes) {
+    }
+
+    /**
+     * A guest interface the core allocated: its address on the network (given to the instance as
+     * is, the core keeps it unique), the network's prefix length and gateway, the interface's MAC,
+     * and the network's uuid and CIDR, from which a driver names the bridge the network is on.
+     */
+    record NicRef(String address, int prefix, String gateway, String mac, String networkUuid, String networkCidr,
+                  int deviceId) {
     }
 
     record ExecResult(int exitCode, String stdout, String stderr) {

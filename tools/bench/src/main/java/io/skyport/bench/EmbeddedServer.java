@@ -41,13 +41,24 @@ final class EmbeddedServer implements AutoCloseable {
 
     /** With extra configuration (database URL, pool sizes, ...) over the loopback defaults. */
     static EmbeddedServer start(Path home, Map<String, String> settings) throws Exception {
-        Map<String, String> all = new java.util.HashMap<>(Map.of("skyport.port", "0", "skyport.bind", "127.0.0.1"));
+        // the metadata listener on a free port too: a fixed one could be another server's on the machine
+        Map<String, String> all = new java.util.HashMap<>(Map.of("skyport.port", "0", "skyport.bind", "127.0.0.1",
+                "skyport.metadata.port", "0"));
         all.putAll(settings);
         return new EmbeddedServer(home, new SkyportServer(ServerConfig.of(home, all)).start());
     }
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.port();
+    }
+
+    /** The metadata listener's port (it binds every address), if the listener is on. */
+    java.util.Optional<Integer> metadataPort() {
+        return server.metadataPort();
+    }
+
+    <T> T coreBean(Class<T> type) {
+        return server.coreBean(type);
     }
 
     String apiKey() {

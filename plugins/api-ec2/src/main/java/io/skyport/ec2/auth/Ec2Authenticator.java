@@ -42,6 +42,18 @@ public class Ec2Authenticator {
         this.clock = clock;
     }
 
+    /** The access key a request names (SigV4 credential or SigV2 parameter), or null; for throttling. */
+    public static String accessKeyOf(SignedRequest r) {
+        try {
+            if (SigV4.present(r)) {
+                return SigV4.parse(r).accessKey();
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return r.params().get("AWSAccessKeyId");
+    }
+
     public Principal authenticate(SignedRequest r) {
         if (SigV4.present(r)) {
             return v4(r);

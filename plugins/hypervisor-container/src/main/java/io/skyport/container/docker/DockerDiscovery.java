@@ -1,5 +1,6 @@
 package io.skyport.container.docker;
 
+import io.skyport.container.net.HostCommands;
 import io.skyport.core.config.ServerConfig;
 import io.skyport.core.infra.Cluster;
 import io.skyport.core.infra.ClusterDao;
@@ -27,11 +28,16 @@ import org.apache.logging.log4j.Logger;
  * first-start setup so it happens once per installation: an admin who deletes the host later
  * does not see it come back at the next restart. {@code skyport.docker.discovery=false} turns it
  * off; {@code skyport.docker.discovery.url} names another engine address than the default socket.
+ *
+ * <p>When the server runs as root on a machine with {@code nft}, the discovered host bridges the
+ * zone's guest network ({@code networking=bridge}): its instances get their addresses and their
+ * security groups are enforced. {@code skyport.docker.discovery.networking=false} keeps it off.
  */
 public class DockerDiscovery implements FirstStartClientSetup {
     private static final Logger LOG = LogManager.getLogger(DockerDiscovery.class);
     public static final String ENABLED = "skyport.docker.discovery";
     public static final String URL = "skyport.docker.discovery.url";
+    public static final String NETWORKING = "skyport.docker.discovery.networking";
     static final String DEFAULT_URL = "unix:///var/run/docker.sock";
     static final String CLUSTER = "Docker-local";
     static final String HOST = "docker-local";
@@ -44,9 +50,16 @@ public class DockerDiscovery implements FirstStartClientSetup {
     private final HostDao hosts;
     private final boolean enabled;
     private final String url;
+    private final boolean networking;
+    private final HostCommands commands;
 
     public DockerDiscovery(DockerDriver driver, InfraService infra, ZoneDao zones, PodDao pods, ClusterDao clusters,
                            HostDao hosts, ServerConfig config) {
+        this(driver, infra, zones, pods, clusters, hosts, config, HostCommands.local());
+    }
+
+    public DockerDiscovery(DockerDriver driver, InfraService infra, ZoneDao zones, PodDao pods, ClusterDao clusters,
+                           HostDao hosts, ServerConfig config, HostCommands commands) {
         this.driver = driver;
         this.infra = infra;
         this.zones = zones;
@@ -55,6 +68,22 @@ public class DockerDiscovery implements FirstStartClientSetup {
         this.hosts = hosts;
         this.enabled = Boolean.parseBoolean(config.get(ENABLED, "true"));
         this.url = config.get(URL, DEFAULT_URL);
+        this.networking = Boolean.parseBoolean(config.get(NETWORKING, "true"));
+        this.commands = commands;
+    }
+
+    /** Whether this machine can bridge guest networks: the server is root (bridges) and has nft (firewall). */
+    boolean canBridge() {
+        HostCommands.Result id = commands.run(List.of("id", "-u"), null);
+        // the bridge and the table are made on this machine, so only its own engine (a unix socket) qualifies
+        return networking && url.startsWith("unix://") && id.ok() && "0".equals(id.output().trim())
+                && commands.run(List.of("nft", "--version"), null).ok();
+    }
+
+    /** The host's URL without its options, as discovery named the engine. */
+    private static String engineOf(String hostUrl) {
+        int q = hostUrl.indexOf('?');
+        return q < 0 ? hostUrl : hostUrl.substring(0, q);
     }
 
     @Override
@@ -62,7 +91,8 @@ public class DockerDiscovery implements FirstStartClientSetup {
         if (!enabled) {
             return List.of();
         }
-        if (hosts.hosts(null, null, null, null, DockerDriver.TYPE, null).stream().anyMatch(h -> url.equals(h.url()))) {
+        if (hosts.hosts(null, null, null, null, DockerDriver.TYPE, null).stream()
+                .anyMatch(h -> url.equals(engineOf(h.url())))) {
             return List.of();
         }
         try {
@@ -80,11 +110,13 @@ public class DockerDiscovery implements FirstStartClientSetup {
         try {
             Cluster cluster = clusters.clusters(null, zone.id(), pod.id(), CLUSTER, DockerDriver.TYPE).stream()
                     .findFirst().orElseGet(() -> infra.addCluster(admin, pod.id(), CLUSTER, DockerDriver.TYPE));
-            Host host = infra.addHost(admin, cluster.id(), HOST, url);
+            boolean bridged = canBridge();
+            Host host = infra.addHost(admin, cluster.id(), HOST, bridged ? url + "?networking=bridge" : url);
             LOG.info("discovered the Docker engine at {}: host {} in zone {}", url, host.name(), zone.name());
             return List.of("Docker engine discovered at " + url + ": host " + host.name() + " (cluster " + CLUSTER
                     + " of zone " + zone.name() + ", " + host.cpus() + " cpus, " + host.memoryBytes() / (1024 * 1024)
-                    + " MB); turn discovery off with " + ENABLED + "=false");
+                    + " MB" + (bridged ? ", guest network bridged with security groups enforced" : "")
+                    + "); turn discovery off with " + ENABLED + "=false");
         } catch (RuntimeException e) {
             LOG.warn("could not add the discovered Docker engine at {}: {}", url, e.getMessage());
             return List.of("Docker engine found at " + url + " but not added: " + e.getMessage());

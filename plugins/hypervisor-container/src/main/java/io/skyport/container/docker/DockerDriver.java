@@ -15,6 +15,9 @@ import com.github.dockerjava.api.model.Mount;
 import com.github.dockerjava.api.model.Statistics;
 import com.github.dockerjava.api.model.StreamType;
 import io.skyport.container.ContainerLayout;
+import io.skyport.container.net.GuestBridge;
+import io.skyport.container.net.GuestBridges;
+import io.skyport.container.net.HostCommands;
 import io.skyport.plugin.HypervisorDriver;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -53,14 +56,20 @@ public class DockerDriver implements HypervisorDriver {
     private final DockerClients clients;
     private final ImageImport images = new ImageImport();
     private final DockerEvents events;
+    private final GuestBridges bridges;
 
     public DockerDriver(DockerClients clients) {
         this(clients, new DockerEvents(clients));
     }
 
     public DockerDriver(DockerClients clients, DockerEvents events) {
+        this(clients, events, new GuestBridges(HostCommands.local()));
+    }
+
+    public DockerDriver(DockerClients clients, DockerEvents events, GuestBridges bridges) {
         this.clients = clients;
         this.events = events;
+        this.bridges = bridges;
     }
 
     @Override
@@ -114,13 +123,22 @@ public class DockerDriver implements HypervisorDriver {
         DockerClient docker = clients.client(endpoint);
         String name = ContainerLayout.containerName(vm.uuid());
         InspectContainerResponse existing = existing(docker, name);
+        NicRef nic = guestNic(endpoint, vm);
+        if (nic != null) {
+            GuestBridge bridge = DockerGuestNetwork.bridgeOf(nic);
+            bridges.ensure(bridge);
+            DockerGuestNetwork.ensure(docker, bridge);
+        }
         String id;
         if (existing == null) {
-            id = create(docker, endpoint, vm, name);
+            id = create(docker, endpoint, vm, name, nic);
         } else {
             id = existing.getId();
             if (!Boolean.TRUE.equals(existing.getState().getRunning())) {
                 copySeed(docker, id, vm);
+                if (nic != null) {
+                    DockerGuestNetwork.readdress(docker, existing, DockerGuestNetwork.bridgeOf(nic), nic);
+                }
             }
         }
         try {
@@ -128,6 +146,11 @@ public class DockerDriver implements HypervisorDriver {
         } catch (NotModifiedException alreadyRunning) {
             LOG.debug("container {} was already running", name);
         }
+    }
+
+    /** The VM's first guest NIC when the host bridges the guest network, else null (no network). */
+    private static NicRef guestNic(DockerEndpoint endpoint, VmSpec vm) {
+        return endpoint.bridged() && !vm.nics().isEmpty() ? vm.nics().get(0) : null;
     }
 
     /**
@@ -162,7 +185,7 @@ public class DockerDriver implements HypervisorDriver {
                 SeedArchive.of(vm, ContainerLayout.hostName(vm)))).exec();
     }
 
-    private String create(DockerClient docker, DockerEndpoint endpoint, VmSpec vm, String name) {
+    private String create(DockerClient docker, DockerEndpoint endpoint, VmSpec vm, String name, NicRef nic) {
         if (vm.image() == null || vm.image().isBlank()) {
             throw new IllegalArgumentException("the template of VM " + vm.name() + " names no container image");
         }
@@ -176,8 +199,12 @@ public class DockerDriver implements HypervisorDriver {
                 .withCpuShares(DockerLimits.cpuShares(limits))
                 .withMemory(limits.memoryBytes())
                 .withPidsLimit(limits.pidsLimit())
-                .withNetworkMode(endpoint.networkMode());
+                .withNetworkMode(nic == null ? endpoint.networkMode() : DockerGuestNetwork.bridgeOf(nic).dockerNetwork());
         CreateContainerCmd create = docker.createContainerCmd(vm.image());
+        if (nic != null) {
+            // the engine's own IPAM would pick any free address: the container gets the core's
+            create.withIpv4Address(nic.address()).withMacAddress(nic.mac());
+        }
         if (command != null) {
             create.withCmd(command);
         }
@@ -369,10 +396,14 @@ public class DockerDriver implements HypervisorDriver {
                 stderr.toString(StandardCharsets.UTF_8));
     }
 
-    /** Containers join a guest network only when the host names one; otherwise they have no interface but lo. */
+    /**
+     * Containers join a guest network when the host bridges the zone's ({@code networking=bridge}) or
+     * names a network of its own; otherwise they have no interface but lo.
+     */
     @Override
     public boolean attachesGuestNetwork(HostRef host) {
-        return DockerEndpoint.of(host).network() != null;
+        DockerEndpoint endpoint = DockerEndpoint.of(host);
+        return endpoint.bridged() || endpoint.network() != null;
     }
 
     @Override

@@ -13,13 +13,15 @@ import java.util.Locale;
  * <ul>
  * <li>{@code tlscertpath}: directory with ca.pem, cert.pem and key.pem for a TLS engine</li>
  * <li>{@code network}: a user-defined network containers join; none when absent</li>
+ * <li>{@code networking}: {@code bridge} to plug containers into the zone's guest network on a bridge
+ * of this machine, with security groups enforced (a local engine only, see {@link HostOptions#bridged})</li>
  * <li>{@code stoptimeout}: seconds a container gets between SIGTERM and SIGKILL (default 10)</li>
  * <li>{@code cpuspeed}: MHz one engine CPU counts for in placement (default 2000), since the
  * engine does not report clock speeds</li>
  * </ul>
  */
 public record DockerEndpoint(String dockerHost, String tlsCertPath, String network, int stopTimeoutSeconds,
-                             long cpuSpeedMhz) {
+                             long cpuSpeedMhz, boolean bridged) {
     static final int DEFAULT_STOP_TIMEOUT = 10;
     static final long DEFAULT_CPU_SPEED_MHZ = 2000;
 
@@ -49,9 +51,17 @@ public record DockerEndpoint(String dockerHost, String tlsCertPath, String netwo
         if (certs != null && !scheme.equals("tcp")) {
             throw new IllegalArgumentException("tlscertpath applies to tcp:// engines only");
         }
+        boolean bridged = options.bridged();
+        // the bridge and the firewall are made with this machine's own tools, so the engine must run here
+        if (bridged && !scheme.equals("unix")) {
+            throw new IllegalArgumentException("networking=bridge needs the engine of this machine (unix://)");
+        }
+        if (bridged && options.text("network") != null) {
+            throw new IllegalArgumentException("network and networking=bridge exclude each other");
+        }
         return new DockerEndpoint(address, certs, options.text("network"),
                 options.positive("stoptimeout", DEFAULT_STOP_TIMEOUT),
-                options.positive("cpuspeed", (int) DEFAULT_CPU_SPEED_MHZ));
+                options.positive("cpuspeed", (int) DEFAULT_CPU_SPEED_MHZ), bridged);
     }
 
     /** The network mode containers are created with: the named network, else none (no interface but lo). */

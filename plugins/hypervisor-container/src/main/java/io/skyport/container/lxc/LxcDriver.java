@@ -4,6 +4,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.skyport.container.ContainerLayout;
 import io.skyport.container.SeedFiles;
+import io.skyport.container.net.GuestBridge;
+import io.skyport.container.net.GuestBridges;
+import io.skyport.container.net.HostCommands;
 import io.skyport.plugin.HypervisorDriver;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,9 +46,15 @@ public class LxcDriver implements HypervisorDriver {
     private static final LxdImageImport IMAGES = new LxdImageImport();
 
     private final LxdClients clients;
+    private final GuestBridges bridges;
 
     public LxcDriver(LxdClients clients) {
+        this(clients, new GuestBridges(HostCommands.local()));
+    }
+
+    public LxcDriver(LxdClients clients, GuestBridges bridges) {
         this.clients = clients;
+        this.bridges = bridges;
     }
 
     @Override
@@ -100,6 +109,9 @@ public class LxcDriver implements HypervisorDriver {
     @Override
     public boolean attachesGuestNetwork(HostRef host) {
         LxdEndpoint endpoint = LxdEndpoint.of(host);
+        if (endpoint.bridged()) {
+            return true;
+        }
         if (endpoint.profiles().isEmpty()) {
             return false;
         }
@@ -172,16 +184,25 @@ public class LxcDriver implements HypervisorDriver {
         String name = ContainerLayout.containerName(vm.uuid());
         JsonObject existing = instance(lxd, vm.uuid());
         boolean created = existing == null;
+        NicRef nic = endpoint.bridged() && !vm.nics().isEmpty() ? vm.nics().get(0) : null;
+        if (nic != null) {
+            bridges.ensure(GuestBridge.of(nic.networkUuid(), nic.networkCidr(), nic.gateway()));
+        }
         if (created) {
             create(lxd, endpoint, vm, name);
         } else if (running(existing)) {
             LOG.debug("container {} was already running", name);
             return;
+        } else if (nic != null) {
+            updateInstance(lxd, "PATCH", vm.uuid(), LxdRequests.withGuestNic(nic));
         }
         try {
             pushSeed(lxd, name, vm);
             lxd.call("PUT", instancePath(vm.uuid()) + "/state", LxdRequests.stateChange("start", 0, false),
                     OPERATION_WAIT);
+            if (nic != null) {
+                configureGuestNic(host, vm.uuid(), LxdRequests.guestAddress(nic));
+            }
         } catch (RuntimeException e) {
             if (created) {
                 deleteQuietly(lxd, vm.uuid());
@@ -189,6 +210,37 @@ public class LxcDriver implements HypervisorDriver {
             throw new IllegalStateException("could not start container " + name + " on the LXD host "
                     + endpoint.socketPath() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Sets the core's address, the default route and the metadata route inside the started
+     * container, as a DHCP client would on a managed network (LXD leaves an unmanaged bridge's NIC
+     * unconfigured). The exec can come before the container's init is up, so it is retried briefly.
+     */
+    private void configureGuestNic(HostRef host, String vmUuid, String guestAddress) {
+        String[] parts = guestAddress.split("[ /]");
+        List<String> command = GuestBridges.configureInside(LxdRequests.GUEST_NIC, parts[0],
+                Integer.parseInt(parts[1]), parts[2]);
+        long deadline = System.nanoTime() + BUSY_WAIT.toNanos();
+        ExecResult last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = exec(host, vmUuid, command);
+                if (last.exitCode() == 0) {
+                    return;
+                }
+            } catch (LxdException e) {
+                last = new ExecResult(-1, "", e.getMessage());
+            }
+            try {
+                Thread.sleep(BUSY_RETRY_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("could not set address " + guestAddress + " inside the container: "
+                + (last == null ? "no attempt" : last.stdout() + last.stderr()));
     }
 
     private static void create(LxdClient lxd, LxdEndpoint endpoint, VmSpec vm, String name) {
@@ -326,6 +378,12 @@ public class LxcDriver implements HypervisorDriver {
             }
             LOG.info("container of VM {} did not restart cleanly ({}); forcing it", vmUuid, e.getMessage());
             lxd.call("PUT", state, LxdRequests.stateChange("restart", 0, true), OPERATION_WAIT);
+        }
+        // a restarted container comes up with an unconfigured NIC again, as at its start
+        JsonObject restarted = instance(lxd, vmUuid);
+        JsonObject config = restarted == null ? null : restarted.getAsJsonObject("config");
+        if (endpoint.bridged() && config != null && config.has(LxdRequests.GUEST_ADDRESS)) {
+            configureGuestNic(host, vmUuid, config.get(LxdRequests.GUEST_ADDRESS).getAsString());
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.Locale;
  * <li>{@code pool}: the storage pool containers' root disks are made on (default {@code default})</li>
  * <li>{@code profile}: profiles applied to every container, comma-separated; none when absent, so
  * a container gets only what Skyport gives it (a root disk, no NIC)</li>
+ * <li>{@code networking}: {@code bridge} to give every container a NIC on the zone's guest network
+ * bridge of this machine, addressed as the core allocated, with security groups enforced</li>
  * <li>{@code stoptimeout}: seconds a container's init gets to shut down cleanly before it is
  * killed (default 10)</li>
  * <li>{@code cpuspeed}: MHz one host CPU counts for in placement; by default the clock the daemon
@@ -23,7 +25,7 @@ import java.util.Locale;
  * </ul>
  */
 public record LxdEndpoint(String socketPath, String pool, List<String> profiles, int stopTimeoutSeconds,
-                          Integer cpuSpeedMhz) {
+                          Integer cpuSpeedMhz, boolean bridged) {
     static final String DEFAULT_POOL = "default";
     static final int DEFAULT_STOP_TIMEOUT = 10;
     static final long DEFAULT_CPU_SPEED_MHZ = 2000;
@@ -54,6 +56,6 @@ public record LxdEndpoint(String socketPath, String pool, List<String> profiles,
             throw new IllegalArgumentException("invalid storage pool name " + pool);
         }
         return new LxdEndpoint(uri.getPath(), pool, profiles, options.positive("stoptimeout", DEFAULT_STOP_TIMEOUT),
-                options.text("cpuspeed") == null ? null : options.positive("cpuspeed", 1));
+                options.text("cpuspeed") == null ? null : options.positive("cpuspeed", 1), options.bridged());
     }
 }

@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.skyport.container.ContainerLayout;
 import io.skyport.container.SeedFiles;
+import io.skyport.container.net.GuestBridge;
+import io.skyport.plugin.HypervisorDriver.NicRef;
 import io.skyport.plugin.HypervisorDriver.VmSpec;
 import io.skyport.plugin.HypervisorDriver.VolumeRef;
 import java.util.LinkedHashMap;
@@ -49,6 +51,10 @@ public final class LxdRequests {
         endpoint.profiles().forEach(profiles::add);
         JsonObject config = new JsonObject();
         config(vm).forEach(config::addProperty);
+        if (endpoint.bridged() && !vm.nics().isEmpty()) {
+            devices.add(GUEST_NIC, guestNic(vm.nics().get(0)));
+            config.addProperty(GUEST_ADDRESS, guestAddress(vm.nics().get(0)));
+        }
         JsonObject body = new JsonObject();
         body.addProperty("name", name);
         body.addProperty("type", "container");
@@ -89,6 +95,44 @@ public final class LxdRequests {
         disk.addProperty("source", ContainerLayout.volumeName(v.uuid()));
         disk.addProperty("path", ContainerLayout.mountPath(v.deviceId()));
         return disk;
+    }
+
+    /** The instance's device on the guest network: named as the interface inside, so its configuration finds it. */
+    static final String GUEST_NIC = "eth0";
+    /**
+     * Where the container keeps its guest address ("address/prefix gateway"), so a restart of the
+     * container (a VM reboot, which gets no spec) configures the same address again.
+     */
+    static final String GUEST_ADDRESS = CONFIG_PREFIX + "skyport.guest-ipv4";
+
+    static String guestAddress(NicRef nic) {
+        return nic.address() + "/" + nic.prefix() + " " + nic.gateway();
+    }
+
+    /**
+     * A {@code bridged} NIC on the guest network's bridge with the core's MAC. LXD configures no
+     * address on a bridge it does not manage; the driver sets the core's address from inside.
+     */
+    static JsonObject guestNic(NicRef nic) {
+        JsonObject d = new JsonObject();
+        d.addProperty("type", "nic");
+        d.addProperty("nictype", "bridged");
+        d.addProperty("parent", GuestBridge.bridgeName(nic.networkUuid()));
+        d.addProperty("name", GUEST_NIC);
+        d.addProperty("hwaddr", nic.mac());
+        return d;
+    }
+
+    /** PATCH body that (re)sets the guest NIC of a container made before, as LXD merges devices. */
+    static JsonObject withGuestNic(NicRef nic) {
+        JsonObject devices = new JsonObject();
+        devices.add(GUEST_NIC, guestNic(nic));
+        JsonObject config = new JsonObject();
+        config.addProperty(GUEST_ADDRESS, guestAddress(nic));
+        JsonObject body = new JsonObject();
+        body.add("devices", devices);
+        body.add("config", config);
+        return body;
     }
 
     /** PATCH /1.0/instances/{name}: LXD merges the devices given into the instance's, so this adds one (hot). */

@@ -54,6 +54,21 @@ public class DockerDriverTest {
         assertEquals(true, driver.attachesGuestNetwork(new HostRef(1, "h", "h",
                 "unix:///var/run/docker.sock?network=guests", Map.of())));
         assertTrue("the engine's stats endpoint measures containers", driver.reportsStats());
+        assertEquals("a bridged host plugs containers into the zone's network", true, driver.attachesGuestNetwork(
+                new HostRef(1, "h", "h", "unix:///var/run/docker.sock?networking=bridge", Map.of())));
+    }
+
+    @Test
+    public void bridgingIsForThisMachinesEngineOnlyAndExcludesANamedNetwork() {
+        assertThrows(IllegalArgumentException.class, () -> DockerEndpoint.of(new HostRef(1, "h", "h",
+                "tcp://198.18.0.9:2376?networking=bridge", Map.of())));
+        assertThrows(IllegalArgumentException.class, () -> DockerEndpoint.of(new HostRef(1, "h", "h",
+                "unix:///var/run/docker.sock?networking=bridge&network=guests", Map.of())));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DockerEndpoint.of(
+                new HostRef(1, "h", "h", "unix:///var/run/docker.sock?networking=vxlan", Map.of())));
+        assertTrue(e.getMessage(), e.getMessage().contains("bridge or none"));
+        assertTrue("a host detail turns it on as the URL's query does", DockerEndpoint.of(new HostRef(1, "h", "h",
+                "unix:///var/run/docker.sock", Map.of("Networking", "bridge"))).bridged());
     }
 
     @Test

@@ -64,6 +64,9 @@ public class LxcDriverTest {
         assertTrue(driver.attachesGuestNetwork(profiled));
         when(lxd.get("/1.0/profiles/disks")).thenThrow(new LxdException(0, "the LXD daemon does not answer"));
         assertFalse("a daemon that cannot say counts as no network", driver.attachesGuestNetwork(profiled));
+        assertTrue("a bridged host gives every container a NIC of its own, whatever the daemon says",
+                driver.attachesGuestNetwork(new HostRef(1, "h", "h",
+                        "unix:///var/lib/lxd/unix.socket?networking=bridge", Map.of())));
         assertTrue(driver.reportsStats());
     }
 

@@ -107,4 +107,31 @@ public class LxdRequestsTest {
         assertEquals("a percentage of host memory is no size", 0, LxdRequests.bytes("50%"));
         assertEquals(0, LxdRequests.bytes(null));
     }
+
+    @Test
+    public void aBridgedHostsContainerHasANicOnTheGuestBridgeAndKeepsItsAddressInItsConfig() {
+        LxdEndpoint bridged = LxdEndpoint.of(new HostRef(1, "u", "h",
+                "unix:///var/lib/lxd/unix.socket?networking=bridge", Map.of()));
+        VmSpec plain = ContainerLayoutTest.vm(1, 500, 64, "web1");
+        io.skyport.plugin.HypervisorDriver.NicRef nic = new io.skyport.plugin.HypervisorDriver.NicRef("198.19.4.7",
+                24, "198.19.4.1", "02:00:0a:0b:0c:0d", "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", "198.19.4.0/24", 0);
+        VmSpec vm = new VmSpec(plain.uuid(), plain.name(), plain.accountUuid(), plain.cpus(), plain.cpuSpeedMhz(),
+                plain.memoryMb(), plain.image(), plain.userData(), plain.sshPublicKeys(), plain.labels(),
+                plain.imageSource(), plain.volumes(), List.of(nic));
+        JsonObject body = LxdRequests.createInstance("skyport-x", "abc123", bridged, vm);
+        JsonObject eth0 = body.getAsJsonObject("devices").getAsJsonObject("eth0");
+        assertEquals("nic", eth0.get("type").getAsString());
+        assertEquals("bridged", eth0.get("nictype").getAsString());
+        assertEquals("sp0f1e2d3c4b5a", eth0.get("parent").getAsString());
+        assertEquals("02:00:0a:0b:0c:0d", eth0.get("hwaddr").getAsString());
+        assertEquals("198.19.4.7/24 198.19.4.1", body.getAsJsonObject("config")
+                .get("user.skyport.guest-ipv4").getAsString());
+        assertFalse("an unbridged host gives no NIC even when the core allocated one",
+                LxdRequests.createInstance("skyport-x", "abc123", HOST, vm).getAsJsonObject("devices").has("eth0"));
+        JsonObject patch = LxdRequests.withGuestNic(nic);
+        assertEquals("sp0f1e2d3c4b5a", patch.getAsJsonObject("devices").getAsJsonObject("eth0").get("parent")
+                .getAsString());
+        assertEquals("198.19.4.7/24 198.19.4.1", patch.getAsJsonObject("config").get("user.skyport.guest-ipv4")
+                .getAsString());
+    }
 }

@@ -46,6 +46,7 @@ final class ServerProcess implements AutoCloseable {
         pb.environment().put("SKYPORT_HOME", home.toString());
         pb.environment().put("SKYPORT_PORT", Integer.toString(port));
         pb.environment().put("SKYPORT_BIND", "127.0.0.1");
+        pb.environment().put("SKYPORT_METADATA_PORT", "0");
         pb.environment().putAll(env);
         pb.redirectErrorStream(true);
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server-process.log").toFile()));

@@ -73,8 +73,13 @@ public class TestServer extends ExternalResource implements AutoCloseable {
         Map<String, String> cfg = new HashMap<>();
         cfg.put("skyport.port", "0");
         cfg.put("skyport.bind", "127.0.0.1");
+        // the metadata listener on a free port: the default one may be another test server's
+        cfg.put("skyport.metadata.port", "0");
         // tests add the engines they use themselves; a test of discovery turns it on
         cfg.put("skyport.docker.discovery", "false");
+        // every test client shares 127.0.0.1, and many tests send bad credentials on purpose: a test
+        // of throttling turns it on
+        cfg.put("skyport.auth.throttle", "off");
         cfg.putAll(extra);
         return new SkyportServer(ServerConfig.of(home, cfg)).start();
     }

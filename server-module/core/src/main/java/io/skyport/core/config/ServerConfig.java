@@ -13,6 +13,7 @@ import java.util.Properties;
  */
 public final class ServerConfig {
     private volatile int boundPort;
+    private volatile int boundMetadataPort;
     private final Properties values = new Properties();
     private final Path home;
 
@@ -144,12 +145,26 @@ public final class ServerConfig {
 
     /** Public base URL clients should use; derived from the port when unset. */
     public String publicUrl(int actualPort) {
-        return get("skyport.public.url", "http://127.0.0.1:" + actualPort);
+        String scheme = get("skyport.tls.keystore", null) != null || get("skyport.tls.cert", null) != null
+                ? "https" : "http";
+        return get("skyport.public.url", scheme + "://127.0.0.1:" + actualPort);
     }
 
     /** The port the server listens on, once bound (the configured one may be 0: any free port). */
     public void boundPort(int port) {
         boundPort = port;
+    }
+
+    /**
+     * The port the metadata listener listens on, once it is open (the configured one may be 0);
+     * 0 while it is not. Hosts forward 169.254.169.254:80 of their guest networks to it.
+     */
+    public void boundMetadataPort(int port) {
+        boundMetadataPort = port;
+    }
+
+    public int boundMetadataPort() {
+        return boundMetadataPort;
     }
 
     /** Public base URL, without a trailing slash, once the server is listening. */

@@ -3,6 +3,7 @@ package io.skyport.core.module;
 import io.skyport.plugin.ApiEndpoint;
 import io.skyport.plugin.EntityResolver;
 import io.skyport.plugin.HypervisorDriver;
+import io.skyport.plugin.MetadataEndpoint;
 import io.skyport.plugin.StartupHook;
 import io.skyport.plugin.UiPanel;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public class ModuleRegistry {
 
     private final List<LoadedModule> modules = new ArrayList<>();
     private final List<ApiEndpoint> endpoints = new ArrayList<>();
+    private final List<MetadataEndpoint> metadataEndpoints = new ArrayList<>();
     private final Map<String, HypervisorDriver> drivers = new LinkedHashMap<>();
     private final List<UiPanel> panels = new ArrayList<>();
     private final Map<String, EntityResolver> resolvers = new LinkedHashMap<>();
@@ -62,6 +64,15 @@ public class ModuleRegistry {
             throw new IllegalStateException("module " + module + " registers hypervisor " + d.hypervisorType()
                     + ", which another module already provides");
         }
+    }
+
+    public synchronized void addMetadataEndpoint(MetadataEndpoint e) {
+        metadataEndpoints.add(e);
+    }
+
+    /** The metadata services, served on the metadata listener only. */
+    public synchronized List<MetadataEndpoint> metadataEndpoints() {
+        return List.copyOf(metadataEndpoints);
     }
 
     public synchronized void addPanel(UiPanel p) {

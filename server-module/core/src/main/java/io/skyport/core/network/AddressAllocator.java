@@ -2,7 +2,10 @@ package io.skyport.core.network;
 
 import io.skyport.plugin.ApiError;
 import io.skyport.plugin.ApiException;
+import io.skyport.plugin.HypervisorDriver.NicRef;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -55,6 +58,23 @@ public class AddressAllocator {
                 nics.setAddress(nic.id(), lowestFree(network, cidr));
             }
         }
+    }
+
+    /**
+     * The VM's addressed NICs as a driver needs them to plug the instance in (address, the
+     * network's prefix and gateway, MAC); NICs without an address are left out.
+     */
+    public List<NicRef> nicRefs(long vmId) {
+        List<NicRef> out = new ArrayList<>();
+        for (Nic nic : nics.nicsOf(List.of(vmId))) {
+            if (nic.ipAddress() == null) {
+                continue;
+            }
+            networks.find(nic.networkId()).ifPresent(n -> out.add(new NicRef(nic.ipAddress(),
+                    Ipv4.Cidr.parse(n.cidr()).prefix(), n.gateway(), nic.macAddress(), n.uuid(),
+                    Ipv4.Cidr.parse(n.cidr()).toString(), nic.deviceId())));
+        }
+        return out;
     }
 
     /** Releases the VM's guest addresses, keeping its NICs: its host gives it no guest network. */

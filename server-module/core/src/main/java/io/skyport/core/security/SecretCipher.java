@@ -33,7 +33,13 @@ public final class SecretCipher {
     public static SecretCipher fromConfig(ServerConfig config) {
         String configured = config.get("skyport.secret.key", null);
         if (configured != null) {
-            return new SecretCipher(Base64.getDecoder().decode(configured.trim()));
+            try {
+                return new SecretCipher(Base64.getDecoder().decode(configured.trim()));
+            } catch (IllegalArgumentException e) {
+                // the message names the problem, never the value
+                throw new IllegalStateException("skyport.secret.key must be 32 bytes in base64 (e.g. the output of "
+                        + "'openssl rand -base64 32')");
+            }
         }
         Path file = config.home().resolve("secret.key");
         try {

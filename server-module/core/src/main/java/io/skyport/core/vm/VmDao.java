@@ -52,6 +52,19 @@ public class VmDao {
         return Rows.one(jdbc, "SELECT * FROM vms WHERE uuid = ? AND removed IS NULL", VmDao::map, uuid);
     }
 
+    /**
+     * Starting or Running VMs with a NIC holding the address on one of the networks; one at most
+     * unless networks overlap. For the metadata listener, which knows a caller only by address.
+     */
+    public List<Vm> activeWithAddress(List<Long> networkIds, long address) {
+        if (networkIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT v.* FROM nics n JOIN vms v ON v.id = n.vm_id WHERE n.network_id IN ("
+                + Db.idList(networkIds) + ") AND n.ip_num = ? AND v.removed IS NULL "
+                + "AND v.state IN ('Starting', 'Running')", VmDao::map, address);
+    }
+
     /** A VM removed (expunged) at or after {@code since}: compatibility APIs show such VMs as gone for a while. */
     public Optional<Vm> findRemovedByUuid(String uuid, Instant since) {
         return Rows.one(jdbc, "SELECT * FROM vms WHERE uuid = ? AND removed >= ?", VmDao::map, uuid, Db.ts(since));

@@ -355,7 +355,7 @@ public class VmOperations {
         String account = accounts.findById(vm.accountId()).map(a -> a.uuid()).orElse("");
         return new VmSpec(vm.uuid(), vm.name(), account, vm.cpus(), vm.cpuSpeed(), vm.memoryMb(), image(t),
                 vm.userData(), keys, Map.of("skyport.vm", vm.uuid()), rootfsTarball(t) ? t.url() : null,
-                volumeHosts.refs(vm.id()));
+                volumeHosts.refs(vm.id()), addresses.nicRefs(vm.id()));
     }
 
     /**

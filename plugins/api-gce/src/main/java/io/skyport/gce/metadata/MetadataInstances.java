@@ -1,0 +1,132 @@
+package io.skyport.gce.metadata;
+
+import com.google.cloud.compute.v1.Instance;
+import com.google.cloud.compute.v1.Items;
+import com.google.cloud.compute.v1.NetworkInterface;
+import io.skyport.core.identity.Account;
+import io.skyport.core.identity.AccountDao;
+import io.skyport.core.identity.DomainDao;
+import io.skyport.core.network.Nic;
+import io.skyport.core.network.NicDao;
+import io.skyport.core.vm.Vm;
+import io.skyport.core.vm.VmDao;
+import io.skyport.gce.GceCall;
+import io.skyport.gce.service.Catalog;
+import io.skyport.gce.service.GceIds;
+import io.skyport.gce.service.InstanceViews;
+import io.skyport.gce.service.Projects;
+import io.skyport.gce.metadata.MetadataTree.Dir;
+import io.skyport.gce.metadata.MetadataTree.Node;
+import io.skyport.gce.metadata.MetadataTree.Value;
+import io.skyport.plugin.CallContext;
+import io.skyport.plugin.MetadataCaller;
+import io.skyport.plugin.Role;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The metadata tree of one instance, built from the view {@code instances.get} gives its owner
+ * (name, id, zone, machine type, metadata items, network interfaces, tags), so the metadata
+ * server always says what the API says; the MAC comes from the instance's NIC.
+ */
+public class MetadataInstances {
+    private final VmDao vms;
+    private final AccountDao accounts;
+    private final DomainDao domains;
+    private final InstanceViews views;
+    private final Projects projects;
+    private final GceIds ids;
+    private final NicDao nics;
+
+    public MetadataInstances(VmDao vms, AccountDao accounts, DomainDao domains, InstanceViews views, Projects projects,
+                             GceIds ids, NicDao nics) {
+        this.vms = vms;
+        this.accounts = accounts;
+        this.domains = domains;
+        this.views = views;
+        this.projects = projects;
+        this.ids = ids;
+        this.nics = nics;
+    }
+
+    /** The {@code v1/} directory as the caller sees it now; empty when its VM is gone. */
+    public Optional<Dir> tree(MetadataCaller caller) {
+        Optional<Vm> vm = vms.find(caller.vmId());
+        Optional<Account> account = vm.flatMap(v -> accounts.findById(v.accountId()));
+        Optional<String> domainPath = account.flatMap(a -> domains.findById(a.domainId())).map(d -> d.path());
+        if (vm.isEmpty() || account.isEmpty() || domainPath.isEmpty()) {
+            return Optional.empty();
+        }
+        Account a = account.get();
+        String project = projects.projectOf(a);
+        CallContext owner = new CallContext(0, "metadata", a.id(), a.uuid(), a.name(), a.domainId(), domainPath.get(),
+                Role.USER, caller.address());
+        // links relative to the API root: "projects/<p>/zones/<z>/…", of which the metadata server shows the tails
+        Instance i = views.view(new GceCall(owner, project, ""), vm.get());
+        long projectNumber = ids.id("projectNumber", a.uuid(), a.id());
+        String zone = tail(i.getZone());
+        List<Nic> vmNics = nics.nicsOf(List.of(vm.get().id()));
+        return Optional.of(root(new Facts(i, project, projectNumber, zone, vmNics)));
+    }
+
+    /** What the tree is made of, so it can be built without a database. */
+    record Facts(Instance instance, String project, long projectNumber, String zone, List<Nic> nics) {
+    }
+
+    static Dir root(Facts f) {
+        Instance i = f.instance();
+        String projectPath = "projects/" + f.projectNumber();
+        Map<String, String> items = new LinkedHashMap<>();
+        for (Items item : i.getMetadata().getItemsList()) {
+            items.put(item.getKey(), item.getValue());
+        }
+        Map<String, Node> instance = new LinkedHashMap<>();
+        instance.put("attributes", Dir.attributes(items));
+        instance.put("cpu-platform", Value.of(i.getCpuPlatform()));
+        instance.put("description", Value.of(i.getDescription()));
+        instance.put("hostname", Value.of(i.getName() + "." + f.zone() + ".c." + f.project() + ".internal"));
+        instance.put("id", Value.of(i.getId()));
+        instance.put("machine-type", Value.of(projectPath + "/machineTypes/" + tail(i.getMachineType())));
+        instance.put("name", Value.of(i.getName()));
+        instance.put("network-interfaces", Dir.numbered(interfaces(i, f.nics(), projectPath)));
+        instance.put("tags", Value.list(i.getTags().getItemsList()));
+        instance.put("zone", Value.of(projectPath + "/zones/" + f.zone()));
+        Map<String, Node> project = new LinkedHashMap<>();
+        // project-wide metadata (setCommonInstanceMetadata) is not stored: the project has no attributes
+        project.put("attributes", Dir.attributes(Map.of()));
+        project.put("numeric-project-id", Value.of(f.projectNumber()));
+        project.put("project-id", Value.of(f.project()));
+        Map<String, Node> root = new LinkedHashMap<>();
+        root.put("instance", Dir.of(instance));
+        root.put("project", Dir.of(project));
+        return Dir.of(root);
+    }
+
+    private static List<Node> interfaces(Instance i, List<Nic> nics, String projectPath) {
+        List<Node> out = new ArrayList<>();
+        for (int n = 0; n < i.getNetworkInterfacesCount(); n++) {
+            NetworkInterface ni = i.getNetworkInterfaces(n);
+            Map<String, Node> m = new LinkedHashMap<>();
+            List<Node> access = new ArrayList<>();
+            ni.getAccessConfigsList().forEach(ac -> {
+                Map<String, Node> config = new LinkedHashMap<>();
+                config.put("external-ip", Value.of(ac.getNatIP()));
+                config.put("type", Value.of(ac.getType()));
+                access.add(Dir.of(config));
+            });
+            m.put("access-configs", Dir.numbered(access));
+            m.put("ip", Value.of(ni.getNetworkIP()));
+            m.put("mac", Value.of(n < nics.size() ? nics.get(n).macAddress() : ""));
+            m.put("network", Value.of(projectPath + "/networks/" + Catalog.DEFAULT_NETWORK));
+            out.add(Dir.of(m));
+        }
+        return out;
+    }
+
+    private static String tail(String link) {
+        return link.substring(link.lastIndexOf('/') + 1);
+    }
+}

@@ -137,8 +137,10 @@ public final class SkyportServer implements AutoCloseable {
         context.setMaxFormContentSize(config.getInt("skyport.http.max.form.bytes", 16 * 1024 * 1024));
         context.setMaxFormKeys(1000);
         DataSource ds = core.getBean(DataSource.class);
+        ManagementNode node = core.getBean(ManagementNode.class);
+        // not ready while the heartbeat cannot reach the database: a balancer sends the calls elsewhere
         HttpRouter router = new HttpRouter(root.getBean(ModuleRegistry.class), core.getBean(SettingService.class),
-                prometheus, () -> running && databaseUp(ds));
+                prometheus, () -> running && node.ready() && databaseUp(ds));
         context.addServlet(new ServletHolder("router", router), "/*");
         connector.setName(API_CONNECTOR);
         context.setVirtualHosts(List.of("@" + API_CONNECTOR));

@@ -137,7 +137,12 @@ public class CoreModule {
 
     @Bean(destroyMethod = "close")
     public ManagementNode managementNode(JdbcTemplate jdbc, ServerConfig config) {
-        return new ManagementNode(jdbc, nodeId(config), VERSION);
+        // shorter beats and leases make takeover faster (tests use a few seconds); the defaults suit a data center
+        return new ManagementNode(jdbc, nodeId(config), VERSION,
+                java.time.Duration.ofMillis(config.getInt("skyport.cluster.heartbeat.ms",
+                        (int) ManagementNode.HEARTBEAT.toMillis())),
+                java.time.Duration.ofMillis(config.getInt("skyport.cluster.lease.ms",
+                        (int) ManagementNode.LEASE.toMillis())));
     }
 
     /** The node id is configured, or generated once and kept in the home directory. */

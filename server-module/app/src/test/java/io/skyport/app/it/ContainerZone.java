@@ -54,24 +54,37 @@ final class ContainerZone {
     /** A zone of its own on a daemon, with the image's template named {@code templateName}. */
     static ContainerZone create(TestServer server, String prefix, String hypervisor, String url, String options,
                                 String image, String templateName) {
+        return create(server, server.admin(), prefix, hypervisor, url, options, image, templateName);
+    }
+
+    /**
+     * A zone on the local Docker engine made through {@code client}, for a server that is not a
+     * {@link TestServer} (one in its own JVM): only the ids are usable, not the helpers that call it.
+     */
+    static ContainerZone docker(NativeClient client, String prefix) {
+        return create(null, client, prefix, "Docker", DockerEngine.URL, "stoptimeout=2", DockerEngine.IMAGE, "busybox");
+    }
+
+    private static ContainerZone create(TestServer server, NativeClient client, String prefix, String hypervisor,
+                                        String url, String options, String image, String templateName) {
         String zoneName = prefix + "Zone";
-        String zone = admin(server, "createZone", "name", zoneName, "networktype", "Advanced", "dns1",
+        String zone = admin(client, "createZone", "name", zoneName, "networktype", "Advanced", "dns1",
                 "198.18.255.253", "internaldns1", "198.18.255.254", "guestcidraddress", "198.18.128.0/17")
                 .getAsJsonObject("zone").get("id").getAsString();
-        String pod = admin(server, "createPod", "zoneid", zone, "name", prefix + "Pod", "gateway", "198.19.200.1",
+        String pod = admin(client, "createPod", "zoneid", zone, "name", prefix + "Pod", "gateway", "198.19.200.1",
                 "netmask", "255.255.255.0", "startip", "198.19.200.10", "endip", "198.19.200.20")
                 .getAsJsonObject("pod").get("id").getAsString();
-        String cluster = admin(server, "addCluster", "zoneid", zone, "podid", pod, "clustername", prefix + "Cluster",
+        String cluster = admin(client, "addCluster", "zoneid", zone, "podid", pod, "clustername", prefix + "Cluster",
                 "clustertype", "CloudManaged", "hypervisor", hypervisor).getAsJsonArray("cluster").get(0)
                 .getAsJsonObject().get("id").getAsString();
-        String host = admin(server, "addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor",
+        String host = admin(client, "addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor",
                 hypervisor, "url", url + "?" + options).getAsJsonArray("host").get(0)
                 .getAsJsonObject().get("id").getAsString();
         String offeringName = prefix + "Small";
-        String offering = admin(server, "createServiceOffering", "name", offeringName, "displaytext", "1 cpu, 128 MB",
+        String offering = admin(client, "createServiceOffering", "name", offeringName, "displaytext", "1 cpu, 128 MB",
                 "cpunumber", "1", "cpuspeed", "500", "memory", "128").getAsJsonObject("serviceoffering").get("id")
                 .getAsString();
-        String template = admin(server, "registerTemplate", "name", templateName, "displaytext", "busybox container",
+        String template = admin(client, "registerTemplate", "name", templateName, "displaytext", "busybox container",
                 "url", "http://images.invalid/busybox.tar", "format", "CONTAINER", "hypervisor", hypervisor, "zoneid",
                 zone, "ispublic", "true", "details[0].image", image).getAsJsonArray("template").get(0)
                 .getAsJsonObject().get("id").getAsString();
@@ -80,7 +93,11 @@ final class ContainerZone {
     }
 
     static JsonObject admin(TestServer server, String command, String... kv) {
-        NativeClient.Reply r = server.admin().call(command, kv);
+        return admin(server.admin(), command, kv);
+    }
+
+    static JsonObject admin(NativeClient client, String command, String... kv) {
+        NativeClient.Reply r = client.call(command, kv);
         assertEquals(command + ": " + r.body(), 200, r.status());
         return r.inner();
     }

@@ -51,8 +51,14 @@ final class Ec2Raw {
     /** POSTs the form signed with SigV4 for the given region, or unsigned when {@code secret} is null. */
     static Reply post(TestServer server, String accessKey, String secret, String region, Map<String, String> params)
             throws IOException, InterruptedException {
+        return post(server.baseUrl(), accessKey, secret, region, params);
+    }
+
+    /** The same, to the server at {@code baseUrl} (one node of several, say). */
+    static Reply post(String baseUrl, String accessKey, String secret, String region, Map<String, String> params)
+            throws IOException, InterruptedException {
         String body = form(params);
-        URI uri = URI.create(server.baseUrl() + "/ec2");
+        URI uri = URI.create(baseUrl + "/ec2");
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
                 .putHeader("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").build();
         HttpRequest.Builder http = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body));

@@ -48,6 +48,20 @@ final class ScratchMariaDb implements AutoCloseable {
         return Map.of("skyport.db.url", url(), "skyport.db.user", USER, "skyport.db.password", PASSWORD);
     }
 
+    /** The same, as the environment of a server in its own JVM ({@link ServerProcess}). */
+    Map<String, String> serverEnv() {
+        return Map.of("SKYPORT_DB_URL", url(), "SKYPORT_DB_USER", USER, "SKYPORT_DB_PASSWORD", PASSWORD);
+    }
+
+    /** A connection to this database (for checks that read the rows directly). */
+    Connection connection() {
+        try {
+            return connect(url());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Connection connect(String url) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", USER);

@@ -22,6 +22,8 @@ final class ServerProcess implements AutoCloseable {
     private final int port;
     private final Map<String, String> env;
     private Process process;
+    /** False for a node joining a database another node set up: no first-start client files then. */
+    private boolean firstStart = true;
 
     ServerProcess(Path home, Map<String, String> env) throws IOException {
         this.home = home;
@@ -29,6 +31,12 @@ final class ServerProcess implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             this.port = s.getLocalPort();
         }
+    }
+
+    /** Another management server on a database a first node already set up: it writes no cloudstack.ini. */
+    ServerProcess joining() {
+        firstStart = false;
+        return this;
     }
 
     ServerProcess start() throws IOException, InterruptedException {
@@ -52,7 +60,7 @@ final class ServerProcess implements AutoCloseable {
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/healthz"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && Files.exists(home.resolve("cloudstack.ini"))) {
+                if (r.statusCode() == 200 && (!firstStart || Files.exists(home.resolve("cloudstack.ini")))) {
                     return this;
                 }
             } catch (IOException notYet) {
@@ -75,6 +83,30 @@ final class ServerProcess implements AutoCloseable {
             p.load(in);
         }
         return new NativeClient(baseUrl(), p.getProperty("key").trim(), p.getProperty("secret").trim());
+    }
+
+    /** Waits for the process to end by itself (a crash point halted it); its exit status, or -1 if it still runs. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue()
+                : -1;
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    String log() throws IOException {
+        return Files.readString(home.resolve("server-process.log"));
+    }
+
+    /** The /healthz status code, or -1 when nothing answers. */
+    int health() throws InterruptedException {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/healthz"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** SIGKILL: no shutdown hook, no draining. */

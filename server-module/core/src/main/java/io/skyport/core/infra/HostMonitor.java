@@ -61,9 +61,24 @@ public class HostMonitor implements AutoCloseable {
     /** Pings run beside each other, so one hung daemon delays no other host's check. */
     private final ExecutorService pingers = Executors.newCachedThreadPool(r -> daemon(r, "skyport-host-ping"));
     private volatile long lastPass;
+    /** The hosts this node holds the lease of; another management server checks the others. */
+    private final java.util.function.LongPredicate managed;
 
+    /** A monitor of every host (a single server, or a test). */
     public HostMonitor(HostDao hostDao, ModuleRegistry registry, EventService events, SettingService settings,
                        PowerStateSync powerSync, MeterRegistry metrics) {
+        this(hostDao, registry, events, settings, powerSync, metrics, hostId -> true);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public HostMonitor(HostDao hostDao, ModuleRegistry registry, EventService events, SettingService settings,
+                       PowerStateSync powerSync, MeterRegistry metrics, io.skyport.core.cluster.ManagementNode node) {
+        this(hostDao, registry, events, settings, powerSync, metrics, node::owns);
+    }
+
+    private HostMonitor(HostDao hostDao, ModuleRegistry registry, EventService events, SettingService settings,
+                        PowerStateSync powerSync, MeterRegistry metrics, java.util.function.LongPredicate managed) {
+        this.managed = managed;
         this.hostDao = hostDao;
         this.registry = registry;
         this.events = events;
@@ -107,6 +122,9 @@ public class HostMonitor implements AutoCloseable {
         }
         List<Check> checks = new ArrayList<>();
         for (Host h : hosts) {
+            if (!managed.test(h.id())) {
+                continue;
+            }
             Optional<HypervisorDriver> d = registry.driver(h.hypervisor());
             if (d.isPresent() && d.get().monitored()) {
                 checks.add(new Check(h, d.get(), pingers.submit(() -> d.get().ping(h.ref()))));

@@ -30,13 +30,13 @@ public class AsyncJobDao {
     }
 
     public long insert(String uuid, String cmd, long accountId, long userId, String instanceType, String instanceUuid,
-                       String syncKey, long ownerNode) {
+                       String syncKey, long ownerNode, Instant leaseUntil) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         Instant now = Instant.now();
         jdbc.update(con -> {
             var ps = con.prepareStatement("INSERT INTO async_job (uuid, cmd, account_id, user_id, instance_type, "
-                    + "instance_uuid, sync_key, status, proc_status, result_code, owner_node, created, last_updated) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?)", new String[] {"id"});
+                    + "instance_uuid, sync_key, status, proc_status, result_code, owner_node, created, last_updated, "
+                    + "lease_until) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?)", new String[] {"id"});
             ps.setString(1, uuid);
             ps.setString(2, cmd);
             ps.setLong(3, accountId);
@@ -47,6 +47,7 @@ public class AsyncJobDao {
             ps.setLong(8, ownerNode);
             ps.setObject(9, Db.ts(now));
             ps.setObject(10, Db.ts(now));
+            ps.setObject(11, Db.ts(leaseUntil));
             return ps;
         }, keys);
         return keys.getKey().longValue();
@@ -77,6 +78,45 @@ public class AsyncJobDao {
         Instant now = Instant.now();
         return jdbc.update("UPDATE async_job SET status = ?, result_code = ?, result = ?, completed = ?, last_updated = ? "
                 + "WHERE id = ? AND status = 0", status, resultCode, result, Db.ts(now), Db.ts(now), id) == 1;
+    }
+
+    /**
+     * Completes a pending job only while {@code owner} still owns it: a node whose lease ran out
+     * (it lost the database, say) and whose job another node took over must not overwrite the
+     * outcome the new owner recorded.
+     */
+    public boolean completeOwned(long id, long owner, int status, int resultCode, String result) {
+        Instant now = Instant.now();
+        return jdbc.update("UPDATE async_job SET status = ?, result_code = ?, result = ?, completed = ?, last_updated = ? "
+                + "WHERE id = ? AND status = 0 AND owner_node = ?", status, resultCode, result, Db.ts(now), Db.ts(now),
+                id, owner) == 1;
+    }
+
+    /** Pending jobs of other nodes whose lease ran out before {@code now}, oldest first. */
+    public List<AsyncJob> expiredLeases(long self, Instant now, int max) {
+        return jdbc.query("SELECT " + COLS + " FROM async_job j WHERE j.status = 0 AND j.lease_until < ? "
+                + "AND (j.owner_node IS NULL OR j.owner_node <> ?) ORDER BY j.id LIMIT ?", AsyncJobDao::map,
+                Db.ts(now), self, max);
+    }
+
+    /**
+     * Moves a pending job whose lease ran out to {@code self}; true for exactly one of the nodes
+     * that try at the same time (the row's owner and lease are the condition).
+     */
+    public boolean claimExpired(AsyncJob job, long self, Instant now, Instant leaseUntil) {
+        String ownerTest = job.ownerNode() == null ? "owner_node IS NULL" : "owner_node = ?";
+        List<Object> args = new ArrayList<>(List.of(self, Db.ts(leaseUntil), job.id()));
+        if (job.ownerNode() != null) {
+            args.add(job.ownerNode());
+        }
+        args.add(Db.ts(now));
+        return jdbc.update("UPDATE async_job SET owner_node = ?, lease_until = ? WHERE id = ? AND status = 0 AND "
+                + ownerTest + " AND lease_until < ?", args.toArray()) == 1;
+    }
+
+    /** Pending jobs, all nodes (for checks and metrics). */
+    public long pendingCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM async_job WHERE status = 0", Long.class);
     }
 
     public Optional<AsyncJob> findByUuid(String uuid) {

@@ -3,6 +3,7 @@ package io.skyport.core.job;
 import com.google.gson.JsonObject;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.skyport.core.cluster.FaultPoint;
 import io.skyport.core.cluster.ManagementNode;
 import io.skyport.core.identity.Visibility;
 import io.skyport.plugin.ApiError;
@@ -39,6 +40,10 @@ public class JobService implements AutoCloseable {
         String run(String jobUuid);
     }
 
+    /** How long a job waits for an unreachable database before it gives up (its lease then lets another node finish it). */
+    static final java.time.Duration DB_WAIT = java.time.Duration.ofMinutes(10);
+    private static final long RETRY_PAUSE_MILLIS = 500;
+
     private final AsyncJobDao dao;
     private final ManagementNode node;
     private final ExecutorService pool;
@@ -60,14 +65,20 @@ public class JobService implements AutoCloseable {
         this.succeeded = metrics.counter("skyport.jobs.completed", "result", "success");
         this.failed = metrics.counter("skyport.jobs.completed", "result", "failure");
         metrics.gauge("skyport.jobs.running", running);
+        // 1 while this node reaches the database and takes work, 0 while it does not
+        metrics.gauge("skyport.node.ready", node, self -> self.ready() ? 1 : 0);
     }
 
     /** Persists a pending job and schedules it behind earlier jobs of the same sync key. */
     public AsyncJob submit(CallContext caller, String cmd, String instanceType, String instanceUuid, String syncKey,
                            JobWork work) {
+        if (!node.ready()) {
+            throw new ApiException(ApiError.INTERNAL, "This management server cannot reach its database and takes "
+                    + "no new jobs; retry later or on another management server");
+        }
         String uuid = UUID.randomUUID().toString();
         long id = dao.insert(uuid, cmd, caller.accountId(), caller.userId(), instanceType, instanceUuid, syncKey,
-                node.id());
+                node.id(), java.time.Instant.now().plus(node.lease()));
         Runnable task = () -> execute(id, uuid, cmd, work);
         Runnable schedule = () -> {
             if (syncKey == null) {
@@ -128,23 +139,96 @@ public class JobService implements AutoCloseable {
     private void execute(long id, String uuid, String cmd, JobWork work) {
         running.incrementAndGet();
         try {
-            String result = work.run(uuid);
-            dao.complete(id, AsyncJob.SUCCEEDED, 0, result);
-            succeeded.increment();
-        } catch (ApiException e) {
-            fail(id, e.error().nativeCode(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("job {} ({}) failed unexpectedly", id, cmd, e);
-            fail(id, ApiError.INTERNAL.nativeCode(), "Internal error executing the command: " + e.getMessage());
+            if (!stillOurs(id)) {
+                return;
+            }
+            FaultPoint.hit("job.before-work");
+            int status;
+            int code;
+            String result;
+            try {
+                result = work.run(uuid);
+                status = AsyncJob.SUCCEEDED;
+                code = 0;
+            } catch (ApiException e) {
+                status = AsyncJob.FAILED;
+                code = 530;
+                result = errorJson(e.error().nativeCode(), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.error("job {} ({}) failed unexpectedly", id, cmd, e);
+                status = AsyncJob.FAILED;
+                code = 530;
+                result = errorJson(ApiError.INTERNAL.nativeCode(), "Internal error executing the command: "
+                        + e.getMessage());
+            }
+            FaultPoint.hit("job.before-complete");
+            record(id, cmd, status, code, result);
         } finally {
             running.decrementAndGet();
             notifyDone(id);
         }
     }
 
-    private void fail(long id, int errorCode, String text) {
-        dao.complete(id, AsyncJob.FAILED, 530, errorJson(errorCode, text));
-        failed.increment();
+    /**
+     * Waits while this node cannot reach the database (it claims no work then), and tells whether
+     * the job is still pending and this node's: while the node was away its lease may have run out
+     * and another node may have taken the job over.
+     */
+    private boolean stillOurs(long id) {
+        long deadline = System.nanoTime() + DB_WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (node.ready()) {
+                try {
+                    Optional<AsyncJob> job = dao.findById(id);
+                    boolean ours = job.isPresent() && !job.get().done() && Long.valueOf(node.id())
+                            .equals(job.get().ownerNode());
+                    if (!ours) {
+                        LOG.warn("job {} is no longer this node's to run (finished or taken over by another node)", id);
+                    }
+                    return ours;
+                } catch (RuntimeException dbDown) {
+                    LOG.warn("job {} waits for the database: {}", id, dbDown.toString());
+                }
+            }
+            sleepQuietly(RETRY_PAUSE_MILLIS);
+        }
+        LOG.error("job {} not started: the database stayed unreachable for {}", id, DB_WAIT);
+        return false;
+    }
+
+    /**
+     * Records a job's outcome, retrying while the database is unreachable so a job that ran during
+     * an outage is not left pending forever; gives up if another node took the job over meanwhile.
+     */
+    private void record(long id, String cmd, int status, int code, String result) {
+        long deadline = System.nanoTime() + DB_WAIT.toNanos();
+        while (true) {
+            try {
+                if (dao.completeOwned(id, node.id(), status, code, result)) {
+                    (status == AsyncJob.SUCCEEDED ? succeeded : failed).increment();
+                } else {
+                    LOG.warn("job {} ({}) was finished by another node while it ran here; this outcome is dropped",
+                            id, cmd);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    LOG.error("job {} ({}): outcome not recorded, the database stayed unreachable; another node "
+                            + "takes the job over when its lease runs out", id, cmd, e);
+                    return;
+                }
+                LOG.warn("job {} ({}): cannot record its outcome yet, retrying: {}", id, cmd, e.toString());
+                sleepQuietly(RETRY_PAUSE_MILLIS);
+            }
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static String errorJson(int errorCode, String text) {
@@ -213,6 +297,36 @@ public class JobService implements AutoCloseable {
             }
         }
         return orphaned;
+    }
+
+    /**
+     * Takes over the pending jobs of other nodes whose lease ran out (their owner died or lost the
+     * database for longer than a lease): each is claimed with one conditional update, so one node
+     * gets it, and finished as failed with the reason. Their work lived in the owner's memory and
+     * cannot be resumed from the row; the caller settles the resources they touched (a VM is put
+     * where its host says it is, an interrupted expunge is finished).
+     */
+    public List<AsyncJob> takeOverExpired() {
+        if (!node.ready()) {
+            return List.of();
+        }
+        java.time.Instant now = java.time.Instant.now();
+        List<AsyncJob> taken = new java.util.ArrayList<>();
+        for (AsyncJob j : dao.expiredLeases(node.id(), now, 500)) {
+            if (!dao.claimExpired(j, node.id(), now, now.plus(node.lease()))) {
+                continue;
+            }
+            String reason = "The management server running the job (node " + j.ownerNode() + ") stopped renewing "
+                    + "its lease; node " + node.id() + " took the job over and failed it: its work cannot be resumed "
+                    + "safely, the resource was settled to the state its host reports";
+            if (dao.completeOwned(j.id(), node.id(), AsyncJob.FAILED, 530, errorJson(ApiError.INTERNAL.nativeCode(),
+                    reason))) {
+                failed.increment();
+                taken.add(j);
+                LOG.warn("job {} ({}) of node {} taken over: {}", j.uuid(), j.cmd(), j.ownerNode(), reason);
+            }
+        }
+        return taken;
     }
 
     public int runningJobs() {

@@ -44,8 +44,24 @@ public class PowerStateSync {
     /** host id + ":" + VM uuid of orphans already reported, so each is reported once. */
     private final Set<String> reportedOrphans = ConcurrentHashMap.newKeySet();
 
+    /** The hosts this node holds the lease of; another management server syncs the others. */
+    private final java.util.function.LongPredicate managed;
+
+    /** A sync of every host (a single server, or a test). */
     public PowerStateSync(VmDao vms, HostDao hostDao, Placement placement, VmOperations ops, JobService jobs,
                           EventService events) {
+        this(vms, hostDao, placement, ops, jobs, events, hostId -> true);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public PowerStateSync(VmDao vms, HostDao hostDao, Placement placement, VmOperations ops, JobService jobs,
+                          EventService events, io.skyport.core.cluster.ManagementNode node) {
+        this(vms, hostDao, placement, ops, jobs, events, node::owns);
+    }
+
+    private PowerStateSync(VmDao vms, HostDao hostDao, Placement placement, VmOperations ops, JobService jobs,
+                           EventService events, java.util.function.LongPredicate managed) {
+        this.managed = managed;
         this.vms = vms;
         this.hostDao = hostDao;
         this.placement = placement;
@@ -58,6 +74,9 @@ public class PowerStateSync {
     public int syncAll() {
         int queued = 0;
         for (Host h : hostDao.hosts(null, null, null, null, null, "Up")) {
+            if (!managed.test(h.id())) {
+                continue;
+            }
             queued += syncHost(h);
         }
         return queued;

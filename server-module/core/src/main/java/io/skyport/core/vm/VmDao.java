@@ -97,8 +97,10 @@ public class VmDao {
                 Db.ts(Instant.now()), hostId);
     }
 
-    public void markRemoved(long id) {
-        jdbc.update("UPDATE vms SET removed = ?, host_id = NULL WHERE id = ?", Db.ts(Instant.now()), id);
+    /** Marks a VM removed; false if it already was (a second expunge of it does nothing). */
+    public boolean markRemoved(long id) {
+        return jdbc.update("UPDATE vms SET removed = ?, host_id = NULL WHERE id = ? AND removed IS NULL",
+                Db.ts(Instant.now()), id) == 1;
     }
 
     public void update(long id, String displayName, String userData, String name) {
@@ -130,10 +132,28 @@ public class VmDao {
      * died mid-operation. VMs a live job is moving are not touched.
      */
     public List<Vm> orphanedIn(List<VmState> states) {
+        return orphanedIn(states, null);
+    }
+
+    /**
+     * VMs in one of {@code states} with no pending job on them nor on their account (deleting an
+     * account destroys its VMs under the account's job), and, with {@code changedBefore}, in that
+     * state since before then: an operation that is still running (on this node or another) has
+     * moved its VM more recently than that.
+     */
+    public List<Vm> orphanedIn(List<VmState> states, Instant changedBefore) {
         String marks = String.join(", ", states.stream().map(s -> "?").toList());
-        return jdbc.query("SELECT * FROM vms v WHERE v.removed IS NULL AND v.state IN (" + marks + ") AND NOT EXISTS "
-                + "(SELECT 1 FROM async_job j WHERE j.status = 0 AND j.instance_type = 'VirtualMachine' "
-                + "AND j.instance_uuid = v.uuid) ORDER BY v.id", VmDao::map, states.stream().map(Enum::name).toArray());
+        List<Object> args = new java.util.ArrayList<>(states.stream().map(Enum::name).toList());
+        String since = "";
+        if (changedBefore != null) {
+            since = " AND v.updated < ?";
+            args.add(Db.ts(changedBefore));
+        }
+        return jdbc.query("SELECT * FROM vms v WHERE v.removed IS NULL AND v.state IN (" + marks + ")" + since
+                + " AND NOT EXISTS (SELECT 1 FROM async_job j WHERE j.status = 0 AND j.instance_type = 'VirtualMachine' "
+                + "AND j.instance_uuid = v.uuid) AND NOT EXISTS (SELECT 1 FROM async_job j JOIN accounts a ON "
+                + "a.uuid = j.instance_uuid WHERE j.status = 0 AND j.instance_type = 'Account' AND a.id = v.account_id) "
+                + "ORDER BY v.id", VmDao::map, args.toArray());
     }
 
     /** VMs the database has in {@code state} on one host. */

@@ -7,6 +7,7 @@ import io.skyport.core.catalog.Template;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.event.EventService;
 import io.skyport.core.identity.AccountDao;
+import io.skyport.core.cluster.FaultPoint;
 import io.skyport.core.infra.Host;
 import io.skyport.core.infra.HostDao;
 import io.skyport.core.keypair.SshKeyPairDao;
@@ -114,14 +115,17 @@ public class VmOperations {
                 break;
             }
             try {
+                FaultPoint.hit("vm.start.reserved");
                 HypervisorDriver driver = placement.driverOf(host);
                 driver.start(host.ref(), spec(vm));
+                FaultPoint.hit("vm.start.host-started");
                 volumeHosts.placed(vm.id(), new VolumeHosts.Target(host, driver));
                 tx.executeWithoutResult(status -> {
                     vms.transition(vm.id(), VmState.Starting, VmState.Running, host.id());
                     events.record(caller, "VM.START", "Started VM " + vm.name() + " on host " + host.name(),
                             "VirtualMachine", vm.uuid());
                 });
+                FaultPoint.hit("vm.start.running");
                 return load(vmId);
             } catch (RuntimeException e) {
                 last = e;
@@ -160,9 +164,11 @@ public class VmOperations {
         if (!vms.transition(vm.id(), VmState.Running, VmState.Stopping, vm.hostId())) {
             throw invalidState(load(vmId), "stop");
         }
+        FaultPoint.hit("vm.stop.stopping");
         Optional<Host> host = vm.hostId() == null ? Optional.empty() : hostDao.host(vm.hostId());
         try {
             host.ifPresent(h -> placement.driverOf(h).stop(h.ref(), vm.uuid(), forced));
+            FaultPoint.hit("vm.stop.host-stopped");
         } catch (RuntimeException e) {
             if (!forced) {
                 vms.transition(vm.id(), VmState.Stopping, VmState.Running, vm.hostId());
@@ -178,6 +184,7 @@ public class VmOperations {
             host.ifPresent(h -> placement.release(h.id(), vm));
             events.record(caller, "VM.STOP", "Stopped VM " + vm.name(), "VirtualMachine", vm.uuid());
         });
+        FaultPoint.hit("vm.stop.stopped");
         return load(vmId);
     }
 
@@ -221,6 +228,7 @@ public class VmOperations {
             provisioner.releaseRunningCounters(stopped);
             events.record(caller, "VM.DESTROY", "Destroyed VM " + stopped.name(), "VirtualMachine", stopped.uuid());
         });
+        FaultPoint.hit("vm.destroy.destroyed");
         return expunge ? expunge(caller, vmId) : load(vmId);
     }
 
@@ -278,11 +286,13 @@ public class VmOperations {
                 throw invalidState(vm, "expunge");
             }
         }
+        FaultPoint.hit("vm.expunge.expunging");
         Long hostId = vm.hostId() != null ? vm.hostId() : vm.lastHostId();
         if (hostId != null) {
             hostDao.host(hostId).ifPresent(h -> {
                 try {
                     placement.driverOf(h).destroy(h.ref(), vm.uuid());
+                    FaultPoint.hit("vm.expunge.host-removed");
                 } catch (RuntimeException e) {
                     LOG.warn("host {} could not remove VM {}: {}", h.name(), vm.uuid(), e.getMessage());
                 }

@@ -233,6 +233,10 @@ public class VmProvisioner {
      */
     public void removeRows(Vm vm, boolean countersHeld) {
         tx.executeWithoutResult(status -> {
+            // first, and conditional: two nodes finishing one interrupted expunge release its counters once
+            if (!vms.markRemoved(vm.id())) {
+                return;
+            }
             nics.deleteNicsOf(vm.id());
             for (Volume v : volumes.ofVm(vm.id())) {
                 if ("ROOT".equals(v.volumeType())) {
@@ -249,7 +253,6 @@ public class VmProvisioner {
             }
             counter.release(vm.accountId(), ResourceType.VOLUME, 1);
             counter.release(vm.accountId(), ResourceType.VM_ROWS, 1);
-            vms.markRemoved(vm.id());
         });
     }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -76,6 +77,22 @@ public class HttpRouter extends HttpServlet {
         LOG.debug("no route for {}", path);
         text(resp, 404, "application/json", "{\"error\":\"not found\",\"path\":\"" + path.replaceAll("[^\\w/.-]", "")
                 + "\"}");
+    }
+
+    /**
+     * The endpoint whose prefix an undecoded request path falls under, for answers given before
+     * the request is parsed. The prefixes are plain ASCII, so matching the raw path is exact.
+     */
+    public Optional<ApiEndpoint> endpointForRawPath(String rawPath) {
+        if (rawPath == null) {
+            return Optional.empty();
+        }
+        for (Route r : routes) {
+            if (rawPath.equals(r.prefix()) || rawPath.startsWith(r.prefix() + "/")) {
+                return Optional.of(r.endpoint());
+            }
+        }
+        return Optional.empty();
     }
 
     private void serve(ApiEndpoint e, HttpServletRequest req, HttpServletResponse resp) throws IOException {

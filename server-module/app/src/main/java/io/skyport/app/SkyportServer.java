@@ -26,7 +26,6 @@ import org.apache.logging.log4j.Logger;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -119,7 +118,7 @@ public final class SkyportServer implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setRequestHeaderSize(16 * 1024);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(jetty, new RequestLineConnectionFactory(http));
         connector.setHost(config.bindAddress());
         connector.setPort(config.port());
         jetty.addConnector(connector);
@@ -133,7 +132,7 @@ public final class SkyportServer implements AutoCloseable {
         context.addServlet(new ServletHolder("router", router), "/*");
         GracefulHandler graceful = new GracefulHandler(context);
         jetty.setHandler(graceful);
-        jetty.setErrorHandler(new QuietErrorHandler());
+        jetty.setErrorHandler(new QuietErrorHandler(router::endpointForRawPath));
         jetty.setStopTimeout(15_000);
         jetty.start();
     }

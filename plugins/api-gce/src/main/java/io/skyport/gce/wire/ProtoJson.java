@@ -55,10 +55,16 @@ public final class ProtoJson {
         }
     }
 
-    private static String clean(String message) {
+    /**
+     * The parser's message without our implementation in it: no package of the generated types,
+     * no Java exception class a wrapped Gson error names, no pointer to Gson's troubleshooting page.
+     */
+    static String clean(String message) {
         if (message == null) {
             return "";
         }
-        return message.replace("com.google.cloud.compute.v1.", "").replace("google.cloud.compute.v1.", "");
+        return message.replace("com.google.cloud.compute.v1.", "").replace("google.cloud.compute.v1.", "")
+                .replaceAll("(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error):\\s*", "")
+                .replaceAll("\\s*See https://github\\.com/google/gson/\\S*", "");
     }
 }

@@ -64,7 +64,9 @@ public final class ProtoJson {
             return "";
         }
         return message.replace("com.google.cloud.compute.v1.", "").replace("google.cloud.compute.v1.", "")
-                .replaceAll("(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error):\\s*", "")
+                // bounded and anchored at a word start: the message quotes the client's input, which
+                // may be a long run of word characters
+                .replaceAll("\\b(?:[a-z][a-z0-9_]{0,30}\\.){1,8}[A-Z]\\w{0,60}(?:Exception|Error):\\s*", "")
                 .replaceAll("\\s*See https://github\\.com/google/gson/\\S*", "");
     }
 }

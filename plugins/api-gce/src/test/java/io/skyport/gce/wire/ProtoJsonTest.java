@@ -37,4 +37,20 @@ public class ProtoJsonTest {
         GceException e = refused("{\"machineType\":\"x\"}");
         assertEquals("Invalid JSON payload received. Cannot find field: machineType in message Tags", e.getMessage());
     }
+
+    @Test(timeout = 20_000)
+    public void deeplyNestedJsonIsAParseError() {
+        for (String body : new String[] {"{\"items\":" + "[".repeat(5000), "{\"items\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}",
+            "{\"a\":" + "{\"a\":".repeat(50_000) + "1" + "}".repeat(50_001)}) {
+            assertEquals(GceError.PARSE_ERROR, refused(body).error());
+        }
+    }
+
+    @Test(timeout = 5_000)
+    public void aLongStringBodyIsRefusedQuickly() {
+        GceException e = refused("\"" + "x".repeat(200_000) + "\"");
+        assertEquals(GceError.PARSE_ERROR, e.error());
+        assertEquals("x", ProtoJson.clean("com.google.gson.JsonSyntaxException: x"));
+        assertEquals(100_000, ProtoJson.clean("a".repeat(100_000)).length());
+    }
 }

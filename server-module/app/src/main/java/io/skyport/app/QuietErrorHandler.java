@@ -47,7 +47,8 @@ class QuietErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
         if (uri != null && uri.getPath() != null && !BAD_MESSAGE.equals(uri.getPath())) {
             return new String[] {uri.getPath(), uri.getQuery()};
         }
-        String line = RequestLineConnectionFactory.requestLine(request.getConnectionMetaData().getConnection());
+        String line = request.getConnectionMetaData() == null ? null
+                : RequestLineConnectionFactory.requestLine(request.getConnectionMetaData().getConnection());
         if (line == null || line.indexOf(' ') < 0) {
             return new String[] {null, null};
         }

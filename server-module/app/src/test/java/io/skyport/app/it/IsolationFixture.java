@@ -224,6 +224,7 @@ final class IsolationFixture {
         put("gce", "image", names(aGce.ok("GET", "global/images?filter=" + java.net.URLEncoder.encode(
                 "name != \"\"", java.nio.charset.StandardCharsets.UTF_8), null)).stream()
                 .filter(n -> n.startsWith("a-")).toList());
+        put("gce", "project", List.of(aGce.project()));
         List<String> ops = new ArrayList<>(names(aGce.ok("GET", "zones/" + zoneName + "/operations", null)));
         put("gce", "zoneoperation", ops);
         put("gce", "globaloperation", names(aGce.ok("GET", "global/operations", null)));

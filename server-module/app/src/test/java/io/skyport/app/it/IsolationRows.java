@@ -291,6 +291,18 @@ final class IsolationRows {
                 null));
         row("gce", "regionoperation", "regionOperations.get", nf, gce("GET", "regions/{region}/operations/{id}",
                 null));
+        // a project is an account: B's calls to A's project must not tell it from one that does not exist
+        String project = "/compute/v1/projects/{id}/";
+        row("gce", "project", "in A's project: instances.list", Expect.SAME_AS_UNKNOWN, gce("GET", project
+                + "zones/{zone}/instances", null));
+        row("gce", "project", "in A's project: projects.get", Expect.SAME_AS_UNKNOWN, gce("GET", "/compute/v1/projects/"
+                + "{id}", null));
+        row("gce", "project", "in A's project: images.list", Expect.SAME_AS_UNKNOWN, gce("GET", project
+                + "global/images", null));
+        row("gce", "project", "in A's project: images.get", Expect.SAME_AS_UNKNOWN, gce("GET", project
+                + "global/images/a-ec2-img", null));
+        row("gce", "project", "in A's project: firewalls.insert", Expect.SAME_AS_UNKNOWN, gce("POST", project
+                + "global/firewalls", "{\"name\":\"b-fw\",\"allowed\":[{\"IPProtocol\":\"tcp\"}]}"));
         na("gce", "network", "*", "one shared default network per zone, not per project: nothing of A's to reach");
         na("gce", "image", "images.delete/insert", "not served (users register images through native/EC2; rows above)");
         na("gce", "keypair", "*", "GCE has no key-pair resource (keys are instance metadata: setMetadata row)");

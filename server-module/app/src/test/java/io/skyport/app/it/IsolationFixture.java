@@ -210,6 +210,7 @@ final class IsolationFixture {
         put("native", "template", ids(a.call("listTemplates", "templatefilter", "self").inner(), "template", "id"));
         put("native", "tag", ids(a.call("listTags").inner(), "tag", "resourceid"));
         put("native", "securityrule", rules());
+        put("native", "account", List.of(aAccount));
         put("ec2", "instance", all(ec2(a, "DescribeInstances").body(), "instanceId"));
         put("ec2", "volume", all(ec2(a, "DescribeVolumes").body(), "volumeId"));
         put("ec2", "securitygroup", all(ec2(a, "DescribeSecurityGroups").body(), "groupId"));
@@ -300,6 +301,7 @@ final class IsolationFixture {
             case "ec2:address" -> "eipalloc-" + hex;
             case "ec2:image" -> "ami-" + hex;
             case "ec2:keypair", "native:sshkeypair" -> "nokey-" + hex;
+            case "native:account" -> "noaccount" + hex;
             default -> api.equals("native") ? UUID.randomUUID().toString()
                     : "nx-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         };

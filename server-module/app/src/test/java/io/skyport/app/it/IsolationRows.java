@@ -163,6 +163,17 @@ final class IsolationRows {
         row("native", "tag", "listTags listall", without, nat("listTags", "listall", "true"));
         row("native", "tag", "deleteTags", nf, nat("deleteTags", "resourcetype", "UserVm", "resourceids", "{id}",
                 "tags[0].key", "role"));
+        // an account name is no way in, and does not tell whether the account exists
+        row("native", "account", "listAccounts name", Expect.SAME_AS_UNKNOWN, nat("listAccounts", "name", "{id}"));
+        row("native", "account", "listVirtualMachines account", Expect.SAME_AS_UNKNOWN, nat("listVirtualMachines",
+                "account", "{id}", "domainid", fx.domainOfA()));
+        row("native", "account", "listVolumes account", Expect.SAME_AS_UNKNOWN, nat("listVolumes", "account", "{id}",
+                "domainid", fx.domainOfA()));
+        row("native", "account", "listSecurityGroups account", Expect.SAME_AS_UNKNOWN, nat("listSecurityGroups",
+                "account", "{id}", "domainid", fx.domainOfA()));
+        row("native", "account", "deployVirtualMachine for account", Expect.SAME_AS_UNKNOWN, nat(
+                "deployVirtualMachine", "zoneid", fx.zone, "serviceofferingid", fx.offering, "templateid", fx.template,
+                "account", "{id}", "domainid", fx.domainOfA()));
         na("native", "snapshot", "*", "the server has no snapshot API (no createSnapshot/listSnapshots)");
     }
 

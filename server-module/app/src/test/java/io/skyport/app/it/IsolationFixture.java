@@ -38,6 +38,8 @@ final class IsolationFixture {
     String offering;
     String template;
     String zoneName;
+    String machineType;
+    String publicImage;
     String regionName;
     String bVm;
     String bVolume;
@@ -146,6 +148,7 @@ final class IsolationFixture {
 
         // EC2
         String image = first(ec2(a, "DescribeImages", "Owner.1", "amazon").body(), "imageId");
+        publicImage = image;
         String ec2Zone = first(ec2(a, "DescribeAvailabilityZones").body(), "zoneName");
         Ec2Raw.Reply run = ec2(a, "RunInstances", "ImageId", image, "InstanceType", "small-instance", "MinCount", "1",
                 "MaxCount", "1", "TagSpecification.1.ResourceType", "instance", "TagSpecification.1.Tag.1.Key", "Name",
@@ -163,7 +166,7 @@ final class IsolationFixture {
                 .getAsString();
         regionName = aGce.ok("GET", "regions", null).getAsJsonArray("items").get(0).getAsJsonObject().get("name")
                 .getAsString();
-        String machineType = "zones/" + zoneName + "/machineTypes/" + aGce.ok("GET", "zones/" + zoneName
+        machineType = "zones/" + zoneName + "/machineTypes/" + aGce.ok("GET", "zones/" + zoneName
                 + "/machineTypes", null).getAsJsonArray("items").get(0).getAsJsonObject().get("name").getAsString();
         String sourceImage = aGce.ok("GET", "global/images", null).getAsJsonArray("items").get(0).getAsJsonObject()
                 .get("selfLink").getAsString();
@@ -211,6 +214,7 @@ final class IsolationFixture {
         put("native", "tag", ids(a.call("listTags").inner(), "tag", "resourceid"));
         put("native", "securityrule", rules());
         put("native", "account", List.of(aAccount));
+        put("native", "job", ids(a.call("listAsyncJobs").inner(), "asyncjobs", "jobid"));
         put("ec2", "instance", all(ec2(a, "DescribeInstances").body(), "instanceId"));
         put("ec2", "volume", all(ec2(a, "DescribeVolumes").body(), "volumeId"));
         put("ec2", "securitygroup", all(ec2(a, "DescribeSecurityGroups").body(), "groupId"));

@@ -63,7 +63,7 @@ final class IsolationRows {
         return id -> {
             String[] args = kv.clone();
             for (int i = 0; i < args.length; i++) {
-                args[i] = args[i].replace("{id}", id);
+                args[i] = args[i].replace("{id}", id).replace("{image}", fx.publicImage);
             }
             Ec2Raw.Reply r = fx.ec2(b, action, args);
             return new Answer(r.status(), r.code(), r.body());
@@ -73,7 +73,7 @@ final class IsolationRows {
     private Function<String, Answer> gce(String verb, String path, String body) {
         return id -> {
             GceClient.Reply r = bGce.call(verb, path.replace("{zone}", fx.zoneName).replace("{region}", fx.regionName)
-                    .replace("{id}", id), body == null ? null : body.replace("{id}", id));
+                    .replace("{id}", id), body == null ? null : body.replace("{id}", id).replace("{machineType}", fx.machineType));
             String reason = null;
             try {
                 JsonElement e = JsonParser.parseString(r.body());
@@ -174,6 +174,9 @@ final class IsolationRows {
         row("native", "account", "deployVirtualMachine for account", Expect.SAME_AS_UNKNOWN, nat(
                 "deployVirtualMachine", "zoneid", fx.zone, "serviceofferingid", fx.offering, "templateid", fx.template,
                 "account", "{id}", "domainid", fx.domainOfA()));
+        row("native", "job", "queryAsyncJobResult", nf, nat("queryAsyncJobResult", "jobid", "{id}"));
+        row("native", "job", "listAsyncJobs listall", without, nat("listAsyncJobs", "listall", "true"));
+        row("native", "job", "listEvents listall", without, nat("listEvents", "listall", "true"));
         na("native", "snapshot", "*", "the server has no snapshot API (no createSnapshot/listSnapshots)");
     }
 
@@ -221,8 +224,12 @@ final class IsolationRows {
                 "{id}", "IpProtocol", "tcp", "FromPort", "22", "ToPort", "22", "CidrIp", "198.18.0.0/15"));
         row("ec2", "securitygroup", "CreateTags", nf, ec2("CreateTags", "ResourceId.1", "{id}", "Tag.1.Key", "b",
                 "Tag.1.Value", "b"));
+        row("ec2", "securitygroup", "RunInstances with it", nf, ec2("RunInstances", "ImageId", "{image}",
+                "InstanceType", "small-instance", "MinCount", "1", "MaxCount", "1", "SecurityGroupId.1", "{id}"));
         row("ec2", "securitygroup", "DeleteSecurityGroup", nf, ec2("DeleteSecurityGroup", "GroupId", "{id}"));
         row("ec2", "keypair", "DescribeKeyPairs KeyName", nf, ec2("DescribeKeyPairs", "KeyName.1", "{id}"));
+        row("ec2", "keypair", "RunInstances with it", nf, ec2("RunInstances", "ImageId", "{image}", "InstanceType",
+                "small-instance", "MinCount", "1", "MaxCount", "1", "KeyName", "{id}"));
         row("ec2", "keypair", "DescribeKeyPairs all", without, ec2("DescribeKeyPairs"));
         // AWS answers DeleteKeyPair with success for any name; A's key stays (the digest after the matrix)
         row("ec2", "keypair", "DeleteKeyPair", Expect.SAME_AS_UNKNOWN, ec2("DeleteKeyPair", "KeyName", "{id}"));
@@ -292,6 +299,9 @@ final class IsolationRows {
                 "regions/{region}/addresses/{id}"));
         row("gce", "image", "images.get", nf, gce("GET", "global/images/{id}", null));
         row("gce", "image", "images.list", without, gce("GET", "global/images", null));
+        row("gce", "image", "instances.insert from A's project's image", Expect.SAME_AS_UNKNOWN, gce("POST",
+                "zones/{zone}/instances", IsolationFixture.instanceBody("b-from-a", "{machineType}",
+                        "projects/" + fx.projectOfA() + "/global/images/{id}")));
         row("gce", "image", "in A's project: images.get", nf, inAProject("GET", "global/images/{id}"));
         row("gce", "zoneoperation", "zoneOperations.get", nf, gce("GET", "zones/{zone}/operations/{id}", null));
         row("gce", "zoneoperation", "zoneOperations.wait", nf, gce("POST", "zones/{zone}/operations/{id}/wait", null));

@@ -207,7 +207,7 @@ public class ApiFuzzIT {
 
     /** The defects the generator found, each as the request that showed it: refused cleanly now. */
     @Test
-    public void defectsTheGeneratorFoundStayFixed() {
+    public void defectsTheGeneratorFoundStayFixed() throws Exception {
         List<String> failures = new ArrayList<>();
         // a page whose offset overflowed an int reached the database as a negative OFFSET (530)
         NativeClient.Reply page = ctx.tenant.call("listSSHKeyPairs", "page", "2147483647", "pagesize", "500");
@@ -229,6 +229,12 @@ public class ApiFuzzIT {
         GceClient.Reply longString = ctx.gce.call("POST", vm, "\"" + "x".repeat(200_000) + "\"");
         if (longString.status() != 400 || gceShape(new RawHttp.Reply(400, Map.of(), longString.body())) != null) {
             failures.add("GCE long string body: " + longString.status() + " " + abbreviate(longString.body()));
+        }
+        // a security group description longer than its column failed in the database (EC2 500)
+        Ec2Raw.Reply group = ctx.ec2("CreateSecurityGroup", "GroupName", "long-description", "GroupDescription",
+                "d".repeat(2000));
+        if (group.status() != 400 || !"InvalidParameterValue".equals(group.code())) {
+            failures.add("EC2 CreateSecurityGroup long description: " + group.status() + " " + group.body());
         }
         assertEquals(String.join("\n", failures), List.of(), failures);
     }

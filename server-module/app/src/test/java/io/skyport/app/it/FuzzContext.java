@@ -156,6 +156,11 @@ final class FuzzContext {
         settle();
     }
 
+    /** A signed EC2 call of the fuzz tenant. */
+    Ec2Raw.Reply ec2(String action, String... kv) throws Exception {
+        return Ec2Raw.post(server, tenant.apiKey(), tenant.secret(), Ec2Sdk.REGION, Ec2Raw.action(action, kv));
+    }
+
     /** Waits until no job is pending, so that the database is still between requests. */
     void settle() {
         DataSource ds = server.server().coreBean(DataSource.class);

@@ -71,7 +71,9 @@ final class GceFuzz {
             int at = path.length() - v.random().nextInt(Math.min(path.length() - 12, 30) + 1);
             String broken = v.chance(50) ? path.substring(0, at) + bad + path.substring(at)
                     + (query.length() > 0 ? "?" + query : "") : path + "?" + query + "&filter=" + bad;
-            return call("broken escape " + bad + " " + what, false, mutating, verb, broken, ctx.gce.token(), body);
+            // the token is valid: an escape that decodes after all (or that the lenient query decoding
+            // takes) may be answered like any call of this tenant
+            return call("broken escape " + bad + " " + what, true, mutating, verb, broken, ctx.gce.token(), body);
         } else if (mode < 87) {
             String huge = "{\"name\":\"" + "a".repeat((4 << 20) + 100) + "\"}";
             return call("oversized body " + what, false, true, "POST", target, ctx.gce.token(), huge);

@@ -111,6 +111,15 @@ public class Ec2Endpoint implements ApiEndpoint {
                 + "(setting ec2.api.enabled).", UUID.randomUUID().toString());
     }
 
+    /** A request the HTTP server could not parse: EC2's MalformedQueryString, with the server's status. */
+    @Override
+    public Optional<RefusedReply> refused(int status, String rawQuery) {
+        Ec2Error err = status < 500 ? Ec2Error.MALFORMED_QUERY_STRING : Ec2Error.INTERNAL_ERROR;
+        return Optional.of(new RefusedReply(status < 500 ? status : err.status(), "text/xml;charset=UTF-8",
+                XmlWriter.error(err.code(), status < 500 ? "The request URI, a percent-escape or a header in it "
+                        + "is malformed." : "An internal error has occurred", UUID.randomUUID().toString())));
+    }
+
     @Override
     public void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         long start = System.nanoTime();

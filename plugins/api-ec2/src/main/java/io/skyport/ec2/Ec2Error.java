@@ -8,6 +8,7 @@ public enum Ec2Error {
     // request and authentication
     INVALID_ACTION("InvalidAction", 400),
     MISSING_PARAMETER("MissingParameter", 400),
+    MALFORMED_QUERY_STRING("MalformedQueryString", 400),
     INVALID_PARAMETER_VALUE("InvalidParameterValue", 400),
     INVALID_PARAMETER_COMBINATION("InvalidParameterCombination", 400),
     UNKNOWN_PARAMETER("UnknownParameter", 400),

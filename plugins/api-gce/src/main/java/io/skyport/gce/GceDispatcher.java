@@ -131,18 +131,20 @@ public class GceDispatcher {
 
     /**
      * Only the caller's own project: any other, existing or not, is refused alike, but for image
-     * methods on a project that does not exist here (a public image project such as debian-cloud,
-     * whose images are none). Returns whether it is such a project.
+     * methods, where any other project reads as a public image project such as debian-cloud, whose
+     * images are none: whether another account's project exists must not show in the answer.
+     * Returns whether it is such a project.
      */
     private boolean checkProject(CallContext ctx, String project, ApiMethod method) {
         if (project == null) {
             return false;
         }
         Optional<Long> owner = projects.accountOf(project);
-        if (owner.isEmpty() && "images".equals(method.resource())) {
+        boolean own = owner.isPresent() && owner.get() == ctx.accountId();
+        if (!own && "images".equals(method.resource())) {
             return true;
         }
-        if (owner.isEmpty() || owner.get() != ctx.accountId()) {
+        if (!own) {
             throw forbidden(method, project);
         }
         return false;

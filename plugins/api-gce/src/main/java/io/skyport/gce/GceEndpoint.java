@@ -88,6 +88,16 @@ public class GceEndpoint implements ApiEndpoint {
                 + "administrator (setting gce.api.enabled)."));
     }
 
+    /** A request the HTTP server could not parse: Google's error body, 400 invalid for any client error. */
+    @Override
+    public Optional<RefusedReply> refused(int status, String rawQuery) {
+        GceDispatcher.Reply reply = status < 500
+                ? GceDispatcher.error(GceError.INVALID, "Invalid request: the URI, a percent-escape or a header in "
+                        + "it is malformed.")
+                : GceDispatcher.error(GceError.BACKEND_ERROR, "Internal error.");
+        return Optional.of(new RefusedReply(reply.status(), "application/json; charset=UTF-8", reply.json()));
+    }
+
     @Override
     public void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String path = req.getRequestURI();

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -45,6 +46,7 @@ public class NativeApiEndpoint implements ApiEndpoint {
     private static final Logger LOG = LogManager.getLogger(NativeApiEndpoint.class);
     public static final String API = "native";
     private static final int MAX_PARAMS = 512;
+    private static final Pattern JSON_ASKED = Pattern.compile("(^|&)response=json(&|$)", Pattern.CASE_INSENSITIVE);
 
     private final CommandCatalog catalog;
     private final ParamBinder binder;
@@ -85,6 +87,20 @@ public class NativeApiEndpoint implements ApiEndpoint {
     public void writeDisabled(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         writeError(resp, isJson(req.getParameter("response")), "errorresponse", NativeError.INTERNAL,
                 "The native API is disabled");
+    }
+
+    /**
+     * A request the HTTP server could not parse: CloudStack's parameter error (431), in JSON when
+     * the raw query asks for it; only a server-side failure keeps the internal error.
+     */
+    @Override
+    public Optional<RefusedReply> refused(int status, String rawQuery) {
+        boolean json = rawQuery != null && JSON_ASKED.matcher(rawQuery).find();
+        NativeError err = status < 500 ? NativeError.PARAM_ERROR : NativeError.INTERNAL;
+        JsonObject body = errorBody(err, "Unable to parse the request: malformed URI, escape or header (HTTP "
+                + status + ")");
+        return Optional.of(new RefusedReply(err.errorCode(), json ? Writers.JSON_TYPE : Writers.XML_TYPE,
+                json ? Writers.json("errorresponse", body) : Writers.xml("errorresponse", body)));
     }
 
     @Override
@@ -269,6 +285,10 @@ public class NativeApiEndpoint implements ApiEndpoint {
 
     static void writeError(HttpServletResponse resp, boolean json, String name, NativeError err, String detail)
             throws IOException {
+        write(resp, err.errorCode(), json, name, errorBody(err, detail));
+    }
+
+    private static JsonObject errorBody(NativeError err, String detail) {
         JsonObject body = new JsonObject();
         body.add("uuidList", new JsonArray());
         body.addProperty("errorcode", err.errorCode());
@@ -276,7 +296,7 @@ public class NativeApiEndpoint implements ApiEndpoint {
             body.addProperty("cserrorcode", err.csErrorCode());
         }
         body.addProperty("errortext", err.text(detail));
-        write(resp, err.errorCode(), json, name, body);
+        return body;
     }
 
     private static void write(HttpServletResponse resp, int status, boolean json, String name, JsonObject body)

@@ -82,6 +82,22 @@ public class HttpRouter extends HttpServlet {
                 + "\"}");
     }
 
+    /**
+     * The endpoint whose prefix an undecoded request path falls under, for answers given before
+     * the request is parsed. The prefixes are plain ASCII, so matching the raw path is exact.
+     */
+    public Optional<ApiEndpoint> endpointForRawPath(String rawPath) {
+        if (rawPath == null) {
+            return Optional.empty();
+        }
+        for (Route r : routes) {
+            if (rawPath.equals(r.prefix()) || rawPath.startsWith(r.prefix() + "/")) {
+                return Optional.of(r.endpoint());
+            }
+        }
+        return Optional.empty();
+    }
+
     private void serve(ApiEndpoint e, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (e.enabledBy().map(s -> !settings.get(s)).orElse(false)) {
             e.writeDisabled(req, resp);

@@ -148,7 +148,7 @@ public final class SkyportServer implements AutoCloseable {
         Optional<ServerConnector> metadata = addMetadataContext(core, contexts);
         GracefulHandler graceful = new GracefulHandler(contexts);
         jetty.setHandler(graceful);
-        jetty.setErrorHandler(new QuietErrorHandler());
+        jetty.setErrorHandler(new QuietErrorHandler(router::endpointForRawPath));
         jetty.setStopTimeout(15_000);
         jetty.start();
         metadata.ifPresent(this::openMetadataListener);

@@ -16,7 +16,6 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Optional;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -43,7 +42,7 @@ final class TlsListener {
     static ServerConnector connector(Server jetty, ServerConfig config, HttpConfiguration http) {
         Optional<SslContextFactory.Server> tls = sslContext(config);
         if (tls.isEmpty()) {
-            return new ServerConnector(jetty, new HttpConnectionFactory(http));
+            return new ServerConnector(jetty, new RequestLineConnectionFactory(http));
         }
         HttpConfiguration https = new HttpConfiguration(http);
         SecureRequestCustomizer secure = new SecureRequestCustomizer();
@@ -51,7 +50,7 @@ final class TlsListener {
         secure.setSniHostCheck(false);
         https.addCustomizer(secure);
         return new ServerConnector(jetty, new SslConnectionFactory(tls.get(), "http/1.1"),
-                new HttpConnectionFactory(https));
+                new RequestLineConnectionFactory(https));
     }
 
     static Optional<SslContextFactory.Server> sslContext(ServerConfig config) {

@@ -51,4 +51,18 @@ public interface ApiEndpoint {
         resp.getOutputStream().write(("{\"error\":" + refusal.status() + "}").getBytes(
                 java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    /**
+     * The answer to a request under this endpoint's prefixes that the HTTP server refused before
+     * any endpoint saw it (a malformed URI or percent-escape, headers too large), in the protocol's
+     * own error format. The request could not be parsed, so only its status and raw query string
+     * (possibly malformed, possibly null) are known. Empty keeps the server's generic error body.
+     */
+    default Optional<RefusedReply> refused(int status, String rawQuery) {
+        return Optional.empty();
+    }
+
+    /** A complete error answer: HTTP status, content type and body. */
+    record RefusedReply(int status, String contentType, String body) {
+    }
 }

@@ -12,10 +12,14 @@ import io.skyport.gce.auth.TokenService;
 import io.skyport.gce.service.Locations;
 import io.skyport.gce.service.Projects;
 import io.skyport.plugin.ApiCommand;
+import io.skyport.plugin.ApiError;
+import io.skyport.plugin.ApiException;
 import io.skyport.plugin.ApiOperation;
 import io.skyport.plugin.CallContext;
 import io.skyport.plugin.Param;
 import io.skyport.plugin.response.EntityResponse;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,9 +58,24 @@ public class GetGceClientConfig implements ApiOperation {
         this.metrics = metrics;
     }
 
+    /** The endpoint the caller gave, if it is an absolute http(s) URL: it is written into URLs and commands. */
+    private static String checked(String endpoint) {
+        try {
+            URI uri = new URI(endpoint);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return endpoint;
+            }
+        } catch (URISyntaxException e) {
+            // refused below like any other value that is not such a URL
+        }
+        throw new ApiException(ApiError.PARAM_ERROR, "Invalid parameter endpoint value=" + endpoint
+                + ": give the base URL users reach the server at, such as http://cloud:8080");
+    }
+
     @Override
     public Object execute(CallContext ctx) {
-        String base = (endpoint == null || endpoint.isBlank() ? config.publicUrl() : endpoint).replaceAll("/+$", "");
+        String base = (endpoint == null || endpoint.isBlank() ? config.publicUrl() : checked(endpoint))
+                .replaceAll("/+$", "");
         String compute = base + GceEndpoint.COMPUTE + "/";
         String token = base + TokenService.TOKEN_PATH;
         String project = projects.projectOf(accounts.findById(ctx.accountId()).orElseThrow());

@@ -55,10 +55,18 @@ public final class ProtoJson {
         }
     }
 
-    private static String clean(String message) {
+    /**
+     * The parser's message without our implementation in it: no package of the generated types,
+     * no Java exception class a wrapped Gson error names, no pointer to Gson's troubleshooting page.
+     */
+    static String clean(String message) {
         if (message == null) {
             return "";
         }
-        return message.replace("com.google.cloud.compute.v1.", "").replace("google.cloud.compute.v1.", "");
+        return message.replace("com.google.cloud.compute.v1.", "").replace("google.cloud.compute.v1.", "")
+                // bounded and anchored at a word start: the message quotes the client's input, which
+                // may be a long run of word characters
+                .replaceAll("\\b(?:[a-z][a-z0-9_]{0,30}\\.){1,8}[A-Z]\\w{0,60}(?:Exception|Error):\\s*", "")
+                .replaceAll("\\s*See https://github\\.com/google/gson/\\S*", "");
     }
 }

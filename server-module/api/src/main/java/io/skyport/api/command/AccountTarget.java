@@ -19,9 +19,17 @@ public final class AccountTarget {
             throw new ApiException(ApiError.PARAM_ERROR, "Either id or account name (with domainid) must be specified");
         }
         long domain = domainId != null ? identity.visibleDomain(ctx, domainId).id() : ctx.domainId();
-        Account a = identity.accounts().findByName(domain, name)
-                .orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "Unable to find account " + name
-                        + " in the given domain"));
-        return identity.visibleAccount(ctx, a.id());
+        ApiException unknown = new ApiException(ApiError.NOT_FOUND, "Unable to find account " + name
+                + " in the given domain");
+        Account a = identity.accounts().findByName(domain, name).orElseThrow(() -> unknown);
+        try {
+            return identity.visibleAccount(ctx, a.id());
+        } catch (ApiException e) {
+            // an account the caller may not see reads as one that does not exist: same error, same text
+            if (e.error() == ApiError.NOT_FOUND) {
+                throw unknown;
+            }
+            throw e;
+        }
     }
 }

@@ -44,7 +44,9 @@ public abstract class BaseListCommand {
         if (page < 1) {
             throw new ApiException(ApiError.PARAM_ERROR, "Page must be a positive number");
         }
-        return (page - 1) * limit();
+        // in long: a large page times the page size overflows an int into a negative offset,
+        // which the database refuses; a page past every row is simply empty
+        return (int) Math.min((long) (page - 1) * limit(), Integer.MAX_VALUE);
     }
 
     protected String keyword() {

@@ -24,6 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SecurityGroupService {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._@+-]{0,254}");
     private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "icmp", "all");
+    /** The column's width: a longer description is the caller's mistake, not a database error. */
+    static final int MAX_DESCRIPTION = 1024;
 
     private final SecurityGroupDao groups;
     private final SecurityGroupRuleDao rules;
@@ -46,6 +48,10 @@ public class SecurityGroupService {
         }
         if ("default".equalsIgnoreCase(name)) {
             throw new ApiException(ApiError.PARAM_ERROR, "The security group name 'default' is reserved");
+        }
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            throw new ApiException(ApiError.PARAM_ERROR, "The security group description has more than "
+                    + MAX_DESCRIPTION + " characters");
         }
         Account owner = identity.visibleAccount(caller, ownerAccountId);
         long id;

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.skyport.core.event.AdminAudit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,9 @@ import org.junit.Test;
  * covered by the check except those sharing a batch with an accepted mutation.
  *
  * <p>The seed is printed; rerun one with {@code -Dskyport.fuzz.seed=N}, and change the request count
- * with {@code -Dskyport.fuzz.requests=N}.
+ * with {@code -Dskyport.fuzz.requests=N}. By default the suite runs one fixed seed, so a build
+ * passes or fails on the code alone; {@code -Dskyport.fuzz.seed=random} explores a new one (a
+ * defect found so is fixed and its request kept in {@link #defectsTheGeneratorFoundStayFixed}).
  */
 public class ApiFuzzIT {
     @ClassRule
@@ -46,6 +49,7 @@ public class ApiFuzzIT {
     /** Requests per digest comparison; 1 names the very request that changed a row. */
     static final int BATCH = Integer.getInteger("skyport.fuzz.batch", 25);
     private static final int REQUESTS = Integer.getInteger("skyport.fuzz.requests", 10_500);
+    private static final long DEFAULT_SEED = 20261205L;
     /**
      * Tables the digest leaves out: none is written by a request that is refused; they change on
      * their own, with time, whatever the requests do.
@@ -60,6 +64,12 @@ public class ApiFuzzIT {
      * a later parameter may assign the ids of resources that already existed.
      */
     static final Set<String> APPEND_ONLY = Set.of("external_ids");
+    /**
+     * Rows the digest leaves out of a table it keeps: the audit records the dispatchers write for
+     * every refused call of an authenticated caller and every admin call are the intended trace
+     * of a refused request, not a change it made.
+     */
+    static final Map<String, String> ROW_FILTERS = Map.of("events", "type <> '" + AdminAudit.TYPE + "'");
     private static final Pattern STACK = Pattern.compile("(?m)^\\s*at [\\w.$]+\\(|\\b(java|javax|jakarta|sun|org"
             + "\\.eclipse|org\\.springframework|org\\.h2|org\\.mariadb|io\\.skyport|com\\.google|software\\.amazon)\\."
             + "[a-z]\\w{0,80}\\.|\\b[A-Za-z]\\w{0,80}Exception\\b|[a-z]\\.[A-Z]\\w{0,80}Error\\b");
@@ -81,14 +91,15 @@ public class ApiFuzzIT {
 
     @Test
     public void generatedBadInputIsRefusedCleanlyAndChangesNothing() throws Exception {
-        long seed = Long.getLong("skyport.fuzz.seed", System.nanoTime());
+        String chosen = System.getProperty("skyport.fuzz.seed", String.valueOf(DEFAULT_SEED));
+        long seed = chosen.equals("random") ? System.nanoTime() : Long.parseLong(chosen);
         System.out.println("ApiFuzzIT seed " + seed + " (rerun with -Dskyport.fuzz.seed=" + seed + ")");
         Random random = new Random(seed);
         FuzzValues values = new FuzzValues(random, ctx.ids());
         NativeFuzz nativeFuzz = new NativeFuzz(ctx, values);
         Ec2Fuzz ec2Fuzz = new Ec2Fuzz(ctx, values);
         GceFuzz gceFuzz = new GceFuzz(ctx, values);
-        DbDigest digest = new DbDigest(SERVER.server().coreBean(DataSource.class), EXCLUDED, APPEND_ONLY);
+        DbDigest digest = new DbDigest(SERVER.server().coreBean(DataSource.class), EXCLUDED, APPEND_ONLY, ROW_FILTERS);
 
         List<String> failures = new ArrayList<>();
         Map<String, Integer> byStatus = new TreeMap<>();

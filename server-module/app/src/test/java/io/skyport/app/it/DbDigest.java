@@ -27,6 +27,7 @@ final class DbDigest {
     private final DataSource ds;
     private final Set<String> excluded;
     private final Set<String> appendOnly;
+    private final Map<String, String> rowFilters;
     private List<String> tables;
 
     /**
@@ -35,9 +36,18 @@ final class DbDigest {
      *                   their digest is the rows themselves, and {@link #changed} allows additions
      */
     DbDigest(DataSource ds, Set<String> excluded, Set<String> appendOnly) {
+        this(ds, excluded, appendOnly, Map.of());
+    }
+
+    /**
+     * @param rowFilters lower-case table name → SQL condition its digested rows must meet (the rows
+     *                   left out are ones the caller expects to be written, as audit records)
+     */
+    DbDigest(DataSource ds, Set<String> excluded, Set<String> appendOnly, Map<String, String> rowFilters) {
         this.ds = ds;
         this.excluded = excluded;
         this.appendOnly = appendOnly;
+        this.rowFilters = rowFilters;
     }
 
     /** Table name → hex digest of its rows (the rows, one a line, for an append-only table). */
@@ -49,12 +59,16 @@ final class DbDigest {
             }
             for (String table : tables) {
                 List<String> rows = new ArrayList<>();
-                try (ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+                String filter = rowFilters.get(bare(table));
+                String query = "SELECT * FROM " + table + (filter == null ? "" : " WHERE " + filter);
+                try (ResultSet rs = st.executeQuery(query)) {
                     int n = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         StringBuilder row = new StringBuilder();
                         for (int i = 1; i <= n; i++) {
-                            row.append(rs.getString(i)).append('\u0001');
+                            if (!RENEWED.contains(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT))) {
+                                row.append(rs.getString(i)).append('\u0001');
+                            }
                         }
                         rows.add(row.toString());
                     }
@@ -105,6 +119,12 @@ final class DbDigest {
     }
 
     private static final String APPEND_ONLY = "append-only\n";
+    /**
+     * Columns left out of every row: the leases a management node renews with its heartbeat (of
+     * the hosts it owns and of its pending jobs) and the time of a host's last answered ping, which
+     * change with time, not with requests.
+     */
+    private static final Set<String> RENEWED = Set.of("mgmt_lease_until", "lease_until", "last_ping");
 
     private static String bare(String table) {
         return table.substring(table.indexOf('.') + 1).toLowerCase(Locale.ROOT);

@@ -136,13 +136,20 @@ public class CoreModule {
     }
 
     @Bean(destroyMethod = "close")
-    public ManagementNode managementNode(JdbcTemplate jdbc, ServerConfig config) {
+    public ManagementNode managementNode(JdbcTemplate jdbc, ServerConfig config, EventService events) {
         // shorter beats and leases make takeover faster (tests use a few seconds); the defaults suit a data center
-        return new ManagementNode(jdbc, nodeId(config), VERSION,
+        ManagementNode node = new ManagementNode(jdbc, nodeId(config), VERSION,
                 java.time.Duration.ofMillis(config.getInt("skyport.cluster.heartbeat.ms",
                         (int) ManagementNode.HEARTBEAT.toMillis())),
                 java.time.Duration.ofMillis(config.getInt("skyport.cluster.lease.ms",
                         (int) ManagementNode.LEASE.toMillis())));
+        // the node that adds a host monitors it from the start, not from its next beat
+        events.subscribe(e -> {
+            if ("HOST.ADD".equals(e.type()) && e.resourceUuid() != null) {
+                node.claimHost(e.resourceUuid());
+            }
+        });
+        return node;
     }
 
     /** The node id is configured, or generated once and kept in the home directory. */

@@ -78,6 +78,11 @@ final class DbDigest {
                     out.put(table, APPEND_ONLY + String.join("\n", rows));
                     continue;
                 }
+                if (rows.size() <= SHOWN_ROWS) {
+                    // small enough to keep whole, so that a change names the rows it touched
+                    out.put(table, WHOLE + String.join("\n", rows));
+                    continue;
+                }
                 MessageDigest md = MessageDigest.getInstance("SHA-256");
                 for (String r : rows) {
                     md.update(r.getBytes(StandardCharsets.UTF_8));
@@ -113,12 +118,24 @@ final class DbDigest {
                 }
                 continue;
             }
+            if (a.startsWith(WHOLE) && b != null && b.startsWith(WHOLE)) {
+                List<String> was = new ArrayList<>(List.of(b.substring(WHOLE.length()).split("\n", -1)));
+                List<String> now = new ArrayList<>(List.of(a.substring(WHOLE.length()).split("\n", -1)));
+                List<String> gone = new ArrayList<>(was);
+                gone.removeAll(now);
+                now.removeAll(was);
+                out.add(t + " rows " + gone + " -> " + now);
+                continue;
+            }
             out.add(t + " " + b + " -> " + a);
         }
         return out;
     }
 
     private static final String APPEND_ONLY = "append-only\n";
+    /** Tables of at most this many rows are kept row by row (prefix {@link #WHOLE}), not hashed. */
+    private static final int SHOWN_ROWS = 20;
+    private static final String WHOLE = "rows\n";
     /**
      * Columns left out of every row: the leases a management node renews with its heartbeat (of
      * the hosts it owns and of its pending jobs) and the time of a host's last answered ping, which

@@ -110,6 +110,22 @@ public class ManagementNode implements AutoCloseable {
         ownedHosts = owned;
     }
 
+    /**
+     * Claims a host this node has just added, unless another node holds it, so that the host is
+     * monitored and reconciled from the start rather than from the next beat.
+     */
+    public void claimHost(String hostUuid) {
+        if (!ready) {
+            return;
+        }
+        Instant now = Instant.now();
+        jdbc.update("UPDATE hosts SET mgmt_node = ?, mgmt_lease_until = ? WHERE uuid = ? AND removed IS NULL AND "
+                + "(mgmt_node IS NULL OR mgmt_lease_until IS NULL OR mgmt_lease_until < ?)", id,
+                Db.ts(now.plus(lease)), hostUuid, Db.ts(now));
+        ownedHosts = Set.copyOf(jdbc.queryForList("SELECT id FROM hosts WHERE removed IS NULL AND mgmt_node = ?",
+                Long.class, id));
+    }
+
     /** Nodes whose heartbeat is older than {@link #DEAD_AFTER}. */
     public List<Long> deadPeers() {
         return jdbc.queryForList("SELECT id FROM mshost WHERE id <> ? AND last_heartbeat < ?", Long.class, id,

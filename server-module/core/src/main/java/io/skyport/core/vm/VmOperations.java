@@ -234,29 +234,34 @@ public class VmOperations {
 
     /**
      * Destroy with expunge of a running VM: the host removes the instance in one driver call
-     * (which ends it as a forced stop would), and the stop, the destroy and the removal of the
-     * rows commit together; a stop, a destroy and an expunge one after the other would cost two
-     * driver calls and five commits for the same end. As with a forced stop, a host that fails
-     * does not keep the VM: it is logged, and an instance left behind is reported as an orphan.
+     * (which ends it as a forced stop would) rather than a stop and then a removal. The VM is
+     * Expunging, its capacity and running counters released, before the host is asked, so that a
+     * crash at any point leaves an interrupted expunge, which recovery finishes, never a VM the
+     * caller asked to remove coming back. As with a forced stop, a host that fails does not keep
+     * the VM: it is logged, and an instance left behind is reported as an orphan.
      */
     private Vm expungeRunning(CallContext caller, Vm vm) {
-        if (!vms.transition(vm.id(), VmState.Running, VmState.Stopping, vm.hostId())) {
-            throw invalidState(load(vm.id()), "destroy");
-        }
         Optional<Host> host = vm.hostId() == null ? Optional.empty() : hostDao.host(vm.hostId());
+        tx.executeWithoutResult(status -> {
+            if (!vms.transition(vm.id(), VmState.Running, VmState.Expunging, null)) {
+                throw invalidState(load(vm.id()), "destroy");
+            }
+            host.ifPresent(h -> placement.release(h.id(), vm));
+            provisioner.releaseRunningCounters(vm);
+            events.record(caller, "VM.STOP", "Stopped VM " + vm.name(), "VirtualMachine", vm.uuid());
+            events.record(caller, "VM.DESTROY", "Destroyed VM " + vm.name(), "VirtualMachine", vm.uuid());
+        });
+        FaultPoint.hit("vm.expunge.expunging");
         host.ifPresent(h -> {
             try {
                 placement.driverOf(h).destroy(h.ref(), vm.uuid());
+                FaultPoint.hit("vm.expunge.host-removed");
             } catch (RuntimeException e) {
                 LOG.warn("host {} could not remove VM {}: {}", h.name(), vm.uuid(), e.getMessage());
             }
         });
         tx.executeWithoutResult(status -> {
-            vms.transition(vm.id(), VmState.Stopping, VmState.Expunging, null);
-            host.ifPresent(h -> placement.release(h.id(), vm));
-            events.record(caller, "VM.STOP", "Stopped VM " + vm.name(), "VirtualMachine", vm.uuid());
-            events.record(caller, "VM.DESTROY", "Destroyed VM " + vm.name(), "VirtualMachine", vm.uuid());
-            provisioner.removeRows(vm, true);
+            provisioner.removeRows(vm, false);
             events.record(caller, "VM.EXPUNGE", "Expunged VM " + vm.name(), "VirtualMachine", vm.uuid());
         });
         return vm;

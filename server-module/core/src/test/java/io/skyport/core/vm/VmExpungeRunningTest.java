@@ -34,7 +34,10 @@ import org.mockito.InOrder;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Destroy with expunge of a running VM: one driver call removes the instance, one commit ends the VM. */
+/**
+ * Destroy with expunge of a running VM: one driver call removes the instance, between a commit that
+ * makes the VM Expunging (so a crash leaves an expunge to finish) and one that removes its rows.
+ */
 public class VmExpungeRunningTest {
     private VmDao vms;
     private Placement placement;
@@ -70,24 +73,25 @@ public class VmExpungeRunningTest {
     }
 
     @Test
-    public void theInstanceIsRemovedInOneDriverCallAndTheVmEndsInOneCommit() {
+    public void theInstanceIsRemovedInOneDriverCallBetweenTwoCommits() {
         operations.destroy(CallContext.system(), 9, true);
         verify(driver, never()).stop(any(), anyString(), anyBoolean());
         verify(driver, times(1)).destroy(host.ref(), "vm-uuid");
-        verify(tx, times(1)).executeWithoutResult(any());
+        verify(tx, times(2)).executeWithoutResult(any());
         InOrder order = inOrder(vms, driver, placement, provisioner);
-        order.verify(vms).transition(9, VmState.Running, VmState.Stopping, 7L);
-        order.verify(driver).destroy(host.ref(), "vm-uuid");
-        order.verify(vms).transition(9, VmState.Stopping, VmState.Expunging, null);
+        order.verify(vms).transition(9, VmState.Running, VmState.Expunging, null);
         order.verify(placement).release(7, vm);
-        order.verify(provisioner).removeRows(vm, true);
+        order.verify(provisioner).releaseRunningCounters(vm);
+        order.verify(driver).destroy(host.ref(), "vm-uuid");
+        order.verify(provisioner).removeRows(vm, false);
     }
 
     @Test
     public void aHostThatFailsDoesNotKeepTheVm() {
         doThrow(new IllegalStateException("engine gone")).when(driver).destroy(any(), anyString());
         operations.destroy(CallContext.system(), 9, true);
-        verify(provisioner).removeRows(vm, true);
+        verify(provisioner).removeRows(vm, false);
+        verify(provisioner).releaseRunningCounters(vm);
         verify(placement).release(7, vm);
     }
 

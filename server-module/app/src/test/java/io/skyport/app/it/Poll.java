@@ -12,7 +12,7 @@ final class Poll {
         return until(expected, millis, 100, value);
     }
 
-    /** Polls every {@code everyMillis} until the value is the expected one or the time is up; returns the last value seen. */
+    /** Polls every {@code everyMillis} until the value is the expected one or the time is up; returns the last seen. */
     static <T> T until(T expected, long millis, long everyMillis, Supplier<T> value) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
         T seen = value.get();

@@ -4,13 +4,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.skyport.core.module.ModuleRegistry;
 import io.skyport.core.settings.CoreSettings;
 import io.skyport.plugin.ApiEndpoint;
+import io.skyport.plugin.HttpReplies;
 import io.skyport.plugin.Refusal;
 import io.skyport.plugin.SettingReader;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -139,10 +139,6 @@ public class HttpRouter extends HttpServlet {
     }
 
     private static void text(HttpServletResponse resp, int status, String type, String body) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType(type);
-        resp.setContentLength(b.length);
-        resp.getOutputStream().write(b);
+        HttpReplies.writeText(resp, status, type, body);
     }
 }

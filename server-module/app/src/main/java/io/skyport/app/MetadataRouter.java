@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.skyport.core.network.MetadataCallers;
 import io.skyport.core.settings.CoreSettings;
 import io.skyport.core.vm.Vm;
+import io.skyport.plugin.HttpReplies;
 import io.skyport.plugin.MetadataCaller;
 import io.skyport.plugin.MetadataEndpoint;
 import io.skyport.plugin.SettingReader;
@@ -12,7 +13,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -91,10 +91,6 @@ public class MetadataRouter extends HttpServlet {
     }
 
     private static void text(HttpServletResponse resp, int status, String body) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.setContentLength(b.length);
-        resp.getOutputStream().write(b);
+        HttpReplies.writeText(resp, status, "text/plain; charset=utf-8", body);
     }
 }

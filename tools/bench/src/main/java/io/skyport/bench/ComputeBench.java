@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -63,8 +62,7 @@ public final class ComputeBench implements Callable<Integer> {
     @Mixin
     ServerOptions serverOptions = new ServerOptions();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = NativeApiClient.newHttpClient();
     private String base;
     private String apiKey;
     private String secret;

@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -79,8 +78,7 @@ public final class ContainerBench implements Callable<Integer> {
     @Mixin
     ServerOptions serverOptions = new ServerOptions();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = NativeApiClient.newHttpClient();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ContainerBench()).execute(args));

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,8 +56,7 @@ public final class FirewallBench implements Callable<Integer> {
     @Mixin
     ServerOptions serverOptions = new ServerOptions();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = NativeApiClient.newHttpClient();
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new FirewallBench()).execute(args));

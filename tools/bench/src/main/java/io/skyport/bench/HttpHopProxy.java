@@ -34,8 +34,7 @@ abstract class HttpHopProxy implements AutoCloseable {
     /** @param nativeBaseUrl e.g. {@code http://127.0.0.1:8080} */
     HttpHopProxy(String nativeBaseUrl) {
         this.nativeApi = nativeBaseUrl + "/client/api?";
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = NativeApiClient.newHttpClient();
         this.server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");

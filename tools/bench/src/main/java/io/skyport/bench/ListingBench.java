@@ -61,8 +61,7 @@ abstract class ListingBench implements Callable<Integer> {
     @Mixin
     ServerOptions serverOptions = new ServerOptions();
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = NativeApiClient.newHttpClient();
     /** Remarks the report prints under its tables. */
     final List<String> notes = new ArrayList<>();
     private final List<String> sizes = new ArrayList<>();

@@ -102,8 +102,7 @@ public final class NativeApiBench implements Callable<Integer> {
     private int measure(String base, String key, String secretKey, List<CommandSpec> specs, String server)
             throws IOException, InterruptedException {
         // HTTP/1.1 with keep-alive: each worker reuses a pooled connection, as a client library would
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = NativeApiClient.newHttpClient();
         RequestSigner signer = new RequestSigner(key, secretKey);
         Workload healthz = Workload.healthz(base);
         List<Workload> workloads = new ArrayList<>();

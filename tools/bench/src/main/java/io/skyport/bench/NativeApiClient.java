@@ -24,6 +24,12 @@ final class NativeApiClient {
     private final String api;
     private final RequestSigner signer;
 
+    /** The HTTP client the benchmarks talk to the server with: HTTP/1.1 and a 5 s connect timeout. */
+    static HttpClient newHttpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
     NativeApiClient(HttpClient http, String baseUrl, String apiKey, String secretKey) {
         this.http = http;
         this.api = baseUrl + "/client/api?";

@@ -1,6 +1,7 @@
 package io.skyport.ec2.metadata;
 
 import io.skyport.ec2.service.InstanceMetadataOptions;
+import io.skyport.plugin.HttpReplies;
 import io.skyport.plugin.MetadataCaller;
 import io.skyport.plugin.MetadataEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
@@ -70,7 +71,7 @@ public class ImdsEndpoint implements MetadataEndpoint {
             error(resp, 404, "Not Found");
             return;
         }
-        write(resp, 200, node.get().contentType(), node.get().body());
+        HttpReplies.write(resp, 200, node.get().contentType(), node.get().body());
     }
 
     private void issueToken(MetadataCaller caller, HttpServletRequest req, HttpServletResponse resp)
@@ -85,7 +86,7 @@ public class ImdsEndpoint implements MetadataEndpoint {
             return;
         }
         resp.setHeader(TOKEN_TTL, Long.toString(ttl.getAsLong()));
-        write(resp, 200, "text/plain", tokens.issue(caller.vmId(), ttl.getAsLong())
+        HttpReplies.write(resp, 200, "text/plain", tokens.issue(caller.vmId(), ttl.getAsLong())
                 .getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -101,13 +102,6 @@ public class ImdsEndpoint implements MetadataEndpoint {
         return !InstanceMetadataOptions.REQUIRED.equals(options.httpTokens(caller.vmUuid()));
     }
 
-    private static void write(HttpServletResponse resp, int status, String type, byte[] body) throws IOException {
-        resp.setStatus(status);
-        resp.setContentType(type);
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
-    }
-
     /** IMDS's error page: a small XHTML document naming the status. */
     private static void error(HttpServletResponse resp, int status, String reason) throws IOException {
         String title = status + " - " + reason;
@@ -117,6 +111,6 @@ public class ImdsEndpoint implements MetadataEndpoint {
                 + "<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\" lang=\"en\">\n"
                 + " <head>\n  <title>" + title + "</title>\n </head>\n"
                 + " <body>\n  <h1>" + title + "</h1>\n </body>\n</html>\n";
-        write(resp, status, "text/html", page.getBytes(StandardCharsets.ISO_8859_1));
+        HttpReplies.write(resp, status, "text/html", page.getBytes(StandardCharsets.ISO_8859_1));
     }
 }

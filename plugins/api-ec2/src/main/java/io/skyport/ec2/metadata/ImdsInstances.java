@@ -2,19 +2,17 @@ package io.skyport.ec2.metadata;
 
 import io.skyport.core.identity.Account;
 import io.skyport.core.identity.AccountDao;
-import io.skyport.core.identity.Domain;
 import io.skyport.core.identity.DomainDao;
 import io.skyport.core.keypair.SshKeyPairDao;
 import io.skyport.core.network.Nic;
 import io.skyport.core.network.NicDao;
 import io.skyport.core.settings.SettingService;
+import io.skyport.core.vm.MetadataCallerVm;
 import io.skyport.core.vm.Vm;
 import io.skyport.core.vm.VmDao;
 import io.skyport.ec2.Ec2Settings;
 import io.skyport.ec2.view.InstanceViews;
-import io.skyport.plugin.CallContext;
 import io.skyport.plugin.MetadataCaller;
-import io.skyport.plugin.Role;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -48,18 +46,14 @@ public class ImdsInstances {
     }
 
     public Optional<ImdsFacts> of(MetadataCaller caller) {
-        Optional<Vm> found = vms.find(caller.vmId());
-        Optional<Account> account = found.flatMap(v -> accounts.findById(v.accountId()));
-        Optional<Domain> domain = account.flatMap(a -> domains.findById(a.domainId()));
-        if (found.isEmpty() || account.isEmpty() || domain.isEmpty()) {
+        Optional<MetadataCallerVm> found = MetadataCallerVm.of(caller, vms, accounts, domains);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        Vm vm = found.get();
-        Account a = account.get();
+        Vm vm = found.get().vm();
+        Account a = found.get().account();
         // the owner's view of its own instance, as DescribeInstances would show it
-        CallContext owner = new CallContext(0, "metadata", a.id(), a.uuid(), a.name(), a.domainId(),
-                domain.get().path(), Role.USER, caller.address());
-        Instance i = views.build(owner, List.of(vm)).get(0).instance();
+        Instance i = views.build(found.get().owner(), List.of(vm)).get(0).instance();
         Nic nic = nics.nicsOf(List.of(vm.id())).stream().filter(n -> caller.address().equals(n.ipAddress()))
                 .findFirst().orElse(null);
         List<ImdsFacts.Key> keyList = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.skyport.ec2.metadata;
 
 import com.google.gson.JsonObject;
+import io.skyport.plugin.MetadataNode;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import java.util.Optional;
  */
 public final class ImdsTree {
     /** A node: a directory (entries by name, with the line each lists as) or a value. */
-    public sealed interface Node permits Dir, Value {
+    public sealed interface Node extends MetadataNode<Node> permits Dir, Value {
         /** What a GET of the node answers. */
         byte[] body();
 
@@ -26,8 +27,6 @@ public final class ImdsTree {
         /** The line a directory lists this node as, under that name. */
         String listedAs(String name);
 
-        /** The entry of that name, or null (always null for a value). */
-        Node child(String name);
     }
 
     /** A directory; {@code labels} are its listing lines when they are not just the entry names. */
@@ -105,17 +104,7 @@ public final class ImdsTree {
 
     /** The node at a path below {@code /latest} ({@code ""} is the directory itself). */
     public static Optional<Node> find(Dir root, String path) {
-        Node node = root;
-        for (String part : path.split("/")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            node = node.child(part);
-            if (node == null) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(node);
+        return MetadataNode.find(root, path);
     }
 
     private static Dir metaData(ImdsFacts f) {

@@ -8,6 +8,7 @@ import io.skyport.core.identity.AccountDao;
 import io.skyport.core.identity.DomainDao;
 import io.skyport.core.network.Nic;
 import io.skyport.core.network.NicDao;
+import io.skyport.core.vm.MetadataCallerVm;
 import io.skyport.core.vm.Vm;
 import io.skyport.core.vm.VmDao;
 import io.skyport.gce.GceCall;
@@ -18,9 +19,7 @@ import io.skyport.gce.service.Projects;
 import io.skyport.gce.metadata.MetadataTree.Dir;
 import io.skyport.gce.metadata.MetadataTree.Node;
 import io.skyport.gce.metadata.MetadataTree.Value;
-import io.skyport.plugin.CallContext;
 import io.skyport.plugin.MetadataCaller;
-import io.skyport.plugin.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,21 +53,18 @@ public class MetadataInstances {
 
     /** The {@code v1/} directory as the caller sees it now; empty when its VM is gone. */
     public Optional<Dir> tree(MetadataCaller caller) {
-        Optional<Vm> vm = vms.find(caller.vmId());
-        Optional<Account> account = vm.flatMap(v -> accounts.findById(v.accountId()));
-        Optional<String> domainPath = account.flatMap(a -> domains.findById(a.domainId())).map(d -> d.path());
-        if (vm.isEmpty() || account.isEmpty() || domainPath.isEmpty()) {
+        Optional<MetadataCallerVm> found = MetadataCallerVm.of(caller, vms, accounts, domains);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        Account a = account.get();
+        Vm vm = found.get().vm();
+        Account a = found.get().account();
         String project = projects.projectOf(a);
-        CallContext owner = new CallContext(0, "metadata", a.id(), a.uuid(), a.name(), a.domainId(), domainPath.get(),
-                Role.USER, caller.address());
         // links relative to the API root: "projects/<p>/zones/<z>/…", of which the metadata server shows the tails
-        Instance i = views.view(new GceCall(owner, project, ""), vm.get());
+        Instance i = views.view(new GceCall(found.get().owner(), project, ""), vm);
         long projectNumber = ids.id("projectNumber", a.uuid(), a.id());
         String zone = tail(i.getZone());
-        List<Nic> vmNics = nics.nicsOf(List.of(vm.get().id()));
+        List<Nic> vmNics = nics.nicsOf(List.of(vm.id()));
         return Optional.of(root(new Facts(i, project, projectNumber, zone, vmNics)));
     }
 

@@ -1,11 +1,11 @@
 package io.skyport.gce.metadata;
 
+import io.skyport.plugin.HttpReplies;
 import io.skyport.plugin.MetadataCaller;
 import io.skyport.plugin.MetadataEndpoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -139,10 +139,6 @@ public class MetadataServer implements MetadataEndpoint {
     }
 
     private static void text(HttpServletResponse resp, int status, String type, String body) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        resp.setStatus(status);
-        resp.setContentType(type);
-        resp.setContentLength(b.length);
-        resp.getOutputStream().write(b);
+        HttpReplies.writeText(resp, status, type, body);
     }
 }

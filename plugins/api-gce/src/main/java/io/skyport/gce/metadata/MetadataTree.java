@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import io.skyport.plugin.MetadataNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,16 +27,13 @@ public final class MetadataTree {
     }
 
     /** A node of the tree. */
-    public interface Node {
+    public interface Node extends MetadataNode<Node> {
         JsonElement json();
 
         /** {@code path value} lines, for {@code recursive=true&alt=text}. */
         void textLines(String prefix, List<String> out);
 
         String listedAs(String name);
-
-        /** The entry of that name, or null (always null for a value). */
-        Node child(String name);
 
         /** The answer to a plain GET of this node, by output format. */
         String render(boolean recursive, boolean json);
@@ -185,17 +183,7 @@ public final class MetadataTree {
 
     /** The node at a path below {@code v1/} ({@code ""} is the root). */
     public static Optional<Node> find(Node root, String path) {
-        Node node = root;
-        for (String part : path.split("/")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            node = node.child(part);
-            if (node == null) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(node);
+        return MetadataNode.find(root, path);
     }
 
     /** The ETag of an answer: a digest of its content, so it changes exactly when the content does. */

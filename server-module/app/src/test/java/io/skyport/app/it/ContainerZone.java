@@ -3,6 +3,8 @@ package io.skyport.app.it;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +117,32 @@ final class ContainerZone {
         JsonObject submit = admin(server, command, kv);
         assertNotNull(submit.toString(), submit.get("jobid"));
         return server.admin().awaitJob(submit.get("jobid").getAsString());
+    }
+
+    /** A VM's state as listVirtualMachines shows it to the admin. */
+    static String vmState(TestServer server, String id) {
+        return admin(server, "listVirtualMachines", "id", id).getAsJsonArray("virtualmachine").get(0)
+                .getAsJsonObject().get("state").getAsString();
+    }
+
+    /** A host's state as listHosts shows it to the admin. */
+    static String hostState(TestServer server, String id) {
+        return admin(server, "listHosts", "id", id).getAsJsonArray("host").get(0).getAsJsonObject().get("state")
+                .getAsString();
+    }
+
+    /** Whether an event of the type whose description contains the text has been recorded. */
+    static boolean hasEvent(TestServer server, String type, String text) {
+        JsonArray events = admin(server, "listEvents", "type", type, "listall", "true").getAsJsonArray("event");
+        if (events == null) {
+            return false;
+        }
+        for (JsonElement e : events) {
+            if (e.getAsJsonObject().get("description").getAsString().contains(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The VM a successful job answers with. */

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,9 +83,7 @@ public class DockerHostHealthIT {
     }
 
     private static JsonObject admin(String command, String... kv) {
-        NativeClient.Reply r = SERVER.admin().call(command, kv);
-        assertEquals(command + ": " + r.body(), 200, r.status());
-        return r.inner();
+        return ContainerZone.admin(SERVER, command, kv);
     }
 
     private static JsonObject addHost(String url) {
@@ -108,37 +105,16 @@ public class DockerHostHealthIT {
     }
 
     private static String vmState(String id) {
-        return admin("listVirtualMachines", "id", id).getAsJsonArray("virtualmachine").get(0).getAsJsonObject()
-                .get("state").getAsString();
+        return ContainerZone.vmState(SERVER, id);
     }
 
     private static String hostState(String id) {
-        return admin("listHosts", "id", id).getAsJsonArray("host").get(0).getAsJsonObject().get("state")
-                .getAsString();
+        return ContainerZone.hostState(SERVER, id);
     }
 
-    private static boolean hasEvent(String type, String text) {
-        JsonArray events = admin("listEvents", "type", type, "listall", "true").getAsJsonArray("event");
-        if (events == null) {
-            return false;
-        }
-        for (JsonElement e : events) {
-            if (e.getAsJsonObject().get("description").getAsString().contains(text)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Polls until the value is the expected one or the time is up; returns the last value seen. */
+    /** Polls every 200 ms until the value is the expected one or the time is up; returns the last value seen. */
     private static String await(String expected, long millis, Supplier<String> value) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        String seen = value.get();
-        while (!expected.equals(seen) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-            seen = value.get();
-        }
-        return seen;
+        return Poll.until(expected, millis, 200, value);
     }
 
     /**
@@ -157,7 +133,7 @@ public class DockerHostHealthIT {
         String removed = deploy("health-rm");
         engine.docker.removeContainerCmd("skyport-" + removed).withForce(true).exec();
         assertEquals("a container removed on the engine: Error", "Error", await("Error", 5_000, () -> vmState(removed)));
-        assertTrue("with an event", hasEvent("VM.ERROR", "health-rm"));
+        assertTrue("with an event", ContainerZone.hasEvent(SERVER, "VM.ERROR", "health-rm"));
         job("destroyVirtualMachine", "id", killed, "expunge", "true");
         job("destroyVirtualMachine", "id", removed, "expunge", "true");
     }
@@ -168,7 +144,7 @@ public class DockerHostHealthIT {
         String id = engine.docker.createContainerCmd(DockerEngine.IMAGE).withName("skyport-" + orphan)
                 .withLabels(Map.of("skyport.vm", orphan)).exec().getId();
         SERVER.server().coreBean(io.skyport.core.vm.PowerStateSync.class).syncAll();
-        assertTrue("an orphan event", hasEvent("HOST.ORPHAN", orphan));
+        assertTrue("an orphan event", ContainerZone.hasEvent(SERVER, "HOST.ORPHAN", orphan));
         SERVER.server().coreBean(io.skyport.core.vm.PowerStateSync.class).syncAll();
         long reports = admin("listEvents", "type", "HOST.ORPHAN", "listall", "true").getAsJsonArray("event")
                 .asList().stream().filter(e -> e.getAsJsonObject().get("description").getAsString().contains(orphan))
@@ -185,7 +161,7 @@ public class DockerHostHealthIT {
         dockerd.stop();
         try {
             assertEquals("Disconnected", await("Disconnected", 10_000, () -> hostState(hostId)));
-            assertTrue(hasEvent("HOST.DISCONNECT", "is Disconnected"));
+            assertTrue(ContainerZone.hasEvent(SERVER, "HOST.DISCONNECT", "is Disconnected"));
             long vmsBefore = admin("listVirtualMachines", "listall", "true").get("count").getAsLong();
             JsonObject failed = job("deployVirtualMachine", "zoneid", zone, "serviceofferingid", offering,
                     "templateid", template, "name", "health-nowhere");
@@ -195,12 +171,12 @@ public class DockerHostHealthIT {
             assertEquals("nothing half-made", vmsBefore, admin("listVirtualMachines", "listall", "true").get("count")
                     .getAsLong());
             assertEquals("Alert", await("Alert", 10_000, () -> hostState(hostId)));
-            assertTrue(hasEvent("HOST.ALERT", "failed checks"));
+            assertTrue(ContainerZone.hasEvent(SERVER, "HOST.ALERT", "failed checks"));
         } finally {
             dockerd.start();
         }
         assertEquals("Up", await("Up", 15_000, () -> hostState(hostId)));
-        assertTrue(hasEvent("HOST.RECONNECT", "answers again"));
+        assertTrue(ContainerZone.hasEvent(SERVER, "HOST.RECONNECT", "answers again"));
         // the daemon stopped its containers when it shut down: the VM is reconciled to Stopped
         assertEquals("Stopped", await("Stopped", 10_000, () -> vmState(vm)));
         assertEquals("and starts again", "Running", job("startVirtualMachine", "id", vm).getAsJsonObject("jobresult")

@@ -48,6 +48,16 @@ final class LxdDaemon implements AutoCloseable {
         }
     }
 
+    /**
+     * The daemon for a test that needs it: skips the test when it cannot be used (fails under
+     * SKYPORT_REQUIRE_LIVE=1).
+     */
+    static LxdDaemon required() {
+        Optional<String> missing = unavailable();
+        Live.require("LXD daemon", missing.isEmpty(), missing.orElse(""));
+        return new LxdDaemon();
+    }
+
     boolean hasImage(String alias) {
         return exists("/1.0/images/aliases/" + alias);
     }

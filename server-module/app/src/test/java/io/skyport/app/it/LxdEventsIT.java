@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.skyport.container.lxc.LxcDriver;
 import io.skyport.core.infra.HostDao;
@@ -15,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -37,9 +33,7 @@ public class LxdEventsIT {
 
     @BeforeClass
     public static void daemonAndZone() throws Exception {
-        Optional<String> missing = LxdDaemon.unavailable();
-        Live.require("LXD daemon", missing.isEmpty(), missing.orElse(""));
-        daemon = new LxdDaemon();
+        daemon = LxdDaemon.required();
         SERVER.start();
         // hosts are checked every second, so each host's stream opens within a second of its first check
         admin("updateConfiguration", "name", "host.ping.interval", "value", "1");
@@ -77,56 +71,31 @@ public class LxdEventsIT {
     }
 
     private static String vmState(String id) {
-        return admin("listVirtualMachines", "id", id).getAsJsonArray("virtualmachine").get(0).getAsJsonObject()
-                .get("state").getAsString();
+        return ContainerZone.vmState(SERVER, id);
     }
 
     private static String hostState(String id) {
-        return admin("listHosts", "id", id).getAsJsonArray("host").get(0).getAsJsonObject().get("state")
-                .getAsString();
-    }
-
-    private static boolean hasEvent(String type, String text) {
-        JsonArray events = admin("listEvents", "type", type, "listall", "true").getAsJsonArray("event");
-        if (events != null) {
-            for (JsonElement e : events) {
-                if (e.getAsJsonObject().get("description").getAsString().contains(text)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Polls until the value is the expected one or the time is up; returns the last value seen. */
-    private static <T> T await(T expected, long millis, Supplier<T> value) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        T seen = value.get();
-        while (!expected.equals(seen) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            seen = value.get();
-        }
-        return seen;
+        return ContainerZone.hostState(SERVER, id);
     }
 
     @Test
     public void instancesStoppedOrDeletedOnTheDaemonAreSettledFromItsEvents() throws Exception {
         HostRef host = host(lxc.hostId);
         assertEquals("the host's stream opens after its first check", true,
-                await(true, 10_000, () -> driver().watching(host)));
+                Poll.until(true, 10_000, () -> driver().watching(host)));
         String stopped = deploy("ev-stop", lxc.hostId);
         long t0 = System.nanoTime();
         daemon.kill(stopped);
         assertEquals("an instance stopped on the daemon: Stopped", "Stopped",
-                await("Stopped", 5_000, () -> vmState(stopped)));
+                Poll.until("Stopped", 5_000, () -> vmState(stopped)));
         System.out.printf("LxdEventsIT: stopped on the daemon -> Stopped in %d ms%n",
                 (System.nanoTime() - t0) / 1_000_000);
 
         String deleted = deploy("ev-delete", lxc.hostId);
         daemon.removeQuietly(deleted);
         assertEquals("an instance deleted on the daemon: Error", "Error",
-                await("Error", 5_000, () -> vmState(deleted)));
-        assertTrue("with an event", hasEvent("VM.ERROR", "ev-delete"));
+                Poll.until("Error", 5_000, () -> vmState(deleted)));
+        assertTrue("with an event", ContainerZone.hasEvent(SERVER, "VM.ERROR", "ev-delete"));
         lxc.job("destroyVirtualMachine", "id", stopped, "expunge", "true");
         lxc.job("destroyVirtualMachine", "id", deleted, "expunge", "true");
     }
@@ -138,27 +107,27 @@ public class LxdEventsIT {
                     "hypervisor", "LXC", "url", relay.url() + "?stoptimeout=5").getAsJsonArray("host").get(0)
                     .getAsJsonObject().get("id").getAsString();
             HostRef host = host(hostId);
-            assertEquals(true, await(true, 10_000, () -> driver().watching(host)));
+            assertEquals(true, Poll.until(true, 10_000, () -> driver().watching(host)));
             assertEquals(1, driver().streamOpens(host));
 
             relay.stop();
             assertEquals("the daemon went away: the stream is closed", false,
-                    await(false, 5_000, () -> driver().watching(host)));
+                    Poll.until(false, 5_000, () -> driver().watching(host)));
             // tries after 1, 3 and 7 s fail; the next would come 15 s after the cut
             Thread.sleep(7_500);
             assertEquals("not opened while nothing answers", 1, driver().streamOpens(host));
             relay.start();
             long back = System.nanoTime();
             assertEquals("the daemon is back: the stream opens again, at the host's first good check rather than "
-                    + "at the end of its back-off", true, await(true, 4_000, () -> driver().watching(host)));
+                    + "at the end of its back-off", true, Poll.until(true, 4_000, () -> driver().watching(host)));
             System.out.printf("LxdEventsIT: stream open again %d ms after the daemon's return%n",
                     (System.nanoTime() - back) / 1_000_000);
             assertEquals(2, driver().streamOpens(host));
 
-            assertEquals("Up", await("Up", 15_000, () -> hostState(hostId)));
+            assertEquals("Up", Poll.until("Up", 15_000, () -> hostState(hostId)));
             String vm = deploy("ev-relay", hostId);
             daemon.kill(vm);
-            assertEquals("events flow on the new stream", "Stopped", await("Stopped", 5_000, () -> vmState(vm)));
+            assertEquals("events flow on the new stream", "Stopped", Poll.until("Stopped", 5_000, () -> vmState(vm)));
             lxc.job("destroyVirtualMachine", "id", vm, "expunge", "true");
 
             admin("deleteHost", "id", hostId);

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -48,9 +47,7 @@ public class LxdHostIT {
 
     @BeforeClass
     public static void daemonAndZone() throws Exception {
-        Optional<String> missing = LxdDaemon.unavailable();
-        Live.require("LXD daemon", missing.isEmpty(), missing.orElse(""));
-        daemon = new LxdDaemon();
+        daemon = LxdDaemon.required();
         SERVER.start();
         lxc = ContainerZone.lxc(SERVER, "Lxc");
         zone = lxc.zone;

@@ -24,8 +24,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -55,9 +53,7 @@ public class LxdRemoteIT {
 
     @BeforeClass
     public static void httpsDaemonAndZone() throws Exception {
-        Optional<String> missing = LxdDaemon.unavailable();
-        Live.require("LXD daemon", missing.isEmpty(), missing.orElse(""));
-        daemon = new LxdDaemon();
+        daemon = LxdDaemon.required();
         pki = makePki();
         removeOurCertificates();
         trusted = fingerprint(pki.resolve("client.crt"));
@@ -173,18 +169,7 @@ public class LxdRemoteIT {
     }
 
     private static String vmState(String id) {
-        return admin("listVirtualMachines", "id", id).getAsJsonArray("virtualmachine").get(0).getAsJsonObject()
-                .get("state").getAsString();
-    }
-
-    private static <T> T await(T expected, long millis, Supplier<T> value) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        T seen = value.get();
-        while (!expected.equals(seen) && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-            seen = value.get();
-        }
-        return seen;
+        return ContainerZone.vmState(SERVER, id);
     }
 
     @Test
@@ -210,10 +195,10 @@ public class LxdRemoteIT {
         LxcDriver driver = (LxcDriver) SERVER.server().coreBean(ModuleRegistry.class).driver("LXC").orElseThrow();
         HostRef ref = SERVER.server().coreBean(HostDao.class).hosts(null, null, null, null, "LXC", null).stream()
                 .filter(h -> h.uuid().equals(remote.hostId)).findFirst().orElseThrow().ref();
-        assertEquals("the event stream is open over TLS", true, await(true, 10_000, () -> driver.watching(ref)));
+        assertEquals("the event stream is open over TLS", true, Poll.until(true, 10_000, () -> driver.watching(ref)));
         daemon.kill(id);
         assertEquals("stopped on the daemon: settled from the TLS event stream", "Stopped",
-                await("Stopped", 5_000, () -> vmState(id)));
+                Poll.until("Stopped", 5_000, () -> vmState(id)));
 
         assertEquals(1, remote.job("destroyVirtualMachine", "id", id, "expunge", "true").get("jobstatus").getAsInt());
         assertFalse("expunge deletes the instance", daemon.instance(id).isPresent());

@@ -1,14 +1,12 @@
 package io.skyport.app.it;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Docker daemon of a test's own, beside the machine's: its own socket (or TCP port), data root,
@@ -22,13 +20,14 @@ final class PrivateDockerd implements AutoCloseable {
     private final List<String> listen;
     private final String url;
     private final String clientCerts;
-    private Process process;
+    private final PrivateDaemonProcess process;
 
     private PrivateDockerd(Path dir, List<String> listen, String url, String clientCerts) {
         this.dir = dir;
         this.listen = listen;
         this.url = url;
         this.clientCerts = clientCerts;
+        this.process = new PrivateDaemonProcess("dockerd", dir.resolve("dockerd.log"));
     }
 
     /** Why no private daemon can be started here, or empty. */
@@ -59,10 +58,7 @@ final class PrivateDockerd implements AutoCloseable {
      */
     static PrivateDockerd onTls(Path serverCerts, Path clientCerts) throws IOException {
         Path dir = Files.createTempDirectory("skyport-dockerd");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = PrivateDaemonProcess.freePort();
         String url = "tcp://127.0.0.1:" + port;
         return new PrivateDockerd(dir, List.of("-H", url, "--tlsverify", "--tlscacert",
                 serverCerts.resolve("ca.pem").toString(), "--tlscert", serverCerts.resolve("server-cert.pem").toString(),
@@ -79,19 +75,8 @@ final class PrivateDockerd implements AutoCloseable {
                 "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("docker.pid").toString(),
                 "--iptables=false", "--bridge=none", "--storage-driver=vfs", "--shutdown-timeout=2"));
         cmd.addAll(listen);
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("dockerd.log").toFile())).start();
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("dockerd exited: " + log());
-            }
-            if (answers()) {
-                return this;
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("dockerd did not answer on " + url + " within 60 s: " + log());
+        process.start(cmd, this::answers, url);
+        return this;
     }
 
     private boolean answers() {
@@ -106,22 +91,11 @@ final class PrivateDockerd implements AutoCloseable {
 
     /** Stops the daemon as an operator would (SIGTERM) and waits until it has exited. */
     void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        process.stop();
     }
 
     String log() {
-        try {
-            String all = Files.readString(dir.resolve("dockerd.log"));
-            return all.length() > 3000 ? all.substring(all.length() - 3000) : all;
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return process.log();
     }
 
     /** Stops the daemon and removes its directories (dockerd leaves its data root bind-mounted on itself). */

@@ -1,7 +1,6 @@
 package io.skyport.app.it;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A MariaDB server of a test's own, beside the machine's: its own data directory (made with
@@ -25,11 +23,12 @@ final class PrivateMariaDb implements AutoCloseable {
     static final String INSTALL_DB = "/usr/bin/mariadb-install-db";
     private final Path dir;
     private final int port;
-    private Process process;
+    private final PrivateDaemonProcess process;
 
     private PrivateMariaDb(Path dir, int port) {
         this.dir = dir;
         this.port = port;
+        this.process = new PrivateDaemonProcess("mariadbd", dir.resolve("mariadbd.log"));
     }
 
     /** Why no private server can be started here, or empty. */
@@ -46,10 +45,7 @@ final class PrivateMariaDb implements AutoCloseable {
     /** A fresh data directory on a free port; not started yet. */
     static PrivateMariaDb create() throws IOException {
         Path dir = Files.createTempDirectory("skyport-mariadb");
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = PrivateDaemonProcess.freePort();
         ExternalProcess.Run r = ExternalProcess.run(List.of(INSTALL_DB, "--no-defaults", "--datadir="
                 + dir.resolve("data"), "--user=root", "--auth-root-authentication-method=normal", "--skip-test-db"),
                 Map.of(), 120);
@@ -61,34 +57,24 @@ final class PrivateMariaDb implements AutoCloseable {
 
     /** Starts the server (again: same data directory and port) and waits until it answers. */
     PrivateMariaDb start() throws IOException, InterruptedException {
-        process = new ProcessBuilder(List.of(MARIADBD, "--no-defaults", "--datadir=" + dir.resolve("data"),
+        process.start(List.of(MARIADBD, "--no-defaults", "--datadir=" + dir.resolve("data"),
                 "--socket=" + dir.resolve("mariadbd.sock"), "--port=" + port, "--bind-address=127.0.0.1",
                 "--pid-file=" + dir.resolve("mariadbd.pid"), "--user=root", "--skip-grant-tables", "--skip-log-bin",
-                "--innodb-buffer-pool-size=32M")).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mariadbd.log").toFile())).start();
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("mariadbd exited: " + log());
-            }
-            try (Connection c = connect("")) {
-                return this;
-            } catch (SQLException notYet) {
-                Thread.sleep(250);
-            }
+                "--innodb-buffer-pool-size=32M"), this::answers, "port " + port);
+        return this;
+    }
+
+    private boolean answers() {
+        try (Connection c = connect("")) {
+            return true;
+        } catch (SQLException notYet) {
+            return false;
         }
-        throw new IllegalStateException("mariadbd did not answer on port " + port + " within 60 s: " + log());
     }
 
     /** Stops the server as an operator would (SIGTERM: a clean shutdown) and waits until it has exited. */
     void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        process.stop();
     }
 
     String url(String database) {
@@ -104,12 +90,7 @@ final class PrivateMariaDb implements AutoCloseable {
     }
 
     String log() {
-        try {
-            String all = Files.readString(dir.resolve("mariadbd.log"));
-            return all.length() > 3000 ? all.substring(all.length() - 3000) : all;
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return process.log();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.skyport.container.net;
 
 import io.skyport.container.HostOptions;
 import io.skyport.core.config.ServerConfig;
+import io.skyport.core.event.AdminAudit;
 import io.skyport.core.event.EventService;
 import io.skyport.core.infra.Host;
 import io.skyport.core.infra.HostDao;
@@ -107,10 +108,11 @@ public class GuestFirewall implements StartupHook, AutoCloseable {
     /**
      * Any recorded change may move an address or a rule: VM power changes, rule changes, and
      * memberships a compatibility API derives from other resources (GCE firewalls follow instance
-     * tags). Commands run in a VM change none of it. Requests coalesce, so this costs little.
+     * tags). Commands run in a VM change none of it, and neither does an audit record (what the
+     * audited call changed has its own event). Requests coalesce, so this costs little.
      */
     private void onEvent(EventService.Event e) {
-        if (!e.type().equals("VM.EXEC")) {
+        if (!e.type().equals("VM.EXEC") && !e.type().equals(AdminAudit.TYPE)) {
             afterCommit(this::request);
         }
     }

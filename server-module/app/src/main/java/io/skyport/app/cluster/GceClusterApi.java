@@ -142,9 +142,16 @@ final class GceClusterApi implements ClusterApi {
 
     @Override
     public void deleteNodes(List<NodeStatus> nodes) {
+        List<JsonObject> operations = new ArrayList<>();
         for (NodeStatus n : nodes) {
-            callTolerating(NOT_FOUND, "DELETE", n.id(), null);
+            JsonObject op = callTolerating(NOT_FOUND, "DELETE", n.id(), null);
+            if (op != null) {
+                operations.add(op);
+            }
         }
+        // instances.list stops showing an instance once its delete has begun, before the host has
+        // removed it; waiting for the operations makes "deleted" mean gone from the host too
+        operations.forEach(this::await);
     }
 
     @Override
@@ -214,7 +221,7 @@ final class GceClusterApi implements ClusterApi {
         return e;
     }
 
-    /** Waits for a global operation (firewall changes) with its {@code wait} method; an error in it is an exception. */
+    /** Waits for an operation with its {@code wait} method; an error in it is an exception. */
     private void await(JsonObject operation) {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         JsonObject op = operation;

@@ -48,7 +48,13 @@ public class JobService implements AutoCloseable {
     private final ManagementNode node;
     private final ExecutorService pool;
     private final Map<String, ArrayDeque<Runnable>> queues = new HashMap<>();
+    /** What {@link #await} callers wait on, by job uuid; the job's end notifies and removes it. */
     private final Map<String, Object> waiters = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * The longest one wait lasts before the job is read again: a job that ends on another node
+     * (taken over) notifies nobody here.
+     */
+    private long recheckMillis = 200;
     private final AtomicInteger running = new AtomicInteger();
     private final Counter succeeded;
     private final Counter failed;
@@ -165,7 +171,7 @@ public class JobService implements AutoCloseable {
             record(id, cmd, status, code, result);
         } finally {
             running.decrementAndGet();
-            notifyDone(id);
+            notifyDone(uuid);
         }
     }
 
@@ -238,8 +244,8 @@ public class JobService implements AutoCloseable {
         return o.toString();
     }
 
-    private void notifyDone(long id) {
-        Object w = waiters.remove(Long.toString(id));
+    void notifyDone(String uuid) {
+        Object w = waiters.remove(uuid);
         if (w != null) {
             synchronized (w) {
                 w.notifyAll();
@@ -247,27 +253,48 @@ public class JobService implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code timeout} for a job to finish; returns its latest state. */
+    /** For tests: whether anyone waits (or waited without the job ending here) on the job. */
+    boolean hasWaiters(String uuid) {
+        return waiters.containsKey(uuid);
+    }
+
+    /** For tests: how long one wait may last before the job is read again. */
+    void recheckMillis(long millis) {
+        this.recheckMillis = millis;
+    }
+
+    /**
+     * Waits up to {@code timeout} for a job to finish; returns its latest state. The waiter is
+     * registered before the job is read, and read and wait happen under the lock its end notifies
+     * on, so a job that ends between the read and the wait wakes the caller at once rather than
+     * after the next recheck.
+     */
     public AsyncJob await(String uuid, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        AsyncJob job = dao.findByUuid(uuid).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND, "no such job"));
-        while (!job.done()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return job;
-            }
-            Object w = waiters.computeIfAbsent(Long.toString(job.id()), k -> new Object());
+        while (true) {
+            Object w = waiters.computeIfAbsent(uuid, k -> new Object());
             synchronized (w) {
+                AsyncJob job = dao.findByUuid(uuid).orElseThrow(() -> new ApiException(ApiError.NOT_FOUND,
+                        "no such job"));
+                if (job.done()) {
+                    // its end may not have notified yet: whoever waits on the same lock learns it now, and
+                    // the entry goes (a job that ended elsewhere notifies nobody here)
+                    waiters.remove(uuid, w);
+                    w.notifyAll();
+                    return job;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return job;
+                }
                 try {
-                    w.wait(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 200));
+                    w.wait(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, recheckMillis));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return job;
                 }
             }
-            job = dao.findById(job.id()).orElseThrow();
         }
-        return job;
     }
 
     /** The job as the caller may see it; another tenant's job looks like an unknown one. */

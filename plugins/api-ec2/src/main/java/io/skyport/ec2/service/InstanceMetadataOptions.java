@@ -3,8 +3,12 @@ package io.skyport.ec2.service;
 import io.skyport.core.settings.SettingService;
 import io.skyport.ec2.Ec2Exception;
 import io.skyport.ec2.Ec2Settings;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +22,8 @@ import org.springframework.stereotype.Component;
 public class InstanceMetadataOptions {
     public static final String OPTIONAL = "optional";
     public static final String REQUIRED = "required";
+    /** Instances per query of {@link #httpTokens(Collection)}: bind parameters per statement stay few. */
+    private static final int CHUNK = 500;
 
     private final JdbcTemplate jdbc;
     private final SettingService settings;
@@ -47,6 +53,26 @@ public class InstanceMetadataOptions {
             return own.get(0);
         }
         return REQUIRED.equalsIgnoreCase(settings.get(Ec2Settings.METADATA_HTTP_TOKENS)) ? REQUIRED : OPTIONAL;
+    }
+
+    /**
+     * The HttpTokens IMDS applies to each of the instances, read in one query (for listings): their
+     * own where set, else the global setting.
+     */
+    public Map<String, String> httpTokens(Collection<String> vmUuids) {
+        String global = REQUIRED.equalsIgnoreCase(settings.get(Ec2Settings.METADATA_HTTP_TOKENS)) ? REQUIRED : OPTIONAL;
+        Map<String, String> out = new HashMap<>();
+        List<String> uuids = List.copyOf(vmUuids);
+        for (int from = 0; from < uuids.size(); from += CHUNK) {
+            List<String> chunk = uuids.subList(from, Math.min(uuids.size(), from + CHUNK));
+            jdbc.query("SELECT vm_uuid, http_tokens FROM ec2_instance_metadata_options WHERE vm_uuid IN ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")",
+                    rs -> {
+                        out.put(rs.getString(1), rs.getString(2));
+                    }, chunk.toArray());
+        }
+        uuids.forEach(u -> out.putIfAbsent(u, global));
+        return out;
     }
 
     /** Sets the instance's own HttpTokens (checked already), which wins over the global setting from now on. */

@@ -22,6 +22,7 @@ import io.skyport.core.tag.ResourceTagDao;
 import io.skyport.core.vm.Vm;
 import io.skyport.ec2.service.Ec2Ids;
 import io.skyport.ec2.service.Ec2Ids.Kind;
+import io.skyport.ec2.service.InstanceMetadataOptions;
 import io.skyport.ec2.service.InstanceTypes;
 import io.skyport.plugin.CallContext;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ import software.amazon.awssdk.services.ec2.model.DeviceType;
 import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.HypervisorType;
 import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsState;
 import software.amazon.awssdk.services.ec2.model.Monitoring;
 import software.amazon.awssdk.services.ec2.model.MonitoringState;
 import software.amazon.awssdk.services.ec2.model.Placement;
@@ -52,6 +55,14 @@ import software.amazon.awssdk.services.ec2.model.VirtualizationType;
 @Component
 public class InstanceViews {
     private static final Monitoring MONITORING = Monitoring.builder().state(MonitoringState.DISABLED).build();
+    /**
+     * What IMDS serves each instance, by its HttpTokens: the hop limit shown is the default (a
+     * limit given to RunInstances or ModifyInstanceMetadataOptions is checked and echoed, not
+     * kept, since it cannot be enforced), the endpoint is on, IPv6 and tags in metadata are off.
+     */
+    private static final Map<String, InstanceMetadataOptionsResponse> METADATA_OPTIONS = Map.of(
+            InstanceMetadataOptions.OPTIONAL, metadataOptions(InstanceMetadataOptions.OPTIONAL),
+            InstanceMetadataOptions.REQUIRED, metadataOptions(InstanceMetadataOptions.REQUIRED));
 
     /** Resource type of VM tags in the core's tag table. */
     public static final String TAG_TYPE = "UserVm";
@@ -67,11 +78,13 @@ public class InstanceViews {
     private final AsyncJobDao jobs;
     private final PublicIpDao publicIps;
     private final ExternalIdDao tokens;
+    private final InstanceMetadataOptions metadataOptions;
 
     public InstanceViews(Ec2Ids ids, NicDao nics, SecurityGroupDao groups, ResourceTagDao tags, TemplateDao templates,
                          ServiceOfferingDao offerings, ZoneDao zones, NetworkDao networks, AsyncJobDao jobs,
-                         PublicIpDao publicIps, ExternalIdDao tokens) {
+                         PublicIpDao publicIps, ExternalIdDao tokens, InstanceMetadataOptions metadataOptions) {
         this.tokens = tokens;
+        this.metadataOptions = metadataOptions;
         this.ids = ids;
         this.nics = nics;
         this.groups = groups;
@@ -108,6 +121,7 @@ public class InstanceViews {
         Map<String, String> reservationIds = ids.ofAll(Kind.RESERVATION, owners);
         Map<String, String> pending = jobs.pendingCommands("VirtualMachine", owners.keySet());
         Map<String, String> clientTokens = tokens.tokensByResult("ec2", caller.accountId());
+        Map<String, String> httpTokens = metadataOptions.httpTokens(owners.keySet());
         Map<Long, Nic> nicOf = new HashMap<>();
         for (Nic n : nics.nicsOf(vmIds)) {
             if (n.isDefault() || !nicOf.containsKey(n.vmId())) {
@@ -173,6 +187,7 @@ public class InstanceViews {
                     .cpuOptions(cpuOptions.computeIfAbsent(vm.cpus(), n -> CpuOptions.builder().coreCount(n)
                             .threadsPerCore(1).build()))
                     .securityGroups(sgs)
+                    .metadataOptions(METADATA_OPTIONS.get(httpTokens.get(vm.uuid())))
                     .tags(tagsFor(vm, instanceIds.get(vm.uuid()), tagsOf.getOrDefault(vm.id(), List.of())));
             if (net != null) {
                 b.vpcId(sharedId(shared, Kind.VPC, net.uuid(), 1)).subnetId(sharedId(shared, Kind.SUBNET, net.uuid(), 1));
@@ -182,6 +197,12 @@ public class InstanceViews {
             out.add(new Placed(vm, reservationId, b.build()));
         }
         return out;
+    }
+
+    private static InstanceMetadataOptionsResponse metadataOptions(String httpTokens) {
+        return InstanceMetadataOptionsResponse.builder().state(InstanceMetadataOptionsState.APPLIED)
+                .httpTokens(httpTokens).httpPutResponseHopLimit(1).httpEndpoint("enabled").httpProtocolIpv6("disabled")
+                .instanceMetadataTags("disabled").build();
     }
 
     private String sharedId(Map<String, String> memo, Kind kind, String uuid, long accountId) {

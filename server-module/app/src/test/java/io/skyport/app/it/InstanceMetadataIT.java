@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -288,6 +289,16 @@ public class InstanceMetadataIT {
         }
     }
 
+    /** The HttpTokens DescribeInstances shows per instance id, with its metadata options applied. */
+    private static Map<String, HttpTokensState> describedHttpTokens(String... ids) {
+        Map<String, HttpTokensState> out = new HashMap<>();
+        ec2.describeInstances(r -> r.instanceIds(ids)).reservations().forEach(res -> res.instances().forEach(i -> {
+            assertEquals("applied", i.metadataOptions().stateAsString());
+            out.put(i.instanceId(), i.metadataOptions().httpTokens());
+        }));
+        return out;
+    }
+
     /**
      * Per-instance HttpTokens: ModifyInstanceMetadataOptions on a running instance and RunInstances
      * MetadataOptions both win over the global setting (optional here) for that instance only, from
@@ -328,8 +339,11 @@ public class InstanceMetadataIT {
         assertFalse(refused.body().contains(id));
         assertEquals(id, withToken(v2only, "/latest/meta-data/instance-id"));
         assertEquals("the others still answer IMDSv1", ec2Lxc.ec2Id(), ok(ec2Lxc, "/latest/meta-data/instance-id"));
+        assertEquals("DescribeInstances shows each instance's own", Map.of(id, HttpTokensState.REQUIRED,
+                ec2Lxc.ec2Id(), HttpTokensState.OPTIONAL), describedHttpTokens(id, ec2Lxc.ec2Id()));
         ec2.modifyInstanceMetadataOptions(r -> r.instanceId(id).httpTokens(HttpTokensState.OPTIONAL));
         assertEquals(id, ok(v2only, "/latest/meta-data/instance-id"));
+        assertEquals(Map.of(id, HttpTokensState.OPTIONAL), describedHttpTokens(id));
 
         assertEquals("InvalidParameterValue", Ec2Sdk.errorCode(() -> ec2.modifyInstanceMetadataOptions(r -> r
                 .instanceId(id).httpTokens("sometimes"))));

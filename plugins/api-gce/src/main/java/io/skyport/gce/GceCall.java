@@ -16,7 +16,8 @@ public record GceCall(CallContext ctx, String project, String baseUrl, boolean p
 
     /** {@code <base>projects/<project>/<path>}. */
     public String link(String path) {
-        return baseUrl + "projects/" + project + "/" + path;
+        // the empty path is the project itself
+        return baseUrl + "projects/" + project + (path.isEmpty() ? "" : "/" + path);
     }
 
     public String zoneLink(String zone) {

@@ -37,6 +37,7 @@ import io.skyport.gce.service.FirewallTargets;
 import io.skyport.gce.service.Firewalls;
 import io.skyport.gce.service.GceIds;
 import io.skyport.gce.service.InstanceMetadata;
+import io.skyport.gce.service.ProjectMetadata;
 import io.skyport.gce.service.InstanceViews;
 import io.skyport.gce.service.Instances;
 import io.skyport.gce.service.Locations;
@@ -120,6 +121,11 @@ public class GceModule {
     }
 
     @Bean
+    public ProjectMetadata gceProjectMetadata(JdbcTemplate jdbc) {
+        return new ProjectMetadata(jdbc);
+    }
+
+    @Bean
     public Instances gceInstances(VmDao vms, Locations locations, Operations operations, GceIds ids) {
         return new Instances(vms, locations, operations, ids);
     }
@@ -135,8 +141,9 @@ public class GceModule {
 
     @Bean
     public MetadataInstances gceMetadataInstances(VmDao vms, AccountDao accounts, DomainDao domains,
-                                                  InstanceViews views, Projects projects, GceIds ids, NicDao nics) {
-        return new MetadataInstances(vms, accounts, domains, views, projects, ids, nics);
+                                                  InstanceViews views, Projects projects, GceIds ids, NicDao nics,
+                                                  ProjectMetadata projectMetadata) {
+        return new MetadataInstances(vms, accounts, domains, views, projects, ids, nics, projectMetadata);
     }
 
     /** The metadata server instances reach at 169.254.169.254, served on the metadata listener. */

@@ -15,6 +15,7 @@ import io.skyport.gce.GceCall;
 import io.skyport.gce.service.Catalog;
 import io.skyport.gce.service.GceIds;
 import io.skyport.gce.service.InstanceViews;
+import io.skyport.gce.service.ProjectMetadata;
 import io.skyport.gce.service.Projects;
 import io.skyport.gce.metadata.MetadataTree.Dir;
 import io.skyport.gce.metadata.MetadataTree.Node;
@@ -29,7 +30,8 @@ import java.util.Optional;
 /**
  * The metadata tree of one instance, built from the view {@code instances.get} gives its owner
  * (name, id, zone, machine type, metadata items, network interfaces, tags), so the metadata
- * server always says what the API says; the MAC comes from the instance's NIC.
+ * server always says what the API says; the MAC comes from the instance's NIC. The project's
+ * attributes are its commonInstanceMetadata.
  */
 public class MetadataInstances {
     private final VmDao vms;
@@ -39,9 +41,11 @@ public class MetadataInstances {
     private final Projects projects;
     private final GceIds ids;
     private final NicDao nics;
+    private final ProjectMetadata projectMetadata;
 
     public MetadataInstances(VmDao vms, AccountDao accounts, DomainDao domains, InstanceViews views, Projects projects,
-                             GceIds ids, NicDao nics) {
+                             GceIds ids, NicDao nics, ProjectMetadata projectMetadata) {
+        this.projectMetadata = projectMetadata;
         this.vms = vms;
         this.accounts = accounts;
         this.domains = domains;
@@ -65,11 +69,12 @@ public class MetadataInstances {
         long projectNumber = ids.id("projectNumber", a.uuid(), a.id());
         String zone = tail(i.getZone());
         List<Nic> vmNics = nics.nicsOf(List.of(vm.id()));
-        return Optional.of(root(new Facts(i, project, projectNumber, zone, vmNics)));
+        return Optional.of(root(new Facts(i, project, projectNumber, zone, vmNics, projectMetadata.items(a.id()))));
     }
 
     /** What the tree is made of, so it can be built without a database. */
-    record Facts(Instance instance, String project, long projectNumber, String zone, List<Nic> nics) {
+    record Facts(Instance instance, String project, long projectNumber, String zone, List<Nic> nics,
+                 Map<String, String> projectItems) {
     }
 
     static Dir root(Facts f) {
@@ -91,8 +96,7 @@ public class MetadataInstances {
         instance.put("tags", Value.list(i.getTags().getItemsList()));
         instance.put("zone", Value.of(projectPath + "/zones/" + f.zone()));
         Map<String, Node> project = new LinkedHashMap<>();
-        // project-wide metadata (setCommonInstanceMetadata) is not stored: the project has no attributes
-        project.put("attributes", Dir.attributes(Map.of()));
+        project.put("attributes", Dir.attributes(f.projectItems()));
         project.put("numeric-project-id", Value.of(f.projectNumber()));
         project.put("project-id", Value.of(f.project()));
         Map<String, Node> root = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyport.core.db.Rows;
 import io.skyport.core.vm.Vm;
+import io.skyport.gce.GceException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,6 +33,9 @@ public class InstanceMetadata {
     public static final String SSH_KEYS = "ssh-keys";
     public static final String STARTUP_SCRIPT = "startup-script";
     public static final String USER_DATA = "user-data";
+    private static final Pattern KEY = Pattern.compile("[a-zA-Z0-9-_]{1,128}");
+    /** GCE's limit on all metadata of one instance (and of a project). */
+    private static final int MAX_TOTAL_BYTES = 512 * 1024;
 
     private final JdbcTemplate jdbc;
 
@@ -50,7 +55,7 @@ public class InstanceMetadata {
             String marks = String.join(",", chunk.stream().map(u -> "?").toList());
             jdbc.query("SELECT vm_uuid, items, network_tags FROM gce_instance_metadata WHERE vm_uuid IN (" + marks + ")",
                     rs -> {
-                        out.put(rs.getString(1), new Stored(items(rs.getString(2)), tags(rs.getString(3))));
+                        out.put(rs.getString(1), new Stored(parseItems(rs.getString(2)), tags(rs.getString(3))));
                     }, chunk.toArray());
         }
         return out;
@@ -58,11 +63,11 @@ public class InstanceMetadata {
 
     public Optional<Stored> of(String vmUuid) {
         return Rows.one(jdbc, "SELECT items, network_tags FROM gce_instance_metadata WHERE vm_uuid = ?",
-                (rs, n) -> new Stored(items(rs.getString(1)), tags(rs.getString(2))), vmUuid);
+                (rs, n) -> new Stored(parseItems(rs.getString(1)), tags(rs.getString(2))), vmUuid);
     }
 
     public void save(String vmUuid, Map<String, String> items, List<String> networkTags) {
-        String json = json(items);
+        String json = itemsJson(items);
         String tags = String.join(",", networkTags);
         int updated = jdbc.update("UPDATE gce_instance_metadata SET items = ?, fingerprint = ?, network_tags = ?, "
                 + "tags_fingerprint = ? WHERE vm_uuid = ?", json, fingerprint(items), tags, tagsFingerprint(networkTags),
@@ -75,6 +80,31 @@ public class InstanceMetadata {
 
     public void forget(String vmUuid) {
         jdbc.update("DELETE FROM gce_instance_metadata WHERE vm_uuid = ?", vmUuid);
+    }
+
+    /**
+     * The items of a metadata resource a client sends (instances or the project), checked as GCE
+     * checks them: key syntax, no duplicate key, total size, and the ssh-keys lines.
+     */
+    public static Map<String, String> checkedItems(Metadata m) {
+        Map<String, String> out = new LinkedHashMap<>();
+        int total = 0;
+        for (Items i : m.getItemsList()) {
+            if (!KEY.matcher(i.getKey()).matches()) {
+                throw GceException.invalid("resource.metadata.items.key", i.getKey(), "Keys must match "
+                        + "[a-zA-Z0-9-_]{1,128}.");
+            }
+            if (out.put(i.getKey(), i.getValue()) != null) {
+                throw GceException.invalid("resource.metadata", i.getKey(), "Duplicate metadata key.");
+            }
+            total += i.getKey().length() + i.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (total > MAX_TOTAL_BYTES) {
+            throw GceException.invalid("resource.metadata", total + " bytes", "Metadata may hold at most "
+                    + MAX_TOTAL_BYTES + " bytes.");
+        }
+        SshKeyItems.check(out.get(SSH_KEYS));
+        return out;
     }
 
     /** The items shown for a VM: stored ones, else its user data. */
@@ -100,7 +130,23 @@ public class InstanceMetadata {
     }
 
     public static String fingerprint(Map<String, String> items) {
-        return items.isEmpty() ? NO_ITEMS : digest("m" + json(items));
+        return items.isEmpty() ? NO_ITEMS : digest("m" + itemsJson(items));
+    }
+
+    /**
+     * A fingerprint as a client sent it, in the form this server writes them. Fingerprints are
+     * bytes in the API, so a client may send them in either base64 alphabet: gcloud sends the
+     * URL-safe one ({@code -} and {@code _}) whatever form it read. Text that is not base64 is
+     * returned as it is, and matches nothing.
+     */
+    public static String canonicalFingerprint(String given) {
+        try {
+            byte[] bytes = given.indexOf('-') >= 0 || given.indexOf('_') >= 0 ? Base64.getUrlDecoder().decode(given)
+                    : Base64.getDecoder().decode(given);
+            return Base64.getEncoder().encodeToString(bytes);
+        } catch (IllegalArgumentException notBase64) {
+            return given;
+        }
     }
 
     public static String tagsFingerprint(List<String> tags) {
@@ -124,7 +170,7 @@ public class InstanceMetadata {
     });
 
     /** Fingerprints of no content: most instances of a listing have no items, tags or labels. */
-    private static final String NO_ITEMS = digest("m" + json(Map.of()));
+    private static final String NO_ITEMS = digest("m" + itemsJson(Map.of()));
     private static final String NO_TAGS = digest("t");
     private static final String NO_LABELS = digest("l" + new TreeMap<>());
 
@@ -150,7 +196,8 @@ public class InstanceMetadata {
         return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(d, 8));
     }
 
-    private static String json(Map<String, String> items) {
+    /** Items as stored: a JSON array of {key, value}, in their order. */
+    public static String itemsJson(Map<String, String> items) {
         JsonArray a = new JsonArray();
         items.forEach((k, v) -> {
             JsonObject o = new JsonObject();
@@ -161,7 +208,8 @@ public class InstanceMetadata {
         return a.toString();
     }
 
-    private static Map<String, String> items(String json) {
+    /** Items as {@link #itemsJson} stores them; none for null or empty. */
+    public static Map<String, String> parseItems(String json) {
         Map<String, String> out = new LinkedHashMap<>();
         if (json == null || json.isEmpty()) {
             return out;

@@ -12,7 +12,9 @@ import com.google.cloud.compute.v1.Tags;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyport.core.network.Nic;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.Test;
 
 public class MetadataTreeTest {
@@ -27,8 +29,11 @@ public class MetadataTreeTest {
                 .setTags(Tags.newBuilder().addItems("web"))
                 .addNetworkInterfaces(NetworkInterface.newBuilder().setNetworkIP("198.18.0.9")).build();
         Nic nic = new Nic(1, "n", 1, 1, "198.18.0.9", "02:00:00:00:00:09", 0, true);
+        Map<String, String> project = new LinkedHashMap<>();
+        project.put("ssh-keys", "ops:ssh-ed25519 BBBB ops");
+        project.put("enable-oslogin", "FALSE");
         return MetadataInstances.root(new MetadataInstances.Facts(i, "proj-one", 777, "sandbox-simulator",
-                List.of(nic)));
+                List.of(nic), project));
     }
 
     private static String get(MetadataTree.Dir root, String path, boolean recursive, boolean json) {
@@ -51,7 +56,8 @@ public class MetadataTreeTest {
         assertEquals("instance/\nproject/\n", get(root, "", false, false));
         assertEquals("startup-script\nssh-keys\nmy-key\n", get(root, "instance/attributes/", false, false));
         assertEquals("0/\n", get(root, "instance/network-interfaces/", false, false));
-        assertEquals("", get(root, "project/attributes/", false, false));
+        assertEquals("ssh-keys\nenable-oslogin\n", get(root, "project/attributes/", false, false));
+        assertEquals("ops:ssh-ed25519 BBBB ops", get(root, "project/attributes/ssh-keys", false, false));
         assertTrue(MetadataTree.find(root, "instance/attributes/absent").isEmpty());
         assertTrue(MetadataTree.find(root, "instance/name/more").isEmpty());
     }

@@ -316,6 +316,16 @@ public class GceClientsIT {
                 imageProject = tenant.project();
             }
 
+            step("project-info add-metadata", () -> {
+                // gcloud reads the project's fingerprint and sends it with the merged items
+                gcloud("compute", "project-info", "add-metadata", "--metadata", "team=gcloud,stage=one");
+                gcloud("compute", "project-info", "remove-metadata", "--keys", "stage");
+                JsonObject common = json("compute", "project-info", "describe", "--format=json").getAsJsonObject()
+                        .getAsJsonObject("commonInstanceMetadata");
+                assertEquals(common.toString(), "[{\"key\":\"team\",\"value\":\"gcloud\"}]",
+                        common.get("items").toString());
+            });
+
             step("firewall-rules create", () -> {
                 gcloud("compute", "firewall-rules", "create", fw, "--network", "default", "--allow", "tcp:22",
                         "--source-ranges", "203.0.113.0/24", "--target-tags", "ssh", "--format=json");

@@ -187,6 +187,10 @@ final class GceGoldenScenario {
         step("compute.regionOperations.list");
         step("compute.globalOperations.list");
         step("compute.globalOperations.aggregatedList");
+        // after the operation listings, whose fixtures hold the firewall's operations only
+        step("compute.projects.setCommonInstanceMetadata.StaleFingerprint");
+        settled("compute.projects.setCommonInstanceMetadata");
+        step("compute.projects.get.Updated");
 
         settled("compute.instances.delete");
         settled("compute.disks.delete");

@@ -464,4 +464,53 @@ public class MetadataServiceIT {
         assertEquals("two", JsonParser.parseString(changed.body()).getAsJsonObject().get("phase").getAsString());
         assertEquals("two", googleOk(c, "instance/attributes/phase"));
     }
+
+    /**
+     * projects.setCommonInstanceMetadata: the project's items are every instance's
+     * {@code project/attributes}, a waiting reader is woken by the change, a stale fingerprint is
+     * refused with 412, and another project's instance sees none of them.
+     */
+    @Test
+    public void projectAttributesAreTheProjectsCommonInstanceMetadata() throws Exception {
+        String c = gceAddress;
+        MetadataHttp.Reply before = google(c, "project/attributes/?recursive=true");
+        assertEquals(200, before.status());
+        String etag = before.header("ETag");
+        String fingerprint = gce.ok("GET", "/compute/v1/projects/" + gce.project(), null).getAsJsonObject("commonInstanceMetadata").get("fingerprint")
+                .getAsString();
+        String body = "{\"fingerprint\":\"%s\",\"items\":[{\"key\":\"ssh-keys\",\"value\":\"ops:" + keyB
+                + " ops\"},{\"key\":\"team\",\"value\":\"metadata-%s\"}]}";
+        GceClient.Reply stale = gce.call("POST", "setCommonInstanceMetadata", String.format(body, "AAAAAAAAAAA=", "x"));
+        assertEquals(stale.body(), 412, stale.status());
+        assertTrue(stale.body(), stale.body().contains("conditionNotMet"));
+
+        CompletableFuture<MetadataHttp.Reply> waiting = CompletableFuture.supplyAsync(() -> google(c,
+                "project/attributes/?recursive=true&wait_for_change=true&timeout_sec=60&last_etag=" + etag));
+        Thread.sleep(1_000);
+        assertFalse("the wait must hold until the project's metadata changes", waiting.isDone());
+        JsonObject done = gce.await(gce.ok("POST", "setCommonInstanceMetadata", String.format(body, fingerprint,
+                "one")));
+        assertFalse(done.toString(), done.has("error"));
+        MetadataHttp.Reply changed = waiting.get(30, TimeUnit.SECONDS);
+        assertNotEquals(etag, changed.header("ETag"));
+        assertEquals("metadata-one", JsonParser.parseString(changed.body()).getAsJsonObject().get("team")
+                .getAsString());
+        assertEquals("ops:" + keyB + " ops", googleOk(c, "project/attributes/ssh-keys"));
+        assertEquals("ssh-keys\nteam\n", googleOk(c, "project/attributes/"));
+        assertFalse("the instance's own attributes stay its own", googleOk(c, "instance/attributes/")
+                .contains("team"));
+
+        JsonObject project = gce.ok("GET", "/compute/v1/projects/" + gce.project(), null).getAsJsonObject("commonInstanceMetadata");
+        assertNotEquals(fingerprint, project.get("fingerprint").getAsString());
+        assertEquals(2, project.getAsJsonArray("items").size());
+        GceClient.Reply replayed = gce.call("POST", "setCommonInstanceMetadata", String.format(body, fingerprint,
+                "two"));
+        assertEquals("the fingerprint read before the change is stale now: " + replayed.body(), 412,
+                replayed.status());
+        assertEquals("metadata-one", googleOk(c, "project/attributes/team"));
+
+        assertEquals("another project's instance sees its own project only", "",
+                googleOk(vmA.privateIpAddress(), "project/attributes/"));
+        assertEquals(404, google(vmA.privateIpAddress(), "project/attributes/team").status());
+    }
 }

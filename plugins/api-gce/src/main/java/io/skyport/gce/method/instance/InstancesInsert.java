@@ -87,7 +87,7 @@ public class InstancesInsert extends GceOperation<InsertInstanceRequest> {
                 "resource.machineType", in.getMachineType(), "Machine type with name '" + last(in.getMachineType())
                         + "' does not exist in zone '" + r.getZone() + "'."));
         Template template = template(call, in);
-        Map<String, String> items = Metadata.items(in.getMetadata());
+        Map<String, String> items = InstanceMetadata.checkedItems(in.getMetadata());
         String userData = Metadata.userData(items);
         List<String> networkTags = in.getTags().getItemsList();
         Map<String, String> labels = Labels.check(in.getLabelsMap());

@@ -35,7 +35,8 @@ public class InstancesSetLabels extends GceOperation<SetLabelsInstanceRequest> {
         var body = r.getInstancesSetLabelsRequestResource();
         Map<String, String> labels = Labels.check(body.getLabelsMap());
         Map<String, String> current = views.view(call, vm).getLabelsMap();
-        if (!body.hasLabelFingerprint() || !body.getLabelFingerprint().equals(InstanceMetadata.labelsFingerprint(current))) {
+        if (!body.hasLabelFingerprint() || !InstanceMetadata.canonicalFingerprint(body.getLabelFingerprint())
+                .equals(InstanceMetadata.labelsFingerprint(current))) {
             throw new GceException(GceError.CONDITION_NOT_MET, "Labels fingerprint either invalid or resource labels "
                     + "have changed");
         }

@@ -39,11 +39,11 @@ public class InstancesSetMetadata extends GceOperation<SetMetadataInstanceReques
         var stored = metadata.of(vm.uuid());
         Map<String, String> current = InstanceMetadata.itemsOf(vm, stored.orElse(null));
         var body = r.getMetadataResource();
-        if (!body.getFingerprint().equals(InstanceMetadata.fingerprint(current))) {
+        if (!InstanceMetadata.canonicalFingerprint(body.getFingerprint()).equals(InstanceMetadata.fingerprint(current))) {
             throw new GceException(GceError.CONDITION_NOT_MET, "Supplied fingerprint does not match current metadata "
                     + "fingerprint.");
         }
-        Map<String, String> items = Metadata.items(body);
+        Map<String, String> items = InstanceMetadata.checkedItems(body);
         String userData = Metadata.userData(items);
         List<String> networkTags = stored.map(InstanceMetadata.Stored::networkTags).orElse(List.of());
         return instances.submit(call, "compute.instances.setMetadata", vm, id -> {

@@ -7,6 +7,8 @@ import io.skyport.core.identity.AccountDao;
 import io.skyport.gce.GceCall;
 import io.skyport.gce.GceOperation;
 import io.skyport.gce.service.GceIds;
+import io.skyport.gce.service.InstanceMetadata;
+import io.skyport.gce.service.ProjectMetadata;
 import io.skyport.gce.view.Times;
 import io.skyport.plugin.ApiCommand;
 
@@ -14,11 +16,13 @@ import io.skyport.plugin.ApiCommand;
 public class ProjectsGet extends GceOperation<GetProjectRequest> {
     private final AccountDao accounts;
     private final GceIds ids;
+    private final ProjectMetadata metadata;
 
-    public ProjectsGet(AccountDao accounts, GceIds ids) {
+    public ProjectsGet(AccountDao accounts, GceIds ids, ProjectMetadata metadata) {
         super(GetProjectRequest.getDefaultInstance());
         this.accounts = accounts;
         this.ids = ids;
+        this.metadata = metadata;
     }
 
     @Override
@@ -29,6 +33,7 @@ public class ProjectsGet extends GceOperation<GetProjectRequest> {
                 .setId(ids.id("projectNumber", account.uuid(), account.id()))
                 .setName(call.project())
                 .setDescription("Account " + account.name())
+                .setCommonInstanceMetadata(InstanceMetadata.view(metadata.items(account.id())))
                 .setCreationTimestamp(Times.rfc3339(account.created()))
                 .setDefaultNetworkTier("PREMIUM")
                 .setXpnProjectStatus("UNSPECIFIED_XPN_PROJECT_STATUS")

@@ -10,6 +10,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyport.core.network.Ipv4;
 import io.skyport.core.network.NetworkDao;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -391,29 +392,57 @@ public class MetadataServiceIT {
                 "the guest init needs /bin/busybox (busybox-static) and " + script);
         Path seed = Files.createTempDirectory("guest-init-seed");
         Files.writeString(seed.resolve("user-data"), "#!/bin/sh\necho from-the-seed\n");
+        // a project-wide key for bob's project, which his instance's init must add beside its own
+        String fingerprint = gce.ok("GET", "/compute/v1/projects/" + gce.project(), null)
+                .getAsJsonObject("commonInstanceMetadata").get("fingerprint").getAsString();
+        gce.await(gce.ok("POST", "setCommonInstanceMetadata", "{\"fingerprint\":\"" + fingerprint
+                + "\",\"items\":[{\"key\":\"ssh-keys\",\"value\":\"ops:" + keyB + " ops\"}]}"));
+        Path ec2Keys = Files.createTempDirectory("guest-init-ssh-a");
+        Path gceKeys = Files.createTempDirectory("guest-init-ssh-c");
+        Path offlineKeys = Files.createTempDirectory("guest-init-ssh-x");
         try {
-            String ec2Run = guestInit(script, vmA.privateIpAddress(), seed);
+            String ec2Run = guestInit(script, vmA.privateIpAddress(), seed, ec2Keys);
             assertTrue(ec2Run, ec2Run.contains("running the script from EC2 instance metadata"));
             assertTrue(ec2Run, ec2Run.lines().anyMatch("user-data-of-a"::equals));
-            String gceRun = guestInit(script, gceAddress, seed);
+            assertEquals("vm-a's key pair, once", List.of(keyA), authorizedKeys(ec2Keys));
+            String gceRun = guestInit(script, gceAddress, seed, gceKeys);
             assertTrue(gceRun, gceRun.contains("running the script from GCE metadata server"));
             assertTrue(gceRun, gceRun.lines().anyMatch("startup-of-c"::equals));
             assertFalse(gceRun, gceRun.contains("user-data-of-a"));
-            String offline = guestInit(script, unknownAddress, seed);
+            assertEquals("the instance's ssh-keys and the project's, each once", List.of(keyA, keyB),
+                    authorizedKeys(gceKeys));
+            assertTrue(gceRun, guestInit(script, gceAddress, seed, gceKeys).contains("added 0 SSH key(s)"));
+            String offline = guestInit(script, unknownAddress, seed, offlineKeys);
             assertTrue(offline, offline.contains("running the script from NoCloud seed"));
             assertTrue(offline, offline.lines().anyMatch("from-the-seed"::equals));
+            assertEquals("an unknown source is given no keys", List.of(), authorizedKeys(offlineKeys));
         } finally {
             TestServer.deleteTree(seed);
+            TestServer.deleteTree(ec2Keys);
+            TestServer.deleteTree(gceKeys);
+            TestServer.deleteTree(offlineKeys);
         }
     }
 
-    private static String guestInit(Path script, String metadataHost, Path seed) throws Exception {
+    /** The keys (type and base64, without comments) of the authorized_keys file in the directory. */
+    private static List<String> authorizedKeys(Path sshDir) throws IOException {
+        Path file = sshDir.resolve("authorized_keys");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(l -> {
+            String[] words = l.split(" ");
+            return words[0] + " " + words[1];
+        }).toList();
+    }
+
+    private static String guestInit(Path script, String metadataHost, Path seed, Path sshDir) throws Exception {
         // busybox's own applets (nc, sed, head…) whatever the machine has on its PATH
         Path bin = Files.createTempDirectory("guest-init-bin");
         Path work = Files.createTempDirectory("guest-init-work");
         try {
             for (String applet : List.of("nc", "sed", "head", "cat", "cp", "rm", "mkdir", "chmod", "printf", "echo",
-                    "sh")) {
+                    "sh", "grep")) {
                 Files.createSymbolicLink(bin.resolve(applet), Path.of("/bin/busybox"));
             }
             ProcessBuilder pb = new ProcessBuilder("/bin/busybox", "sh", script.toString()).redirectErrorStream(true);
@@ -422,6 +451,7 @@ public class MetadataServiceIT {
             pb.environment().put("SKYPORT_METADATA_PORT", Integer.toString(port));
             pb.environment().put("SKYPORT_SEED_DIR", seed.toString());
             pb.environment().put("SKYPORT_INIT_DIR", work.toString());
+            pb.environment().put("SKYPORT_SSH_DIR", sshDir.toString());
             Process p = pb.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue("guest init did not finish", p.waitFor(60, TimeUnit.SECONDS));

@@ -55,14 +55,7 @@ import software.amazon.awssdk.services.ec2.model.VirtualizationType;
 @Component
 public class InstanceViews {
     private static final Monitoring MONITORING = Monitoring.builder().state(MonitoringState.DISABLED).build();
-    /**
-     * What IMDS serves each instance, by its HttpTokens: the hop limit shown is the default (a
-     * limit given to RunInstances or ModifyInstanceMetadataOptions is checked and echoed, not
-     * kept, since it cannot be enforced), the endpoint is on, IPv6 and tags in metadata are off.
-     */
-    private static final Map<String, InstanceMetadataOptionsResponse> METADATA_OPTIONS = Map.of(
-            InstanceMetadataOptions.OPTIONAL, metadataOptions(InstanceMetadataOptions.OPTIONAL),
-            InstanceMetadataOptions.REQUIRED, metadataOptions(InstanceMetadataOptions.REQUIRED));
+
 
     /** Resource type of VM tags in the core's tag table. */
     public static final String TAG_TYPE = "UserVm";
@@ -121,7 +114,9 @@ public class InstanceViews {
         Map<String, String> reservationIds = ids.ofAll(Kind.RESERVATION, owners);
         Map<String, String> pending = jobs.pendingCommands("VirtualMachine", owners.keySet());
         Map<String, String> clientTokens = tokens.tokensByResult("ec2", caller.accountId());
-        Map<String, String> httpTokens = metadataOptions.httpTokens(owners.keySet());
+        Map<String, InstanceMetadataOptions.Applied> imds = metadataOptions.applied(owners.keySet());
+        // most instances share one of a few option sets: one response object each
+        Map<InstanceMetadataOptions.Applied, InstanceMetadataOptionsResponse> imdsViews = new HashMap<>();
         Map<Long, Nic> nicOf = new HashMap<>();
         for (Nic n : nics.nicsOf(vmIds)) {
             if (n.isDefault() || !nicOf.containsKey(n.vmId())) {
@@ -187,7 +182,7 @@ public class InstanceViews {
                     .cpuOptions(cpuOptions.computeIfAbsent(vm.cpus(), n -> CpuOptions.builder().coreCount(n)
                             .threadsPerCore(1).build()))
                     .securityGroups(sgs)
-                    .metadataOptions(METADATA_OPTIONS.get(httpTokens.get(vm.uuid())))
+                    .metadataOptions(imdsViews.computeIfAbsent(imds.get(vm.uuid()), InstanceViews::metadataOptions))
                     .tags(tagsFor(vm, instanceIds.get(vm.uuid()), tagsOf.getOrDefault(vm.id(), List.of())));
             if (net != null) {
                 b.vpcId(sharedId(shared, Kind.VPC, net.uuid(), 1)).subnetId(sharedId(shared, Kind.SUBNET, net.uuid(), 1));
@@ -199,10 +194,14 @@ public class InstanceViews {
         return out;
     }
 
-    private static InstanceMetadataOptionsResponse metadataOptions(String httpTokens) {
+    /**
+     * The metadata options as EC2 shows them: applied at once (IMDS reads them at each request),
+     * the endpoint on, IPv6 and tags in metadata off.
+     */
+    public static InstanceMetadataOptionsResponse metadataOptions(InstanceMetadataOptions.Applied a) {
         return InstanceMetadataOptionsResponse.builder().state(InstanceMetadataOptionsState.APPLIED)
-                .httpTokens(httpTokens).httpPutResponseHopLimit(1).httpEndpoint("enabled").httpProtocolIpv6("disabled")
-                .instanceMetadataTags("disabled").build();
+                .httpTokens(a.httpTokens()).httpPutResponseHopLimit(a.hopLimit()).httpEndpoint("enabled")
+                .httpProtocolIpv6("disabled").instanceMetadataTags("disabled").build();
     }
 
     private String sharedId(Map<String, String> memo, Kind kind, String uuid, long accountId) {

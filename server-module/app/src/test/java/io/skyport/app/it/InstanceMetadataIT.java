@@ -299,6 +299,11 @@ public class InstanceMetadataIT {
         return out;
     }
 
+    private static Integer describedHopLimit(String id) {
+        return ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0)
+                .metadataOptions().httpPutResponseHopLimit();
+    }
+
     /**
      * Per-instance HttpTokens: ModifyInstanceMetadataOptions on a running instance and RunInstances
      * MetadataOptions both win over the global setting (optional here) for that instance only, from
@@ -327,7 +332,7 @@ public class InstanceMetadataIT {
                 .values("imd-busybox-docker-" + RUN).build())).images().get(0).imageId();
         String id = ec2.runInstances(r -> r.imageId(imageId).instanceType(ZONE.offeringName).minCount(1).maxCount(1)
                 .placement(p -> p.availabilityZone(ZONE.zoneName))
-                .metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED))
+                .metadataOptions(m -> m.httpTokens(HttpTokensState.REQUIRED).httpPutResponseHopLimit(3))
                 .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE)
                         .tags(Tag.builder().key("Name").value(name).build()).build())).instances().get(0).instanceId();
         ec2.waiter().waitUntilInstanceRunning(DescribeInstancesRequest.builder().instanceIds(id).build(),
@@ -344,6 +349,12 @@ public class InstanceMetadataIT {
         ec2.modifyInstanceMetadataOptions(r -> r.instanceId(id).httpTokens(HttpTokensState.OPTIONAL));
         assertEquals(id, ok(v2only, "/latest/meta-data/instance-id"));
         assertEquals(Map.of(id, HttpTokensState.OPTIONAL), describedHttpTokens(id));
+        assertEquals("the hop limit RunInstances gave is kept", Integer.valueOf(3), describedHopLimit(id));
+        assertEquals(Integer.valueOf(2), ec2.modifyInstanceMetadataOptions(r -> r.instanceId(id)
+                .httpPutResponseHopLimit(2)).instanceMetadataOptions().httpPutResponseHopLimit());
+        assertEquals(Integer.valueOf(2), describedHopLimit(id));
+        assertEquals("a hop limit alone leaves HttpTokens", Map.of(id, HttpTokensState.OPTIONAL),
+                describedHttpTokens(id));
 
         assertEquals("InvalidParameterValue", Ec2Sdk.errorCode(() -> ec2.modifyInstanceMetadataOptions(r -> r
                 .instanceId(id).httpTokens("sometimes"))));

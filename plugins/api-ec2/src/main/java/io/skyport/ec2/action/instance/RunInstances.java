@@ -98,10 +98,10 @@ public class RunInstances extends Ec2Action<RunInstancesRequest> {
         this.metadataOptions = metadataOptions;
     }
 
-    /** The request with everything resolved to core ids; httpTokens null when MetadataOptions does not set it. */
+    /** The request with everything resolved to core ids, its MetadataOptions checked. */
     private record Launch(Template template, ServiceOffering offering, long zoneId, Long networkId, List<String> keys,
                           List<Long> groupIds, List<String> groupNames, String nameTag, Map<String, String> tags,
-                          int count, String httpTokens) {
+                          int count, InstanceMetadataOptions.Requested metadataOptions) {
     }
 
     @Override
@@ -149,9 +149,7 @@ public class RunInstances extends Ec2Action<RunInstancesRequest> {
                     l.networkId(), true, null));
             ids.share(Kind.INSTANCE, List.of(vm.uuid()), instanceId, ctx.accountId());
             ids.share(Kind.RESERVATION, List.of(vm.uuid()), reservationId, ctx.accountId());
-            if (l.httpTokens() != null) {
-                metadataOptions.setHttpTokens(vm.uuid(), l.httpTokens());
-            }
+            metadataOptions.set(vm.uuid(), l.metadataOptions());
             if (!l.tags().isEmpty()) {
                 tags.create(ctx, InstanceViews.TAG_TYPE, List.of(vm.uuid()), l.tags());
             }
@@ -243,11 +241,15 @@ public class RunInstances extends Ec2Action<RunInstancesRequest> {
                 }
             }
         }
-        String httpTokens = InstanceMetadataOptions.checkHttpTokens("MetadataOptions.HttpTokens",
-                r.metadataOptions() == null ? null : r.metadataOptions().httpTokensAsString());
+        var asked = r.metadataOptions();
+        InstanceMetadataOptions.Requested metadata = new InstanceMetadataOptions.Requested(
+                InstanceMetadataOptions.checkHttpTokens("MetadataOptions.HttpTokens",
+                        asked == null ? null : asked.httpTokensAsString()),
+                InstanceMetadataOptions.checkHopLimit("MetadataOptions.HttpPutResponseHopLimit",
+                        asked == null ? null : asked.httpPutResponseHopLimit()));
         int count = affordable(ctx, offering, r.minCount(), Math.min(r.maxCount(), MAX_COUNT));
         return new Launch(template, offering, zoneId, networkId, keys, groupIds, r.securityGroups(), nameTag,
-                instanceTags, count, httpTokens);
+                instanceTags, count, metadata);
     }
 
     /** MaxCount if the account's limits allow it, else as many as they allow, but at least MinCount. */

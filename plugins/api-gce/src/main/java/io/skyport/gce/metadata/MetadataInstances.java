@@ -66,7 +66,7 @@ public class MetadataInstances {
         String project = projects.projectOf(a);
         // links relative to the API root: "projects/<p>/zones/<z>/…", of which the metadata server shows the tails
         Instance i = views.view(new GceCall(found.get().owner(), project, ""), vm);
-        long projectNumber = ids.id("projectNumber", a.uuid(), a.id());
+        long projectNumber = ids.projectNumber(a);
         String zone = tail(i.getZone());
         List<Nic> vmNics = nics.nicsOf(List.of(vm.id()));
         return Optional.of(root(new Facts(i, project, projectNumber, zone, vmNics, projectMetadata.items(a.id()))));

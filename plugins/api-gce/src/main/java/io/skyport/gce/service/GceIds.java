@@ -1,6 +1,7 @@
 package io.skyport.gce.service;
 
 import io.skyport.core.extid.ExternalIdDao;
+import io.skyport.core.identity.Account;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,6 +30,11 @@ public class GceIds {
 
     public GceIds(ExternalIdDao ids) {
         this.ids = ids;
+    }
+
+    /** A project's number (the numeric id projects.get and the metadata server show): its account's. */
+    public long projectNumber(Account account) {
+        return id("projectNumber", account.uuid(), account.id());
     }
 
     public long id(String kind, String uuid, long accountId) {

@@ -30,7 +30,7 @@ public class ProjectsGet extends GceOperation<GetProjectRequest> {
         var account = accounts.findById(call.accountId()).orElseThrow();
         return Project.newBuilder()
                 .setKind("compute#project")
-                .setId(ids.id("projectNumber", account.uuid(), account.id()))
+                .setId(ids.projectNumber(account))
                 .setName(call.project())
                 .setDescription("Account " + account.name())
                 .setCommonInstanceMetadata(InstanceMetadata.view(metadata.items(account.id())))

@@ -37,7 +37,7 @@ public class ProjectsSetCommonInstanceMetadata extends GceOperation<SetCommonIns
         String fingerprint = InstanceMetadata.canonicalFingerprint(body.getFingerprint());
         metadata.checkFingerprint(call.accountId(), fingerprint);
         var account = accounts.findById(call.accountId()).orElseThrow();
-        long projectNumber = ids.id("projectNumber", account.uuid(), account.id());
+        long projectNumber = ids.projectNumber(account);
         return operations.submit(call, new Operations.Work("compute.projects.setCommonInstanceMetadata", "global", "",
                 projectNumber, null, null, "GceProjectMetadata:" + call.accountId()), jobUuid -> {
                     metadata.replace(call.accountId(), fingerprint, items);

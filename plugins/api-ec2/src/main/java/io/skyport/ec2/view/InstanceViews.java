@@ -56,7 +56,6 @@ import software.amazon.awssdk.services.ec2.model.VirtualizationType;
 public class InstanceViews {
     private static final Monitoring MONITORING = Monitoring.builder().state(MonitoringState.DISABLED).build();
 
-
     /** Resource type of VM tags in the core's tag table. */
     public static final String TAG_TYPE = "UserVm";
 
@@ -182,7 +181,8 @@ public class InstanceViews {
                     .cpuOptions(cpuOptions.computeIfAbsent(vm.cpus(), n -> CpuOptions.builder().coreCount(n)
                             .threadsPerCore(1).build()))
                     .securityGroups(sgs)
-                    .metadataOptions(imdsViews.computeIfAbsent(imds.get(vm.uuid()), InstanceViews::metadataOptions))
+                    .metadataOptions(imdsViews.computeIfAbsent(imds.get(vm.uuid()),
+                            InstanceViews::metadataOptions))
                     .tags(tagsFor(vm, instanceIds.get(vm.uuid()), tagsOf.getOrDefault(vm.id(), List.of())));
             if (net != null) {
                 b.vpcId(sharedId(shared, Kind.VPC, net.uuid(), 1)).subnetId(sharedId(shared, Kind.SUBNET, net.uuid(), 1));

@@ -39,7 +39,8 @@ public class InstancesSetMetadata extends GceOperation<SetMetadataInstanceReques
         var stored = metadata.of(vm.uuid());
         Map<String, String> current = InstanceMetadata.itemsOf(vm, stored.orElse(null));
         var body = r.getMetadataResource();
-        if (!InstanceMetadata.canonicalFingerprint(body.getFingerprint()).equals(InstanceMetadata.fingerprint(current))) {
+        if (!InstanceMetadata.canonicalFingerprint(body.getFingerprint())
+                .equals(InstanceMetadata.fingerprint(current))) {
             throw new GceException(GceError.CONDITION_NOT_MET, "Supplied fingerprint does not match current metadata "
                     + "fingerprint.");
         }

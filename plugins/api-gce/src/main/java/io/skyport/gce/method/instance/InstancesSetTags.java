@@ -33,7 +33,8 @@ public class InstancesSetTags extends GceOperation<SetTagsInstanceRequest> {
         var body = r.getTagsResource();
         var stored = metadata.of(vm.uuid());
         List<String> current = stored.map(InstanceMetadata.Stored::networkTags).orElse(List.of());
-        if (!InstanceMetadata.canonicalFingerprint(body.getFingerprint()).equals(InstanceMetadata.tagsFingerprint(current))) {
+        if (!InstanceMetadata.canonicalFingerprint(body.getFingerprint())
+                .equals(InstanceMetadata.tagsFingerprint(current))) {
             throw new GceException(GceError.CONDITION_NOT_MET, "Supplied fingerprint does not match current tags "
                     + "fingerprint.");
         }

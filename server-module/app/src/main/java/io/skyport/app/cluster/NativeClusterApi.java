@@ -35,7 +35,11 @@ final class NativeClusterApi implements ClusterApi {
     private String keypair;
 
     NativeClusterApi(Credentials credentials) {
-        this.api = new NativeCalls(HttpClient.newHttpClient(), credentials);
+        this(new NativeCalls(HttpClient.newHttpClient(), credentials));
+    }
+
+    NativeClusterApi(NativeCalls api) {
+        this.api = api;
     }
 
     @Override
@@ -196,10 +200,17 @@ final class NativeClusterApi implements ClusterApi {
         if (job == null || !"Stopped".equalsIgnoreCase(listed)) {
             return listed;
         }
-        if (api.call("queryAsyncJobResult", "jobid", job).get("jobstatus").getAsInt() == 0) {
+        JsonObject answer = api.call("queryAsyncJobResult", "jobid", job);
+        if (answer.get("jobstatus").getAsInt() == 0) {
             return "Deploying";
         }
         deployJobs.remove(name);
+        // the job may have ended after the listing was read: the VM it left is the newer state
+        JsonObject result = answer.has("jobresult") && answer.get("jobresult").isJsonObject()
+                ? answer.getAsJsonObject("jobresult") : null;
+        if (result != null && result.has("virtualmachine")) {
+            return str(result.getAsJsonObject("virtualmachine"), "state");
+        }
         return listed;
     }
 

@@ -134,9 +134,9 @@ public class GceModule {
     public InstanceViews gceInstanceViews(Catalog catalog, Locations locations, GceIds ids, NicDao nics,
                                           VolumeDao volumes, ResourceTagDao tags, AsyncJobDao jobs,
                                           InstanceMetadata metadata, PublicIpDao publicIps,
-                                          Descriptions descriptions) {
+                                          Descriptions descriptions, VmDao vms) {
         return new InstanceViews(catalog, locations, ids, nics, volumes, tags, jobs, metadata, publicIps,
-                descriptions);
+                descriptions, vms);
     }
 
     @Bean

@@ -20,6 +20,7 @@ import io.skyport.core.securitygroup.SecurityGroupDao;
 import io.skyport.core.tag.ResourceTag;
 import io.skyport.core.tag.ResourceTagDao;
 import io.skyport.core.vm.Vm;
+import io.skyport.core.vm.VmDao;
 import io.skyport.ec2.service.Ec2Ids;
 import io.skyport.ec2.service.Ec2Ids.Kind;
 import io.skyport.ec2.service.InstanceMetadataOptions;
@@ -71,11 +72,14 @@ public class InstanceViews {
     private final PublicIpDao publicIps;
     private final ExternalIdDao tokens;
     private final InstanceMetadataOptions metadataOptions;
+    private final VmDao vmDao;
 
     public InstanceViews(Ec2Ids ids, NicDao nics, SecurityGroupDao groups, ResourceTagDao tags, TemplateDao templates,
                          ServiceOfferingDao offerings, ZoneDao zones, NetworkDao networks, AsyncJobDao jobs,
-                         PublicIpDao publicIps, ExternalIdDao tokens, InstanceMetadataOptions metadataOptions) {
+                         PublicIpDao publicIps, ExternalIdDao tokens, InstanceMetadataOptions metadataOptions,
+                         VmDao vmDao) {
         this.tokens = tokens;
+        this.vmDao = vmDao;
         this.metadataOptions = metadataOptions;
         this.ids = ids;
         this.nics = nics;
@@ -112,6 +116,7 @@ public class InstanceViews {
         Map<String, String> instanceIds = ids.ofAll(Kind.INSTANCE, owners);
         Map<String, String> reservationIds = ids.ofAll(Kind.RESERVATION, owners);
         Map<String, String> pending = jobs.pendingCommands("VirtualMachine", owners.keySet());
+        List<Vm> current = vmDao.settled(vms, pending.keySet());
         Map<String, String> clientTokens = tokens.tokensByResult("ec2", caller.accountId());
         Map<String, InstanceMetadataOptions.Applied> imds = metadataOptions.applied(owners.keySet());
         // most instances share one of a few option sets: one response object each
@@ -141,8 +146,8 @@ public class InstanceViews {
         Lookup<ServiceOffering> offering = new Lookup<>(id -> offerings.find(id).orElse(null));
         Lookup<Zone> zone = new Lookup<>(id -> zones.zone(id).orElse(null));
         Lookup<Network> network = new Lookup<>(id -> networks.find(id).orElse(null));
-        List<Placed> out = new ArrayList<>(vms.size());
-        for (Vm vm : vms) {
+        List<Placed> out = new ArrayList<>(current.size());
+        for (Vm vm : current) {
             Template t = template.get(vm.templateId());
             ServiceOffering so = offering.get(vm.serviceOfferingId());
             Zone z = zone.get(vm.zoneId());

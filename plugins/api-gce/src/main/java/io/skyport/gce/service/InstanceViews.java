@@ -15,6 +15,7 @@ import io.skyport.core.publicip.PublicIpDao;
 import io.skyport.core.tag.ResourceTag;
 import io.skyport.core.tag.ResourceTagDao;
 import io.skyport.core.vm.Vm;
+import io.skyport.core.vm.VmDao;
 import io.skyport.core.vm.VmState;
 import io.skyport.core.volume.Volume;
 import io.skyport.core.volume.VolumeDao;
@@ -50,11 +51,13 @@ public class InstanceViews {
     private final InstanceMetadata metadata;
     private final PublicIpDao publicIps;
     private final Descriptions descriptions;
+    private final VmDao vmDao;
 
     public InstanceViews(Catalog catalog, Locations locations, GceIds ids, NicDao nics, VolumeDao volumes,
                          ResourceTagDao tags, AsyncJobDao jobs, InstanceMetadata metadata, PublicIpDao publicIps,
-                         Descriptions descriptions) {
+                         Descriptions descriptions, VmDao vmDao) {
         this.catalog = catalog;
+        this.vmDao = vmDao;
         this.locations = locations;
         this.ids = ids;
         this.nics = nics;
@@ -91,6 +94,7 @@ public class InstanceViews {
         }
         Map<Long, List<ResourceTag>> tagsByVm = tags.ofResources(TAG_TYPE, vmIds);
         Map<String, String> pending = jobs.pendingCommands(Instances.VM_TYPE, uuids);
+        List<Vm> current = vmDao.settled(vms, pending.keySet());
         Map<String, InstanceMetadata.Stored> stored = metadata.of(uuids);
         Map<String, String> described = descriptions.of(uuids);
         Map<Long, String> zoneNames = new HashMap<>();
@@ -102,8 +106,8 @@ public class InstanceViews {
         for (PublicIp ip : publicIps.staticNatOfVms(vmIds)) {
             natByVm.computeIfAbsent(ip.vmId(), k -> new ArrayList<>()).add(ip);
         }
-        List<Instance> out = new ArrayList<>(vms.size());
-        for (Vm vm : vms) {
+        List<Instance> out = new ArrayList<>(current.size());
+        for (Vm vm : current) {
             String zone = zoneNames.computeIfAbsent(vm.zoneId(), locations::zoneName);
             InstanceMetadata.Stored s = stored.get(vm.uuid());
             Map<String, String> labels = new TreeMap<>();

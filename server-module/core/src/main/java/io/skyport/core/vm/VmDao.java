@@ -6,8 +6,10 @@ import io.skyport.core.identity.Visibility;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -46,6 +48,27 @@ public class VmDao {
 
     public Optional<Vm> find(long id) {
         return Rows.one(jdbc, "SELECT * FROM vms WHERE id = ? AND removed IS NULL", VmDao::map, id);
+    }
+
+    /**
+     * The VMs of a listing as they are now where they may have moved on since they were read. A
+     * listing reads its VMs, then the jobs pending on them; a deploy or start job that ended in
+     * between leaves a VM read as Stopped with nothing pending, which an API would show as stopped
+     * although it runs. Such VMs (see {@link #mayHaveMoved}) are read again; the others are kept.
+     */
+    public List<Vm> settled(List<Vm> read, Set<String> pendingUuids) {
+        Instant now = Instant.now();
+        List<Vm> out = new ArrayList<>(read.size());
+        for (Vm vm : read) {
+            out.add(mayHaveMoved(vm, pendingUuids, now) ? find(vm.id()).orElse(vm) : vm);
+        }
+        return out;
+    }
+
+    /** Stopped with nothing pending and changed within the last minute: a job may have just ended on it. */
+    static boolean mayHaveMoved(Vm vm, Set<String> pendingUuids, Instant now) {
+        return vm.state() == VmState.Stopped && !pendingUuids.contains(vm.uuid()) && vm.updated() != null
+                && vm.updated().isAfter(now.minusSeconds(60));
     }
 
     public Optional<Vm> findByUuid(String uuid) {

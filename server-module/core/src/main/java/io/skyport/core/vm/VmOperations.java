@@ -252,19 +252,25 @@ public class VmOperations {
             events.record(caller, "VM.DESTROY", "Destroyed VM " + vm.name(), "VirtualMachine", vm.uuid());
         });
         FaultPoint.hit("vm.expunge.expunging");
-        host.ifPresent(h -> {
-            try {
-                placement.driverOf(h).destroy(h.ref(), vm.uuid());
-                FaultPoint.hit("vm.expunge.host-removed");
-            } catch (RuntimeException e) {
-                LOG.warn("host {} could not remove VM {}: {}", h.name(), vm.uuid(), e.getMessage());
-            }
-        });
+        host.ifPresent(h -> removeFromHost(h, vm));
         tx.executeWithoutResult(status -> {
             provisioner.removeRows(vm, false);
             events.record(caller, "VM.EXPUNGE", "Expunged VM " + vm.name(), "VirtualMachine", vm.uuid());
         });
         return vm;
+    }
+
+    /**
+     * Asks the host to remove the VM's instance. As with a forced stop, a host that fails does not
+     * keep the VM: the failure is logged, and an instance left behind is reported as an orphan.
+     */
+    private void removeFromHost(Host h, Vm vm) {
+        try {
+            placement.driverOf(h).destroy(h.ref(), vm.uuid());
+            FaultPoint.hit("vm.expunge.host-removed");
+        } catch (RuntimeException e) {
+            LOG.warn("host {} could not remove VM {}: {}", h.name(), vm.uuid(), e.getMessage());
+        }
     }
 
     public Vm recover(CallContext caller, long vmId) {
@@ -294,14 +300,7 @@ public class VmOperations {
         FaultPoint.hit("vm.expunge.expunging");
         Long hostId = vm.hostId() != null ? vm.hostId() : vm.lastHostId();
         if (hostId != null) {
-            hostDao.host(hostId).ifPresent(h -> {
-                try {
-                    placement.driverOf(h).destroy(h.ref(), vm.uuid());
-                    FaultPoint.hit("vm.expunge.host-removed");
-                } catch (RuntimeException e) {
-                    LOG.warn("host {} could not remove VM {}: {}", h.name(), vm.uuid(), e.getMessage());
-                }
-            });
+            hostDao.host(hostId).ifPresent(h -> removeFromHost(h, vm));
         }
         tx.executeWithoutResult(status -> {
             provisioner.removeRows(vm, countersHeld && vm.state() != VmState.Expunging);

@@ -3,6 +3,7 @@ package io.skyport.core.job;
 import com.google.gson.JsonObject;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.skyport.core.cluster.FaultPoint;
 import io.skyport.core.cluster.ManagementNode;
 import io.skyport.core.identity.Visibility;
@@ -58,10 +59,12 @@ public class JobService implements AutoCloseable {
     private final AtomicInteger running = new AtomicInteger();
     private final Counter succeeded;
     private final Counter failed;
+    private final MeterRegistry metrics;
 
     public JobService(AsyncJobDao dao, ManagementNode node, MeterRegistry metrics, int threads) {
         this.dao = dao;
         this.node = node;
+        this.metrics = metrics;
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "skyport-job-" + n.incrementAndGet());
@@ -149,6 +152,7 @@ public class JobService implements AutoCloseable {
                 return;
             }
             FaultPoint.hit("job.before-work");
+            long started = System.nanoTime();
             int status;
             int code;
             String result;
@@ -169,6 +173,9 @@ public class JobService implements AutoCloseable {
             }
             FaultPoint.hit("job.before-complete");
             record(id, cmd, status, code, result);
+            Timer.builder("skyport.jobs.duration").description("time a job ran here, from its start to its outcome recorded")
+                    .tag("command", cmd).tag("result", status == AsyncJob.SUCCEEDED ? "success" : "failure")
+                    .register(metrics).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         } finally {
             running.decrementAndGet();
             notifyDone(uuid);

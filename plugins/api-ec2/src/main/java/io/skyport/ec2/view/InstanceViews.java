@@ -5,7 +5,6 @@ import io.skyport.core.catalog.ServiceOfferingDao;
 import io.skyport.core.catalog.Template;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.extid.ExternalIdDao;
-import io.skyport.core.identity.Visibility;
 import io.skyport.core.infra.Zone;
 import io.skyport.core.infra.ZoneDao;
 import io.skyport.core.job.AsyncJobDao;
@@ -130,11 +129,8 @@ public class InstanceViews {
         Map<Long, List<SecurityGroup>> groupsOf = groups.ofVms(vmIds);
         Map<Long, List<ResourceTag>> tagsOf = tags.ofResources(TAG_TYPE, vmIds);
         Map<Long, String> publicOf = new HashMap<>();
-        for (PublicIp ip : publicIps.listAllocated(new PublicIpDao.Query(new Visibility(caller.domainPath(),
-                caller.accountId()), null, null, null, Boolean.TRUE), 0, 10_000)) {
-            if (ip.vmId() != null) {
-                publicOf.put(ip.vmId(), ip.address());
-            }
+        for (PublicIp ip : publicIps.staticNatOfVms(vmIds)) {
+            publicOf.put(ip.vmId(), ip.address());
         }
         // ids of resources many instances share (groups, images, networks), looked up once per call
         Map<String, String> shared = new HashMap<>();

@@ -25,7 +25,9 @@ public final class XmlWriter {
     }
 
     public static String response(String operation, String requestId, SdkPojo body) {
-        StringBuilder sb = new StringBuilder(1 << 16);
+        // room for a one-instance answer; large listings grow it by doubling. A bigger start is
+        // allocated and zeroed on every call, and most calls (state polls) answer a few KiB
+        StringBuilder sb = new StringBuilder(4096);
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<").append(operation).append("Response xmlns=\"")
                 .append(NAMESPACE).append("\">");
         element(sb, "requestId", requestId);

@@ -60,8 +60,16 @@ public final class ContainerBench implements Callable<Integer> {
     @Option(names = "--iterations", description = "timed create/remove cycles per side (default ${DEFAULT-VALUE})")
     int iterations = 20;
 
-    @Option(names = "--warmup", description = "untimed cycles per side first (default ${DEFAULT-VALUE})")
-    int warmup = 3;
+    @Option(names = "--warmup", description = "untimed cycles per side first, at least (default ${DEFAULT-VALUE})")
+    int warmup = 10;
+
+    @Option(names = "--max-warmup", description = "untimed cycles per side at most: warm-up goes on until the JIT "
+            + "settles (default ${DEFAULT-VALUE})")
+    int maxWarmup = 200;
+
+    @Option(names = "--jit-settled", description = "warm-up ends once the JIT compilers' time in a block of cycles "
+            + "is at most this share of its wall time (default ${DEFAULT-VALUE})")
+    double jitSettled = 0.05;
 
     @Option(names = "--max-containers", description = "where the concurrency ramp stops (default ${DEFAULT-VALUE})")
     int maxContainers = 200;
@@ -86,8 +94,10 @@ public final class ContainerBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (iterations < 3 || warmup < 0 || maxContainers < 1 || step < 1 || threads < 1) {
-            progress("--iterations must be at least 3; --max-containers, --step and --threads at least 1");
+        if (iterations < 3 || warmup < 0 || maxWarmup < warmup || jitSettled < 0 || maxContainers < 1 || step < 1
+                || threads < 1) {
+            progress("--iterations must be at least 3; --max-warmup at least --warmup; --max-containers, --step "
+                    + "and --threads at least 1");
             return ListingBench.SETUP_ERROR;
         }
         Path home = EmbeddedServer.prepareHome();
@@ -114,13 +124,13 @@ public final class ContainerBench implements Callable<Integer> {
             List<LifecycleTimings> runs = new ArrayList<>();
             RawDockerSide rawDocker = new RawDockerSide(docker, image);
             runs.add(new LifecycleTimings("Docker", rawDocker, sides(rawDocker, dockerZone, offering, base, keys, tenant,
-                    account.project(), token), this::progress).run(warmup, iterations));
+                    account.project(), token), this::progress).run(warmup, maxWarmup, jitSettled, iterations));
             if (lxdSocket != null) {
                 try (LxdClient lxd = new LxdClient(lxdSocket)) {
                     Zone lxcZone = zone(admin, "BenchLxc", 201, "LXC", "unix://" + lxdSocket, "benchlxc", lxdImage);
                     RawLxdSide rawLxd = new RawLxdSide(lxd, lxdSocket, lxdImage);
                     runs.add(new LifecycleTimings("LXD", rawLxd, sides(rawLxd, lxcZone, offering, base, keys, tenant,
-                            account.project(), token), this::progress).run(warmup, iterations));
+                            account.project(), token), this::progress).run(warmup, maxWarmup, jitSettled, iterations));
                 }
             }
             ConcurrencyRamp ramp = new ConcurrencyRamp(docker, tenant, dockerZone.id(), offering, dockerZone.template(),

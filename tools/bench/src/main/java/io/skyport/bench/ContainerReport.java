@@ -31,8 +31,10 @@ final class ContainerReport {
     private static void lifecycle(StringBuilder md, String machine, LifecycleTimings t) {
         md.append("### Container lifecycle on ").append(t.title())
                 .append(": Skyport's APIs against the daemon's API\n\n");
-        md.append(String.format(Locale.ROOT, "%s; %d timed cycles per side after warm-up, sides interleaved. "
-                + "Measured %s.%n%n", machine, t.of(t.raw()).create().size(), LocalDate.now()));
+        md.append(String.format(Locale.ROOT, "%s; %d timed cycles per side after %d warm-up cycles, sides "
+                + "interleaved. The JIT compilers took %.0f%% of the wall time in the last 10 warm-up cycles and "
+                + "%.0f%% in the timed ones. Measured %s.%n%n", machine, t.of(t.raw()).create().size(),
+                t.warmupCycles(), 100 * t.lastWarmupJitShare(), 100 * t.timedJitShare(), LocalDate.now()));
         md.append("| operation | through | median ms | p90 ms | ratio to the daemon (median) | target |\n");
         md.append("|---|---|---|---|---|---|\n");
         for (LifecycleSide s : t.sides()) {

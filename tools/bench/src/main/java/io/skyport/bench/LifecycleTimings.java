@@ -1,11 +1,15 @@
 package io.skyport.bench;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Times create+start and stop+remove of one container per side, the sides interleaved and their
@@ -25,7 +29,14 @@ final class LifecycleTimings {
     private final EngineSide raw;
     private final List<LifecycleSide> sides;
     private final Consumer<String> progress;
+    /** Warm-up cycles are checked for a settled JIT in blocks of this many. */
+    static final int WARMUP_BLOCK = 10;
+
     private final Map<LifecycleSide, Samples> samples = new LinkedHashMap<>();
+    private int warmupCycles;
+    private double lastWarmupJitShare;
+    private double timedJitShare;
+    private LongSupplier compileClock = LifecycleTimings::jitMillis;
 
     /** {@code sides} holds {@code raw}, the daemon's own API, and the Skyport APIs measured against it. */
     LifecycleTimings(String title, EngineSide raw, List<LifecycleSide> sides, Consumer<String> progress) {
@@ -36,20 +47,88 @@ final class LifecycleTimings {
         sides.forEach(s -> samples.put(s, Samples.empty()));
     }
 
-    LifecycleTimings run(int warmup, int iterations) throws Exception {
-        int total = warmup + iterations;
-        for (int i = 0; i < total; i++) {
-            boolean timed = i >= warmup;
-            for (int k = 0; k < sides.size(); k++) {
-                int index = (i + k) % sides.size();
-                cycle(sides.get(index), "cb" + index + "-" + i, timed);
-            }
-            if ((i + 1) % 5 == 0 || i + 1 == total) {
-                progress.accept(title + " lifecycle: " + (i + 1) + "/" + total + " cycles per side"
-                        + (i < warmup ? " (warm-up)" : ""));
+    /**
+     * Warm-up, then the timed cycles. Warm-up runs at least {@code minWarmup} cycles, then goes on in
+     * blocks of {@value #WARMUP_BLOCK} until the JIT compilers' time in a block is under
+     * {@code settledShare} of its wall time (or {@code maxWarmup} cycles): a server that just started
+     * compiles its hot paths for minutes, on the same cores as the daemon, and what the benchmark
+     * compares is the server that runs for weeks.
+     */
+    LifecycleTimings run(int minWarmup, int maxWarmup, double settledShare, int iterations) throws Exception {
+        int i = 0;
+        Jit block = Jit.now(compileClock);
+        while (i < maxWarmup) {
+            iteration(i, false);
+            i++;
+            if (i % WARMUP_BLOCK == 0 || i == maxWarmup) {
+                Jit end = Jit.now(compileClock);
+                lastWarmupJitShare = block.shareUntil(end);
+                block = end;
+                if (i >= minWarmup && lastWarmupJitShare <= settledShare) {
+                    break;
+                }
+                progress.accept(String.format(Locale.ROOT, "%s warm-up: %d cycles per side, JIT %.0f%% of the "
+                        + "last block", title, i, 100 * lastWarmupJitShare));
             }
         }
+        warmupCycles = i;
+        Jit timed = Jit.now(compileClock);
+        for (int k = 0; k < iterations; k++) {
+            iteration(i + k, true);
+            if ((k + 1) % 5 == 0 || k + 1 == iterations) {
+                progress.accept(title + " lifecycle: " + (k + 1) + "/" + iterations + " timed cycles per side");
+            }
+        }
+        timedJitShare = timed.shareUntil(Jit.now(compileClock));
+        progress.accept(String.format(Locale.ROOT, "%s: %d warm-up cycles per side; JIT %.0f%% of the last "
+                + "warm-up block, %.0f%% of the timed cycles", title, warmupCycles, 100 * lastWarmupJitShare,
+                100 * timedJitShare));
         return this;
+    }
+
+    /** One cycle of every side, in an order rotated by {@code i}. */
+    private void iteration(int i, boolean timed) throws Exception {
+        for (int k = 0; k < sides.size(); k++) {
+            int index = (i + k) % sides.size();
+            cycle(sides.get(index), "cb" + index + "-" + i, timed);
+        }
+    }
+
+    /** The JIT compilers' total time and the wall clock at one moment. */
+    private record Jit(long compileMillis, long wallNanos) {
+        static Jit now(LongSupplier clock) {
+            return new Jit(clock.getAsLong(), System.nanoTime());
+        }
+
+        /** The compilers' time from this moment to a later one, as a share of the wall time between (at least 1 ms). */
+        double shareUntil(Jit later) {
+            long wall = Math.max(1, (later.wallNanos - wallNanos) / 1_000_000);
+            return (double) (later.compileMillis - compileMillis) / wall;
+        }
+    }
+
+    /** The JIT compilers' total time so far, in milliseconds (0 where the JVM does not tell). */
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit == null || !jit.isCompilationTimeMonitoringSupported() ? 0 : jit.getTotalCompilationTime();
+    }
+
+    /** For tests: where the JIT compilers' total time is read. */
+    LifecycleTimings compileClock(LongSupplier clock) {
+        this.compileClock = clock;
+        return this;
+    }
+
+    int warmupCycles() {
+        return warmupCycles;
+    }
+
+    double lastWarmupJitShare() {
+        return lastWarmupJitShare;
+    }
+
+    double timedJitShare() {
+        return timedJitShare;
     }
 
     private void cycle(LifecycleSide side, String name, boolean timed) throws Exception {

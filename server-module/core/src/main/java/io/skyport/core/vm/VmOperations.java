@@ -161,8 +161,26 @@ public class VmOperations {
         if (vm.state() != VmState.Running) {
             throw invalidState(vm, "stop");
         }
+        Optional<Host> host = stopOnHost(caller, vm, forced);
+        // the state, the host's capacity and the event commit together (one write to the database, not three)
+        tx.executeWithoutResult(status -> {
+            vms.transition(vm.id(), VmState.Stopping, VmState.Stopped, null);
+            host.ifPresent(h -> placement.release(h.id(), vm));
+            events.record(caller, "VM.STOP", "Stopped VM " + vm.name(), "VirtualMachine", vm.uuid());
+        });
+        FaultPoint.hit("vm.stop.stopped");
+        return load(vmId);
+    }
+
+    /**
+     * Moves a Running VM to Stopping (committed before the host is asked, so a crash leaves a VM
+     * the reconciler settles from what the host reports) and stops its instance. A host that fails
+     * puts the VM back to Running and fails the call, unless {@code forced}: then the failure is
+     * logged and the VM is stopped anyway. Returns the VM's host, whose capacity the caller releases.
+     */
+    private Optional<Host> stopOnHost(CallContext caller, Vm vm, boolean forced) {
         if (!vms.transition(vm.id(), VmState.Running, VmState.Stopping, vm.hostId())) {
-            throw invalidState(load(vmId), "stop");
+            throw invalidState(load(vm.id()), "stop");
         }
         FaultPoint.hit("vm.stop.stopping");
         Optional<Host> host = vm.hostId() == null ? Optional.empty() : hostDao.host(vm.hostId());
@@ -178,14 +196,7 @@ public class VmOperations {
             }
             LOG.warn("forced stop of VM {}: host failed ({}), stopping it anyway", vm.uuid(), e.getMessage());
         }
-        // the state, the host's capacity and the event commit together (one write to the database, not three)
-        tx.executeWithoutResult(status -> {
-            vms.transition(vm.id(), VmState.Stopping, VmState.Stopped, null);
-            host.ifPresent(h -> placement.release(h.id(), vm));
-            events.record(caller, "VM.STOP", "Stopped VM " + vm.name(), "VirtualMachine", vm.uuid());
-        });
-        FaultPoint.hit("vm.stop.stopped");
-        return load(vmId);
+        return host;
     }
 
     public Vm reboot(CallContext caller, long vmId) {
@@ -208,11 +219,8 @@ public class VmOperations {
     /** Destroys a VM (stopping it first); with {@code expunge} it is removed at once. */
     public Vm destroy(CallContext caller, long vmId, boolean expunge) {
         Vm vm = load(vmId);
-        if (vm.state() == VmState.Running && expunge) {
-            return expungeRunning(caller, vm);
-        }
         if (vm.state() == VmState.Running) {
-            vm = stop(caller, vmId, true);
+            return expunge ? expungeRunning(caller, vm) : destroyRunning(caller, vm);
         }
         if (vm.state() == VmState.Destroyed && expunge) {
             return expunge(caller, vmId);
@@ -230,6 +238,26 @@ public class VmOperations {
         });
         FaultPoint.hit("vm.destroy.destroyed");
         return expunge ? expunge(caller, vmId) : load(vmId);
+    }
+
+    /**
+     * Destroy (without expunge) of a running VM: a forced stop whose end commits the VM Destroyed,
+     * with its capacity, its running counters and both events (VM.STOP, VM.DESTROY), in one
+     * transaction rather than a stop's and then a destroy's. A crash in between leaves the VM
+     * Stopping, which the reconciler settles to Stopped: the caller's job fails and may be retried.
+     */
+    private Vm destroyRunning(CallContext caller, Vm vm) {
+        Optional<Host> host = stopOnHost(caller, vm, true);
+        tx.executeWithoutResult(status -> {
+            vms.transition(vm.id(), VmState.Stopping, VmState.Destroyed, null);
+            host.ifPresent(h -> placement.release(h.id(), vm));
+            provisioner.releaseRunningCounters(vm);
+            events.record(caller, "VM.STOP", "Stopped VM " + vm.name(), "VirtualMachine", vm.uuid());
+            events.record(caller, "VM.DESTROY", "Destroyed VM " + vm.name(), "VirtualMachine", vm.uuid());
+        });
+        FaultPoint.hit("vm.stop.stopped");
+        FaultPoint.hit("vm.destroy.destroyed");
+        return load(vm.id());
     }
 
     /**

@@ -11,8 +11,10 @@ public enum VmState {
     private static final Map<VmState, Set<VmState>> NEXT = Map.of(
             Stopped, EnumSet.of(Starting, Destroyed, Expunging, Error),
             Starting, EnumSet.of(Running, Stopped, Error),
+            // (a destroy with expunge moves a Running VM to Expunging itself: expunge alone must not)
             Running, EnumSet.of(Stopping, Stopped, Error),
-            Stopping, EnumSet.of(Stopped, Running, Error),
+            // Destroyed: a destroy of a running VM, whose stop commits it Destroyed at once
+            Stopping, EnumSet.of(Stopped, Running, Destroyed, Error),
             Destroyed, EnumSet.of(Stopped, Expunging),
             Expunging, EnumSet.of(Expunging),
             Error, EnumSet.of(Expunging, Stopped));

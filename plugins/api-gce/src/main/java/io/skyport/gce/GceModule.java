@@ -6,6 +6,7 @@ import io.skyport.core.catalog.ServiceOfferingDao;
 import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.dispatch.CommandCatalog;
 import io.skyport.core.event.EventDao;
+import io.skyport.core.event.EventService;
 import io.skyport.core.extid.ExternalIdDao;
 import io.skyport.core.identity.AccountDao;
 import io.skyport.core.identity.DomainDao;
@@ -116,8 +117,8 @@ public class GceModule {
     }
 
     @Bean
-    public InstanceMetadata gceInstanceMetadata(JdbcTemplate jdbc) {
-        return new InstanceMetadata(jdbc);
+    public InstanceMetadata gceInstanceMetadata(JdbcTemplate jdbc, EventService events) {
+        return new InstanceMetadata(jdbc, events);
     }
 
     @Bean
@@ -158,8 +159,8 @@ public class GceModule {
     }
 
     @Bean
-    public Descriptions gceDescriptions(JdbcTemplate jdbc) {
-        return new Descriptions(jdbc);
+    public Descriptions gceDescriptions(JdbcTemplate jdbc, EventService events) {
+        return new Descriptions(jdbc, events);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.skyport.ec2.service;
 
+import io.skyport.core.event.EventService;
 import io.skyport.core.settings.SettingService;
 import io.skyport.ec2.Ec2Exception;
 import io.skyport.ec2.Ec2Settings;
@@ -32,9 +33,15 @@ public class InstanceMetadataOptions {
     private final JdbcTemplate jdbc;
     private final SettingService settings;
 
-    public InstanceMetadataOptions(JdbcTemplate jdbc, SettingService settings) {
+    public InstanceMetadataOptions(JdbcTemplate jdbc, SettingService settings, EventService events) {
         this.jdbc = jdbc;
         this.settings = settings;
+        events.onVmExpunged(this::forget);
+    }
+
+    /** Drops an instance's options, with its expunge. */
+    void forget(String vmUuid) {
+        jdbc.update("DELETE FROM ec2_instance_metadata_options WHERE vm_uuid = ?", vmUuid);
     }
 
     /** What a request asks to change, checked; null fields are left as they are. */

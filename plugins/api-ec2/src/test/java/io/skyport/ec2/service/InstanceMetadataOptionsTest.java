@@ -7,12 +7,14 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.skyport.core.db.DatabaseFactory;
+import io.skyport.core.event.EventService;
 import io.skyport.core.settings.SettingService;
 import io.skyport.ec2.Ec2Error;
 import io.skyport.ec2.Ec2Exception;
 import io.skyport.ec2.Ec2Settings;
 import io.skyport.ec2.service.InstanceMetadataOptions.Applied;
 import io.skyport.ec2.service.InstanceMetadataOptions.Requested;
+import io.skyport.plugin.CallContext;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class InstanceMetadataOptionsTest {
     private final SettingService settings = mock(SettingService.class);
     private InstanceMetadataOptions options;
+    private EventService events;
 
     @Before
     public void setUp() {
@@ -33,8 +36,21 @@ public class InstanceMetadataOptionsTest {
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         DatabaseFactory.migrate(ds);
-        options = new InstanceMetadataOptions(new JdbcTemplate(ds), settings);
+        events = new EventService(new JdbcTemplate(ds));
+        options = new InstanceMetadataOptions(new JdbcTemplate(ds), settings, events);
         when(settings.get(Ec2Settings.METADATA_HTTP_TOKENS)).thenReturn("optional");
+    }
+
+    @Test
+    public void anExpungedInstancesOptionsGoWithIt() {
+        options.set("vm-gone", new Requested("required", 3));
+        options.set("vm-kept", new Requested("required", 3));
+        events.record(CallContext.system(), "VM.DESTROY", "destroyed", "VirtualMachine", "vm-gone");
+        assertEquals("a destroy alone keeps them", new Applied("required", 3),
+                options.applied(List.of("vm-gone")).get("vm-gone"));
+        events.record(CallContext.system(), EventService.VM_EXPUNGE, "expunged", "VirtualMachine", "vm-gone");
+        assertEquals(new Applied("optional", 1), options.applied(List.of("vm-gone")).get("vm-gone"));
+        assertEquals(new Applied("required", 3), options.applied(List.of("vm-kept")).get("vm-kept"));
     }
 
     @Test

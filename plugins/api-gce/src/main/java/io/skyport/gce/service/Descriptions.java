@@ -1,5 +1,6 @@
 package io.skyport.gce.service;
 
+import io.skyport.core.event.EventService;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,8 +15,10 @@ public class Descriptions {
 
     private final JdbcTemplate jdbc;
 
-    public Descriptions(JdbcTemplate jdbc) {
+    public Descriptions(JdbcTemplate jdbc, EventService events) {
         this.jdbc = jdbc;
+        // an instance's description goes with its expunge, whichever API asked
+        events.onVmExpunged(this::forget);
     }
 
     /** Keeps a non-empty description (call inside the transaction that makes the resource). */

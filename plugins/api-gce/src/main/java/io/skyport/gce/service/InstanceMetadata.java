@@ -7,6 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.skyport.core.db.Rows;
+import io.skyport.core.event.EventService;
 import io.skyport.core.vm.Vm;
 import io.skyport.gce.GceException;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +40,12 @@ public class InstanceMetadata {
 
     private final JdbcTemplate jdbc;
 
-    public InstanceMetadata(JdbcTemplate jdbc) {
+    public InstanceMetadata(JdbcTemplate jdbc, EventService events) {
         this.jdbc = jdbc;
+        // an instance's items and tags (startup scripts, keys) go with its expunge, whichever API asked
+        events.onVmExpunged(this::forget);
     }
+
 
     /** What is stored for one VM. */
     public record Stored(Map<String, String> items, List<String> networkTags) {

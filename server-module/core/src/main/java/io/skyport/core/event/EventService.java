@@ -18,6 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class EventService {
     private static final Logger LOG = LogManager.getLogger("io.skyport.events");
     private final JdbcTemplate jdbc;
+    /** The event of a VM whose rows are removed. */
+    public static final String VM_EXPUNGE = "VM.EXPUNGE";
+
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
 
     public record Event(String uuid, String type, String level, String state, String description, long accountId,
@@ -30,6 +33,19 @@ public class EventService {
 
     public void subscribe(Consumer<Event> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Calls {@code forget} with the uuid of each VM expunged, inside the transaction that removes
+     * the VM's rows ({@value #VM_EXPUNGE} is recorded in it), so what a plugin keeps about the VM
+     * goes with the core's rows, or stays with them if that transaction rolls back.
+     */
+    public void onVmExpunged(Consumer<String> forget) {
+        subscribe(e -> {
+            if (VM_EXPUNGE.equals(e.type()) && e.resourceUuid() != null) {
+                forget.accept(e.resourceUuid());
+            }
+        });
     }
 
     public Event record(CallContext caller, String type, String description, String resourceType, String resourceUuid) {

@@ -283,7 +283,7 @@ public class VmOperations {
         host.ifPresent(h -> removeFromHost(h, vm));
         tx.executeWithoutResult(status -> {
             provisioner.removeRows(vm, false);
-            events.record(caller, "VM.EXPUNGE", "Expunged VM " + vm.name(), "VirtualMachine", vm.uuid());
+            events.record(caller, EventService.VM_EXPUNGE, "Expunged VM " + vm.name(), "VirtualMachine", vm.uuid());
         });
         return vm;
     }
@@ -332,7 +332,7 @@ public class VmOperations {
         }
         tx.executeWithoutResult(status -> {
             provisioner.removeRows(vm, countersHeld && vm.state() != VmState.Expunging);
-            events.record(caller, "VM.EXPUNGE", "Expunged VM " + vm.name(), "VirtualMachine", vm.uuid());
+            events.record(caller, EventService.VM_EXPUNGE, "Expunged VM " + vm.name(), "VirtualMachine", vm.uuid());
         });
         return vm;
     }

@@ -128,6 +128,7 @@ public class Ec2Endpoint implements ApiEndpoint {
         String outcome = "client-error";
         CommandDescriptor audited = null;
         CallContext caller = null;
+        boolean counted = false;
         try {
             SignedRequest signed = read(req);
             String address = req.getRemoteAddr();
@@ -168,26 +169,41 @@ public class Ec2Endpoint implements ApiEndpoint {
             // the audit event is written before the answer, so a client that has its answer finds it
             audit.record(API, d, ctx, address, "success");
             audited = null;
-            write(resp, 200, xml, requestId);
             outcome = "success";
+            counted = count(action, outcome, start);
+            write(resp, 200, xml, requestId);
         } catch (Ec2Exception e) {
             failed(audited, caller, req);
-            writeError(resp, e.error(), e.getMessage(), requestId);
             outcome = e.error().status() >= 500 ? "server-error" : "client-error";
+            counted = count(action, outcome, start);
+            writeError(resp, e.error(), e.getMessage(), requestId);
         } catch (ApiException e) {
             Ec2Error err = Ec2Error.of(e.error());
             failed(audited, caller, req);
-            writeError(resp, err, e.getMessage(), requestId);
             outcome = err.status() >= 500 ? "server-error" : "client-error";
+            counted = count(action, outcome, start);
+            writeError(resp, err, e.getMessage(), requestId);
         } catch (RuntimeException e) {
             LOG.error("EC2 {} failed (request {})", action, requestId, e);
             failed(audited, caller, req);
-            writeError(resp, Ec2Error.INTERNAL_ERROR, "An internal error has occurred", requestId);
             outcome = "server-error";
+            counted = count(action, outcome, start);
+            writeError(resp, Ec2Error.INTERNAL_ERROR, "An internal error has occurred", requestId);
         } finally {
-            Timer.builder("skyport.api.requests").tag("api", API).tag("command", action).tag("outcome", outcome)
-                    .register(metrics).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            if (!counted) {
+                count(action, outcome, start);
+            }
         }
+    }
+
+    /**
+     * Counts and times a call, before its answer is written (as the audit event is): a client that
+     * has its answer finds its call in the panel's counts.
+     */
+    private boolean count(String action, String outcome, long start) {
+        Timer.builder("skyport.api.requests").tag("api", API).tag("command", action).tag("outcome", outcome)
+                .register(metrics).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return true;
     }
 
     /** Audits a failed call of an authorized operation (null when it never got that far). */

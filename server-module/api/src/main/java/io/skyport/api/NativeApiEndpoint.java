@@ -110,6 +110,7 @@ public class NativeApiEndpoint implements ApiEndpoint {
         String outcome = "error";
         String commandName = "unknown";
         boolean json = false;
+        boolean counted = false;
         try {
             if (!collect(req, params)) {
                 writeError(resp, false, "errorresponse", NativeError.PARAM_ERROR, "Too many parameters");
@@ -126,26 +127,37 @@ public class NativeApiEndpoint implements ApiEndpoint {
             CommandDescriptor d = found.get();
             commandName = d.name();
             String responseName = d.name().toLowerCase(Locale.ROOT) + "response";
-            outcome = dispatch(req, resp, d, params, responseName, json);
+            Result r = dispatch(req, resp, d, params, responseName, json);
+            outcome = r.outcome();
+            // counted before the answer goes, as the audit event is: a client that has its answer finds its call
+            counted = count(commandName, outcome, start);
+            r.answer().send();
         } finally {
-            Timer.builder("skyport.api.requests").tag("api", API).tag("command", commandName).tag("outcome", outcome)
-                    .register(metrics).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (!counted) {
+                count(commandName, outcome, start);
+            }
         }
+    }
+
+    private boolean count(String command, String outcome, long start) {
+        Timer.builder("skyport.api.requests").tag("api", API).tag("command", command).tag("outcome", outcome)
+                .register(metrics).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        return true;
     }
 
     /**
      * Runs one command; every admin-only command's result, and every refusal of one, goes to the
-     * audit trail here, so no command has to remember it.
+     * audit trail here, so no command has to remember it. Returns the answer unsent.
      */
-    private String dispatch(HttpServletRequest req, HttpServletResponse resp, CommandDescriptor d,
-                            Map<String, String> params, String responseName, boolean json) throws IOException {
+    private Result dispatch(HttpServletRequest req, HttpServletResponse resp, CommandDescriptor d,
+                            Map<String, String> params, String responseName, boolean json) {
         String address = req.getRemoteAddr();
         // login names its user; every other call its API key (a session key is a random secret, not a name)
         String key = d.command().authenticated() ? get(params, "apikey") : get(params, "username");
         if (throttle.refuse(API, key, address)) {
             audit.record(API, d, null, address, "refused");
-            writeError(resp, json, responseName, NativeError.THROTTLED, null);
-            return "throttled";
+            return new Result("throttled", "refused",
+                    () -> writeError(resp, json, responseName, NativeError.THROTTLED, null));
         }
         CallContext caller = null;
         if (d.command().authenticated()) {
@@ -157,15 +169,15 @@ public class NativeApiEndpoint implements ApiEndpoint {
                     throttle.failed(API, key, address);
                 }
                 audit.record(API, d, null, address, "refused");
-                writeError(resp, json, responseName, NativeError.UNAUTHORIZED, null);
-                return "unauthorized";
+                return new Result("unauthorized", "refused",
+                        () -> writeError(resp, json, responseName, NativeError.UNAUTHORIZED, null));
             }
             caller = who.get().context(address);
             if (!Arrays.asList(d.command().roles()).contains(caller.role())) {
                 audit.record(API, d, caller, address, "refused");
-                writeError(resp, json, responseName, NativeError.UNAUTHORIZED, "The given command " + d.name()
-                        + " does not exist or it is not available for the user");
-                return "unauthorized";
+                return new Result("unauthorized", "refused", () -> writeError(resp, json, responseName,
+                        NativeError.UNAUTHORIZED, "The given command " + d.name()
+                                + " does not exist or it is not available for the user"));
             }
         }
         CallContext ctx = caller != null ? caller
@@ -175,8 +187,7 @@ public class NativeApiEndpoint implements ApiEndpoint {
             throttle.failed(API, key, address);
         }
         audit.record(API, d, caller, address, r.audit());
-        r.answer().send();
-        return r.outcome();
+        return r;
     }
 
     /**

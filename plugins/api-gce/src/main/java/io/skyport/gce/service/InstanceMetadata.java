@@ -46,7 +46,6 @@ public class InstanceMetadata {
         events.onVmExpunged(this::forget);
     }
 
-
     /** What is stored for one VM. */
     public record Stored(Map<String, String> items, List<String> networkTags) {
     }

@@ -16,11 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * bus that the UI and metrics listen to.
  */
 public class EventService {
-    private static final Logger LOG = LogManager.getLogger("io.skyport.events");
-    private final JdbcTemplate jdbc;
     /** The event of a VM whose rows are removed. */
     public static final String VM_EXPUNGE = "VM.EXPUNGE";
-
+    private static final Logger LOG = LogManager.getLogger("io.skyport.events");
+    private final JdbcTemplate jdbc;
     private final List<Consumer<Event>> listeners = new CopyOnWriteArrayList<>();
 
     public record Event(String uuid, String type, String level, String state, String description, long accountId,

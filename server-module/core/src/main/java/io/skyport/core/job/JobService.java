@@ -173,7 +173,8 @@ public class JobService implements AutoCloseable {
             }
             FaultPoint.hit("job.before-complete");
             record(id, cmd, status, code, result);
-            Timer.builder("skyport.jobs.duration").description("time a job ran here, from its start to its outcome recorded")
+            Timer.builder("skyport.jobs.duration")
+                    .description("time a job ran here, from its start to its outcome recorded")
                     .tag("command", cmd).tag("result", status == AsyncJob.SUCCEEDED ? "success" : "failure")
                     .register(metrics).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         } finally {

@@ -18,6 +18,9 @@ import java.util.function.LongSupplier;
  * checked on the engine before it is removed.
  */
 final class LifecycleTimings {
+    /** Warm-up cycles are checked for a settled JIT in blocks of this many. */
+    static final int WARMUP_BLOCK = 10;
+
     /** Milliseconds per side: create+start, and remove (for the engine also a kill alone, on another container). */
     record Samples(List<Double> create, List<Double> remove, List<Double> kill) {
         static Samples empty() {
@@ -29,9 +32,6 @@ final class LifecycleTimings {
     private final EngineSide raw;
     private final List<LifecycleSide> sides;
     private final Consumer<String> progress;
-    /** Warm-up cycles are checked for a settled JIT in blocks of this many. */
-    static final int WARMUP_BLOCK = 10;
-
     private final Map<LifecycleSide, Samples> samples = new LinkedHashMap<>();
     private int warmupCycles;
     private double lastWarmupJitShare;
@@ -49,7 +49,7 @@ final class LifecycleTimings {
 
     /**
      * Warm-up, then the timed cycles. Warm-up runs at least {@code minWarmup} cycles, then goes on in
-     * blocks of {@value #WARMUP_BLOCK} until the JIT compilers' time in a block is under
+     * blocks of {@value #WARMUP_BLOCK} until the JIT compilers' time in a block is at most
      * {@code settledShare} of its wall time (or {@code maxWarmup} cycles): a server that just started
      * compiles its hot paths for minutes, on the same cores as the daemon, and what the benchmark
      * compares is the server that runs for weeks.
@@ -100,7 +100,10 @@ final class LifecycleTimings {
             return new Jit(clock.getAsLong(), System.nanoTime());
         }
 
-        /** The compilers' time from this moment to a later one, as a share of the wall time between (at least 1 ms). */
+        /**
+         * The compilers' time from this moment to a later one, as a share of the wall time between
+         * (taken as at least 1 ms).
+         */
         double shareUntil(Jit later) {
             long wall = Math.max(1, (later.wallNanos - wallNanos) / 1_000_000);
             return (double) (later.compileMillis - compileMillis) / wall;

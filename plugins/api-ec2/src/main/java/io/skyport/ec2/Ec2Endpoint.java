@@ -128,7 +128,7 @@ public class Ec2Endpoint implements ApiEndpoint {
         String outcome = "client-error";
         CommandDescriptor audited = null;
         CallContext caller = null;
-        boolean counted = false;
+        Answer answer;
         try {
             SignedRequest signed = read(req);
             String address = req.getRemoteAddr();
@@ -170,40 +170,35 @@ public class Ec2Endpoint implements ApiEndpoint {
             audit.record(API, d, ctx, address, "success");
             audited = null;
             outcome = "success";
-            counted = count(action, outcome, start);
-            write(resp, 200, xml, requestId);
+            answer = new Answer(200, xml);
         } catch (Ec2Exception e) {
             failed(audited, caller, req);
             outcome = e.error().status() >= 500 ? "server-error" : "client-error";
-            counted = count(action, outcome, start);
-            writeError(resp, e.error(), e.getMessage(), requestId);
+            answer = Answer.error(e.error(), e.getMessage(), requestId);
         } catch (ApiException e) {
             Ec2Error err = Ec2Error.of(e.error());
             failed(audited, caller, req);
             outcome = err.status() >= 500 ? "server-error" : "client-error";
-            counted = count(action, outcome, start);
-            writeError(resp, err, e.getMessage(), requestId);
+            answer = Answer.error(err, e.getMessage(), requestId);
         } catch (RuntimeException e) {
             LOG.error("EC2 {} failed (request {})", action, requestId, e);
             failed(audited, caller, req);
             outcome = "server-error";
-            counted = count(action, outcome, start);
-            writeError(resp, Ec2Error.INTERNAL_ERROR, "An internal error has occurred", requestId);
+            answer = Answer.error(Ec2Error.INTERNAL_ERROR, "An internal error has occurred", requestId);
         } finally {
-            if (!counted) {
-                count(action, outcome, start);
-            }
+            // counted before the answer goes, as the audit event is: a client that has its answer finds
+            // its call in the panel's counts
+            Timer.builder("skyport.api.requests").tag("api", API).tag("command", action).tag("outcome", outcome)
+                    .register(metrics).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
+        write(resp, answer.status(), answer.xml(), requestId);
     }
 
-    /**
-     * Counts and times a call, before its answer is written (as the audit event is): a client that
-     * has its answer finds its call in the panel's counts.
-     */
-    private boolean count(String action, String outcome, long start) {
-        Timer.builder("skyport.api.requests").tag("api", API).tag("command", action).tag("outcome", outcome)
-                .register(metrics).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        return true;
+    /** What a call answers: its HTTP status and XML document. */
+    private record Answer(int status, String xml) {
+        static Answer error(Ec2Error error, String message, String requestId) {
+            return new Answer(error.status(), XmlWriter.error(error.code(), message, requestId));
+        }
     }
 
     /** Audits a failed call of an authorized operation (null when it never got that far). */
@@ -271,7 +266,8 @@ public class Ec2Endpoint implements ApiEndpoint {
 
     private static void writeError(HttpServletResponse resp, Ec2Error error, String message, String requestId)
             throws IOException {
-        write(resp, error.status(), XmlWriter.error(error.code(), message, requestId), requestId);
+        Answer a = Answer.error(error, message, requestId);
+        write(resp, a.status(), a.xml(), requestId);
     }
 
     private static void write(HttpServletResponse resp, int status, String xml, String requestId) throws IOException {

@@ -109,40 +109,31 @@ public class NativeApiEndpoint implements ApiEndpoint {
         Map<String, String> params = new LinkedHashMap<>();
         String outcome = "error";
         String commandName = "unknown";
-        boolean json = false;
-        boolean counted = false;
+        Answer answer;
         try {
             if (!collect(req, params)) {
-                writeError(resp, false, "errorresponse", NativeError.PARAM_ERROR, "Too many parameters");
-                return;
+                answer = () -> writeError(resp, false, "errorresponse", NativeError.PARAM_ERROR, "Too many parameters");
+            } else {
+                boolean json = isJson(params.get("response"));
+                Optional<CommandDescriptor> found = catalog.find(API, params.get("command"));
+                if (found.isEmpty()) {
+                    outcome = "unknown";
+                    answer = () -> writeError(resp, json, "errorresponse", NativeError.UNAUTHORIZED, null);
+                } else {
+                    CommandDescriptor d = found.get();
+                    commandName = d.name();
+                    String responseName = d.name().toLowerCase(Locale.ROOT) + "response";
+                    Result r = dispatch(req, resp, d, params, responseName, json);
+                    outcome = r.outcome();
+                    answer = r.answer();
+                }
             }
-            json = isJson(params.get("response"));
-            String command = params.get("command");
-            Optional<CommandDescriptor> found = catalog.find(API, command);
-            if (found.isEmpty()) {
-                writeError(resp, json, "errorresponse", NativeError.UNAUTHORIZED, null);
-                outcome = "unknown";
-                return;
-            }
-            CommandDescriptor d = found.get();
-            commandName = d.name();
-            String responseName = d.name().toLowerCase(Locale.ROOT) + "response";
-            Result r = dispatch(req, resp, d, params, responseName, json);
-            outcome = r.outcome();
-            // counted before the answer goes, as the audit event is: a client that has its answer finds its call
-            counted = count(commandName, outcome, start);
-            r.answer().send();
         } finally {
-            if (!counted) {
-                count(commandName, outcome, start);
-            }
+            // counted before the answer goes, as the audit event is: a client that has its answer finds its call
+            Timer.builder("skyport.api.requests").tag("api", API).tag("command", commandName).tag("outcome", outcome)
+                    .register(metrics).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
-    }
-
-    private boolean count(String command, String outcome, long start) {
-        Timer.builder("skyport.api.requests").tag("api", API).tag("command", command).tag("outcome", outcome)
-                .register(metrics).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-        return true;
+        answer.send();
     }
 
     /**

@@ -43,6 +43,11 @@ public class Ec2Module {
     }
 
     @Bean
+    public Setting<Integer> ec2StateChangeWaitSetting() {
+        return Ec2Settings.STATE_CHANGE_WAIT_MILLIS;
+    }
+
+    @Bean
     public Setting<String> ec2MetadataHttpTokensSetting() {
         return Ec2Settings.METADATA_HTTP_TOKENS;
     }

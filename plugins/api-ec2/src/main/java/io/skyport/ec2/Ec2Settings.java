@@ -14,6 +14,18 @@ public final class Ec2Settings {
             "Compatibility APIs", Setting.Scope.GLOBAL);
 
     /**
+     * How long RunInstances, StartInstances, StopInstances and TerminateInstances wait for their
+     * jobs before answering. EC2 has no way to wait on a state change but polling DescribeInstances
+     * (its waiters poll every 15 s): a change that ends within this time is answered as done, so the
+     * client's first poll finds it.
+     */
+    public static final Setting<Integer> STATE_CHANGE_WAIT_MILLIS = Setting.integer("ec2.state.change.wait.millis",
+            2000, "Milliseconds RunInstances, StartInstances, StopInstances and TerminateInstances wait, all their "
+                    + "instances together, for the state change before answering: instances whose change ended are "
+                    + "answered in their new state (running, stopped, terminated), the others as pending, stopping "
+                    + "or shutting-down; 0 answers at once, as EC2 does", "Compatibility APIs", Setting.Scope.GLOBAL);
+
+    /**
      * IMDS's HttpTokens for instances without their own (RunInstances MetadataOptions,
      * ModifyInstanceMetadataOptions: InstanceMetadataOptions).
      */

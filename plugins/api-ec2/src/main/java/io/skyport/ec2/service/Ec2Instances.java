@@ -1,6 +1,7 @@
 package io.skyport.ec2.service;
 
 import io.skyport.core.identity.Visibility;
+import io.skyport.core.job.AsyncJob;
 import io.skyport.core.job.JobService;
 import io.skyport.core.settings.SettingService;
 import io.skyport.core.vm.Vm;
@@ -14,12 +15,16 @@ import io.skyport.plugin.CallContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.ec2.model.InstanceState;
 import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 
 /**
  * What the instance operations share: turning instance ids into the caller's VMs, and queueing
@@ -79,11 +84,36 @@ public class Ec2Instances {
     }
 
     /** Queues an operation on a VM; its job fails (and is recorded) if the operation does. */
-    public void submit(CallContext caller, String action, Vm vm, LongFunction<Vm> operation) {
-        jobs.submit(caller, action, INSTANCE_TYPE, vm.uuid(), INSTANCE_TYPE + ":" + vm.uuid(), jobUuid -> {
+    public AsyncJob submit(CallContext caller, String action, Vm vm, LongFunction<Vm> operation) {
+        return jobs.submit(caller, action, INSTANCE_TYPE, vm.uuid(), INSTANCE_TYPE + ":" + vm.uuid(), jobUuid -> {
             operation.apply(vm.id());
             return null;
         });
+    }
+
+    /**
+     * Waits for a request's jobs, all together no longer than {@link Ec2Settings#STATE_CHANGE_WAIT_MILLIS},
+     * and gives the VMs whose job has ended as they are now, by uuid. A job that is still queued or
+     * running is left to run: its VM is not in the answer.
+     */
+    public Map<String, Vm> settled(List<AsyncJob> queued) {
+        Map<String, Vm> out = new HashMap<>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(
+                Math.max(0, settings.get(Ec2Settings.STATE_CHANGE_WAIT_MILLIS)));
+        for (AsyncJob job : queued) {
+            // past the deadline each job is still read once: one that ended meanwhile is answered as ended
+            if (jobs.await(job.uuid(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))).done()) {
+                vms.findByUuid(job.instanceUuid()).or(() -> vms.findRemovedByUuid(job.instanceUuid(),
+                        terminatedVisibleSince())).ifPresent(vm -> out.put(vm.uuid(), vm));
+            }
+        }
+        return out;
+    }
+
+    /** The state a VM answers with: as it is now if its job ended ({@link #settled}), else {@code inTransition}. */
+    public static InstanceState answered(Vm vm, Map<String, Vm> settled, InstanceStateName inTransition) {
+        Vm now = settled.get(vm.uuid());
+        return now != null ? stateNow(now) : InstanceStates.of(inTransition);
     }
 
     public InstanceStateChange change(Vm vm, InstanceState previous, InstanceState current) {

@@ -47,6 +47,9 @@ public class Ec2GoldenIT {
         ec2 = Ec2Sdk.client(SERVER, tenant);
         BOUND.put("endpoint", SERVER.baseUrl() + "/ec2");
         BOUND.put("zone", "Sandbox-simulator");
+        // the fixtures show state changes answered done: the simulator ends them well within this wait
+        assertEquals(200, SERVER.admin().call("updateConfiguration", "name", "ec2.state.change.wait.millis",
+                "value", "60000").status());
     }
 
     @AfterClass

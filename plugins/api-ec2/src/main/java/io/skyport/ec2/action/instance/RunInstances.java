@@ -6,6 +6,7 @@ import io.skyport.core.catalog.TemplateDao;
 import io.skyport.core.extid.ExternalIdDao;
 import io.skyport.core.infra.Zone;
 import io.skyport.core.infra.ZoneDao;
+import io.skyport.core.job.AsyncJob;
 import io.skyport.core.keypair.SshKeyPairDao;
 import io.skyport.core.network.Network;
 import io.skyport.core.network.NetworkDao;
@@ -36,6 +37,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.model.Instance;
@@ -47,8 +50,9 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /**
  * Launches instances: creates the VMs (and their reservation, ids and tags) in one transaction
- * and queues each start as a job, answering at once with the instances {@code pending}. A
- * ClientToken makes a retried launch return the first launch's reservation instead of a second.
+ * and queues each start as a job. It answers once the starts have ended or the state-change wait
+ * is over: an instance whose start ended as it is, the others {@code pending}. A ClientToken makes
+ * a retried launch return the first launch's reservation, as it is now, instead of a second.
  */
 @ApiCommand(name = "RunInstances", api = "ec2", async = true, description = "Launches instances.")
 public class RunInstances extends Ec2Action<RunInstancesRequest> {
@@ -116,19 +120,22 @@ public class RunInstances extends Ec2Action<RunInstancesRequest> {
         }
         Launch launch = resolve(request, ctx);
         String reservationId = Ec2Ids.mint(Kind.RESERVATION);
-        List<Vm> launched;
+        List<Vm> launched = new ArrayList<>();
+        List<AsyncJob> queued = new ArrayList<>();
         try {
-            launched = tx.execute(status -> {
+            tx.executeWithoutResult(status -> {
                 if (token != null && !tokens.recordToken("ec2", ctx.accountId(), token, hash, reservationId)) {
                     throw new TokenTaken();
                 }
-                return create(ctx, request, launch, reservationId);
+                create(ctx, request, launch, reservationId, launched, queued);
             });
         } catch (TokenTaken raced) {
             return replay(ctx, token, hash).orElseThrow(() -> new Ec2Exception(Ec2Error.IDEMPOTENT_PARAMETER_MISMATCH,
                     "The client token " + token + " is in use by a request still in progress"));
         }
-        return response(ctx, reservationId, launched, true);
+        Map<String, Vm> settled = instances.settled(queued);
+        return response(ctx, reservationId, launched.stream().map(vm -> settled.getOrDefault(vm.uuid(), vm)).toList(),
+                settled.keySet());
     }
 
     /** A concurrent request with the same client token committed first. */
@@ -138,8 +145,9 @@ public class RunInstances extends Ec2Action<RunInstancesRequest> {
         }
     }
 
-    private List<Vm> create(CallContext ctx, RunInstancesRequest request, Launch l, String reservationId) {
-        List<Vm> out = new ArrayList<>();
+    /** Creates the VMs into {@code out} and queues their starts into {@code queued}. */
+    private void create(CallContext ctx, RunInstancesRequest request, Launch l, String reservationId, List<Vm> out,
+                        List<AsyncJob> queued) {
         for (int i = 0; i < l.count(); i++) {
             String instanceId = Ec2Ids.mint(Kind.INSTANCE);
             String name = VmProvisioner.validHostName(l.nameTag()) ? l.nameTag() : instanceId;
@@ -153,17 +161,16 @@ public class RunInstances extends Ec2Action<RunInstancesRequest> {
             if (!l.tags().isEmpty()) {
                 tags.create(ctx, InstanceViews.TAG_TYPE, List.of(vm.uuid()), l.tags());
             }
-            instances.submit(ctx, "RunInstances", vm, id -> {
+            queued.add(instances.submit(ctx, "RunInstances", vm, id -> {
                 try {
                     return ops.start(ctx, id, null);
                 } catch (RuntimeException e) {
                     ops.discardFailedDeploy(ctx, id, e.getMessage());
                     throw e;
                 }
-            });
+            }));
             out.add(vm);
         }
-        return out;
     }
 
     private Launch resolve(RunInstancesRequest r, CallContext ctx) {
@@ -283,16 +290,16 @@ public class RunInstances extends Ec2Action<RunInstancesRequest> {
             for (String uuid : ids.reservationMembers(t.result())) {
                 vms.findByUuid(uuid).ifPresent(earlier::add);
             }
-            return response(ctx, t.result(), earlier, false);
+            return response(ctx, t.result(), earlier, earlier.stream().map(Vm::uuid).collect(Collectors.toSet()));
         });
     }
 
-    private SdkPojo response(CallContext ctx, String reservationId, List<Vm> launched, boolean fresh) {
+    /** The reservation; instances not in {@code asTheyAre} (their start still running) answer {@code pending}. */
+    private SdkPojo response(CallContext ctx, String reservationId, List<Vm> launched, Set<String> asTheyAre) {
         List<Instance> out = new ArrayList<>();
         for (InstanceViews.Placed p : views.build(ctx, launched)) {
-            // a fresh launch is pending whatever the start job has done meanwhile, as EC2 answers
-            out.add(fresh ? p.instance().toBuilder().state(InstanceStates.of(InstanceStateName.PENDING)).build()
-                    : p.instance());
+            out.add(asTheyAre.contains(p.vm().uuid()) ? p.instance()
+                    : p.instance().toBuilder().state(InstanceStates.of(InstanceStateName.PENDING)).build());
         }
         return RunInstancesResponse.builder().reservationId(reservationId)
                 .ownerId(InstanceViews.ownerId(ctx.accountId())).groups(List.of()).instances(out).build();

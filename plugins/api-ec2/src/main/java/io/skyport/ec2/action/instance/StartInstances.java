@@ -1,5 +1,6 @@
 package io.skyport.ec2.action.instance;
 
+import io.skyport.core.job.AsyncJob;
 import io.skyport.core.vm.Vm;
 import io.skyport.core.vm.VmOperations;
 import io.skyport.core.vm.VmState;
@@ -7,11 +8,11 @@ import io.skyport.ec2.Ec2Action;
 import io.skyport.ec2.Ec2Error;
 import io.skyport.ec2.Ec2Exception;
 import io.skyport.ec2.service.Ec2Instances;
-import io.skyport.ec2.view.InstanceStates;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.CallContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
@@ -38,15 +39,22 @@ public class StartInstances extends Ec2Action<StartInstancesRequest> {
                         + "' is not in a state from which it can be started.");
             }
         }
+        List<AsyncJob> queued = new ArrayList<>();
+        for (Vm vm : vms) {
+            if (!startedAlready(vm)) {
+                queued.add(instances.submit(ctx, "StartInstances", vm, id -> ops.start(ctx, id, null)));
+            }
+        }
+        Map<String, Vm> settled = instances.settled(queued);
         List<InstanceStateChange> changes = new ArrayList<>();
         for (Vm vm : vms) {
-            if (vm.state() == VmState.Running || vm.state() == VmState.Starting) {
-                changes.add(instances.change(vm, Ec2Instances.stateNow(vm), Ec2Instances.stateNow(vm)));
-                continue;
-            }
-            instances.submit(ctx, "StartInstances", vm, id -> ops.start(ctx, id, null));
-            changes.add(instances.change(vm, Ec2Instances.stateNow(vm), InstanceStates.of(InstanceStateName.PENDING)));
+            changes.add(instances.change(vm, Ec2Instances.stateNow(vm), startedAlready(vm) ? Ec2Instances.stateNow(vm)
+                    : Ec2Instances.answered(vm, settled, InstanceStateName.PENDING)));
         }
         return StartInstancesResponse.builder().startingInstances(changes).build();
+    }
+
+    private static boolean startedAlready(Vm vm) {
+        return vm.state() == VmState.Running || vm.state() == VmState.Starting;
     }
 }

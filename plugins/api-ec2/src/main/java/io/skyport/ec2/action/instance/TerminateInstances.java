@@ -1,15 +1,16 @@
 package io.skyport.ec2.action.instance;
 
+import io.skyport.core.job.AsyncJob;
 import io.skyport.core.vm.Vm;
 import io.skyport.core.vm.VmOperations;
 import io.skyport.core.vm.VmState;
 import io.skyport.ec2.Ec2Action;
 import io.skyport.ec2.service.Ec2Instances;
-import io.skyport.ec2.view.InstanceStates;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.CallContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
@@ -18,7 +19,9 @@ import software.amazon.awssdk.services.ec2.model.TerminateInstancesResponse;
 
 /**
  * Destroys instances. A terminated instance stays visible (as {@code terminated}) until the core
- * expunges it after the expunge delay, as EC2 keeps terminated instances listed for a while.
+ * expunges it after the expunge delay, as EC2 keeps terminated instances listed for a while. An
+ * instance whose destroy ends within the state-change wait is answered {@code terminated}, the
+ * others {@code shutting-down}.
  */
 @ApiCommand(name = "TerminateInstances", api = "ec2", async = true, description = "Terminates instances.")
 public class TerminateInstances extends Ec2Action<TerminateInstancesRequest> {
@@ -34,16 +37,22 @@ public class TerminateInstances extends Ec2Action<TerminateInstancesRequest> {
     @Override
     protected SdkPojo run(TerminateInstancesRequest request, CallContext ctx) {
         List<Vm> vms = instances.resolve(request.instanceIds(), ctx);
+        List<AsyncJob> queued = new ArrayList<>();
+        for (Vm vm : vms) {
+            if (!gone(vm)) {
+                queued.add(instances.submit(ctx, "TerminateInstances", vm, id -> ops.destroy(ctx, id, false)));
+            }
+        }
+        Map<String, Vm> settled = instances.settled(queued);
         List<InstanceStateChange> changes = new ArrayList<>();
         for (Vm vm : vms) {
-            boolean gone = vm.state() == VmState.Destroyed || vm.state() == VmState.Expunging
-                    || vm.state() == VmState.Error;
-            if (!gone) {
-                instances.submit(ctx, "TerminateInstances", vm, id -> ops.destroy(ctx, id, false));
-            }
-            changes.add(instances.change(vm, Ec2Instances.stateNow(vm), gone ? Ec2Instances.stateNow(vm)
-                    : InstanceStates.of(InstanceStateName.SHUTTING_DOWN)));
+            changes.add(instances.change(vm, Ec2Instances.stateNow(vm), gone(vm) ? Ec2Instances.stateNow(vm)
+                    : Ec2Instances.answered(vm, settled, InstanceStateName.SHUTTING_DOWN)));
         }
         return TerminateInstancesResponse.builder().terminatingInstances(changes).build();
+    }
+
+    private static boolean gone(Vm vm) {
+        return vm.state() == VmState.Destroyed || vm.state() == VmState.Expunging || vm.state() == VmState.Error;
     }
 }

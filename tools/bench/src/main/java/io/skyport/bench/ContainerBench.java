@@ -1,7 +1,6 @@
 package io.skyport.bench;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Info;
 import io.skyport.app.client.GceServiceAccount;
 import io.skyport.container.docker.DockerClients;
 import io.skyport.container.docker.DockerEndpoint;
@@ -106,7 +105,6 @@ public final class ContainerBench implements Callable<Integer> {
              EmbeddedServer server = EmbeddedServer.start(home, serverOptions.config(Map.of("skyport.docker.discovery",
                      "false")))) {
             DockerClient docker = clients.client(DockerEndpoint.of(new HostRef(0, "bench", "bench", dockerUrl, Map.of())));
-            Info info = docker.infoCmd().exec();
             docker.inspectImageCmd(image).exec();
             String base = server.baseUrl();
             NativeApiClient admin = new NativeApiClient(http, base, server.apiKey(), server.secretKey());
@@ -136,7 +134,7 @@ public final class ContainerBench implements Callable<Integer> {
             ConcurrencyRamp ramp = new ConcurrencyRamp(docker, tenant, dockerZone.id(), offering, dockerZone.template(),
                     threads, this::progress);
             List<ConcurrencyRamp.Step> steps = ramp.run(maxContainers, step);
-            String report = ContainerReport.render(machine(info), runs, steps, ramp.stopReason());
+            String report = ContainerReport.render(machine(), runs, steps, ramp.stopReason());
             System.out.println();
             System.out.print(report);
             if (out != null) {
@@ -190,10 +188,9 @@ public final class ContainerBench implements Callable<Integer> {
                 Map.of());
     }
 
-    private static String machine(Info info) {
-        return String.format(Locale.ROOT, "%d cores (%s), Java %s, Docker engine %s (storage driver %s)",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
-                System.getProperty("java.version"), info.getServerVersion(), info.getDriver());
+    private static String machine() {
+        return String.format(Locale.ROOT, "%d cores (%s), Java %s", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.arch"), System.getProperty("java.version"));
     }
 
     void progress(String line) {

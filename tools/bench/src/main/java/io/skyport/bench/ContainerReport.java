@@ -31,9 +31,9 @@ final class ContainerReport {
     private static void lifecycle(StringBuilder md, String machine, LifecycleTimings t) {
         md.append("### Container lifecycle on ").append(t.title())
                 .append(": Skyport's APIs against the daemon's API\n\n");
-        md.append(String.format(Locale.ROOT, "%s; %d timed cycles per side after %d warm-up cycles, sides "
+        md.append(String.format(Locale.ROOT, "%s, %s; %d timed cycles per side after %d warm-up cycles, sides "
                 + "interleaved. The JIT compilers took %.0f%% of the wall time in the last 10 warm-up cycles and "
-                + "%.0f%% in the timed ones. Measured %s.%n%n", machine, t.of(t.raw()).create().size(),
+                + "%.0f%% in the timed ones. Measured %s.%n%n", machine, t.daemon(), t.of(t.raw()).create().size(),
                 t.warmupCycles(), 100 * t.lastWarmupJitShare(), 100 * t.timedJitShare(), LocalDate.now()));
         md.append("| operation | through | median ms | p90 ms | ratio to the daemon (median) | target |\n");
         md.append("|---|---|---|---|---|---|\n");
@@ -48,13 +48,16 @@ final class ContainerReport {
         }
         md.append("\nCreate + start ends when the API says the instance runs (job done, instance state running, "
                 + "operation DONE), and each container is then checked running on the daemon. Native jobs are "
-                + "followed with queryAsyncJobResult's wait (answered when the job ends), EC2 instance states are "
-                + "polled every " + ContainerBench.POLL_MILLIS + " ms, GCE waits on its operation. The daemon's "
+                + "followed with queryAsyncJobResult's wait (answered when the job ends); RunInstances and "
+                + "TerminateInstances wait for their job (ec2.state.change.wait.millis) and answer the state it "
+                + "left, and an answer not yet running or terminated is followed by polling DescribeInstances every "
+                + ContainerBench.POLL_MILLIS + " ms; GCE waits on its operation. The daemon's "
                 + "removal is what the driver does for a destroy with expunge: one forced remove with its volumes on "
                 + "Docker, a forced stop and a delete on LXD. The daemon side does what the driver does: resolve the image, create with the same "
                 + "limits, put the same user-data and key files in, start. EC2's TerminateInstances kills the "
                 + "container and leaves its removal to the expunger (EC2 lists terminated instances for a while), "
-                + "so it is compared with the daemon's kill alone.\n\n");
+                + "so it is compared with the daemon's kill alone; the run expunges it, untimed, before the next "
+                + "side starts, so no side shares the daemon with another's removal.\n\n");
     }
 
     private static void row(StringBuilder md, String op, LifecycleSide side, List<Double> ms, Double ratio) {

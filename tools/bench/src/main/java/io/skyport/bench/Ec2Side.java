@@ -11,11 +11,14 @@ import java.util.regex.Pattern;
 /**
  * Skyport's EC2 API as a client without an SDK sees it: RunInstances, then DescribeInstances until
  * the instance is running (code 16); TerminateInstances, then DescribeInstances until it is
- * terminated (code 48). Answers are read with patterns, enough for these two fields.
+ * terminated (code 48). A change the call's own answer already shows done (the server waits for
+ * it a while) needs no poll. Answers are read with patterns, enough for these fields.
  */
 final class Ec2Side implements LifecycleSide {
     private static final Pattern INSTANCE_ID = Pattern.compile("<instanceId>(i-[0-9a-f]+)</instanceId>");
     private static final Pattern STATE_CODE = Pattern.compile("<instanceState>\\s*<code>(\\d+)</code>");
+    /** TerminateInstances' answer: the state the instance is in now. */
+    private static final Pattern CURRENT_CODE = Pattern.compile("<currentState>\\s*<code>(\\d+)</code>");
     private static final int RUNNING = 16;
     private static final int TERMINATED = 48;
 
@@ -51,19 +54,41 @@ final class Ec2Side implements LifecycleSide {
                 "TagSpecification.1.ResourceType", "instance", "TagSpecification.1.Tag.1.Key", "Name",
                 "TagSpecification.1.Tag.1.Value", name));
         String id = first(INSTANCE_ID, xml, "RunInstances");
-        awaitState(id, RUNNING);
+        if (Integer.parseInt(first(STATE_CODE, xml, "RunInstances")) != RUNNING) {
+            awaitState(id, RUNNING);
+        }
         return id;
     }
 
     @Override
     public void remove(String handle) throws Exception {
-        call("TerminateInstances", Map.of("InstanceId.1", handle));
-        awaitState(handle, TERMINATED);
+        String xml = call("TerminateInstances", Map.of("InstanceId.1", handle));
+        if (Integer.parseInt(first(CURRENT_CODE, xml, "TerminateInstances")) != TERMINATED) {
+            awaitState(handle, TERMINATED);
+        }
     }
 
     @Override
     public boolean removesContainer() {
         return false;
+    }
+
+    /**
+     * Expunges the terminated instance now, as the expunger would after its delay (every 10 s), through
+     * the native API. One the expunger took meanwhile is gone already: its refusal is ignored.
+     */
+    @Override
+    public void clearAway(String handle) throws Exception {
+        String uuid = uuidByInstance.remove(handle);
+        if (uuid == null) {
+            return;
+        }
+        try {
+            String job = tenant.call("expungeVirtualMachine", "id", uuid).get("jobid").getAsString();
+            tenant.call("queryAsyncJobResult", "jobid", job, "wait", "60");
+        } catch (IllegalStateException takenByTheExpunger) {
+            // the run waits for the container to be gone either way
+        }
     }
 
     @Override

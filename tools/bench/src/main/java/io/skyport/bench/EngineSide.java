@@ -6,9 +6,15 @@ package io.skyport.bench;
  * does (EC2's terminate only kills); it tells whether a container runs, for checking every side's claim.
  */
 interface EngineSide extends LifecycleSide {
+    /** The daemon, as the report names it: its version and storage. */
+    String daemon() throws Exception;
+
     void kill(String handle) throws Exception;
 
     void delete(String handle) throws Exception;
 
     boolean running(String container) throws Exception;
+
+    /** Whether the daemon still has the container (running or not). */
+    boolean exists(String container) throws Exception;
 }

@@ -27,4 +27,11 @@ interface LifecycleSide {
     default boolean removesContainer() {
         return true;
     }
+
+    /**
+     * Untimed, after {@link #remove}: what the server would do later for this API (EC2's expunge of
+     * a terminated instance), done now, so the next side does not share the daemon with it.
+     */
+    default void clearAway(String handle) throws Exception {
+    }
 }

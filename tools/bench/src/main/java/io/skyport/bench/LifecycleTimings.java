@@ -2,6 +2,7 @@ package io.skyport.bench;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,6 +21,9 @@ import java.util.function.LongSupplier;
 final class LifecycleTimings {
     /** Warm-up cycles are checked for a settled JIT in blocks of this many. */
     static final int WARMUP_BLOCK = 10;
+    /** How long a container a side left to the server may take to go, and how often the run looks. */
+    private static final Duration GONE_WITHIN = Duration.ofSeconds(60);
+    private static final long GONE_POLL_MILLIS = 20;
 
     /** Milliseconds per side: create+start, and remove (for the engine also a kill alone, on another container). */
     record Samples(List<Double> create, List<Double> remove, List<Double> kill) {
@@ -33,6 +37,8 @@ final class LifecycleTimings {
     private final List<LifecycleSide> sides;
     private final Consumer<String> progress;
     private final Map<LifecycleSide, Samples> samples = new LinkedHashMap<>();
+    /** The daemon's version and storage, read when the run starts. */
+    private String daemon = "";
     private int warmupCycles;
     private double lastWarmupJitShare;
     private double timedJitShare;
@@ -55,6 +61,7 @@ final class LifecycleTimings {
      * compares is the server that runs for weeks.
      */
     LifecycleTimings run(int minWarmup, int maxWarmup, double settledShare, int iterations) throws Exception {
+        daemon = raw.daemon();
         int i = 0;
         Jit block = Jit.now(compileClock);
         while (i < maxWarmup) {
@@ -151,6 +158,12 @@ final class LifecycleTimings {
             s.create().add((t1 - t0) / 1e6);
             s.remove().add((t4 - t2) / 1e6);
         }
+        if (!side.removesContainer()) {
+            // EC2's terminated container is removed later by the expunger: the next side starts once it is
+            // gone, as it does after every other side's removal, rather than beside a removal of this side's
+            side.clearAway(handle);
+            awaitGone(side, container);
+        }
         if (side == raw) {
             // the kill alone (what EC2's terminate does) on a container of its own, so the daemon's removal
             // above is the one call the driver makes for a destroy with expunge
@@ -162,6 +175,17 @@ final class LifecycleTimings {
             if (timed) {
                 s.kill().add((t6 - t5) / 1e6);
             }
+        }
+    }
+
+    private void awaitGone(LifecycleSide side, String container) throws Exception {
+        long deadline = System.nanoTime() + GONE_WITHIN.toNanos();
+        while (raw.exists(container)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(side.name() + ": container " + container + " was not removed within "
+                        + GONE_WITHIN.toSeconds() + " s of its instance's end");
+            }
+            Thread.sleep(GONE_POLL_MILLIS);
         }
     }
 
@@ -179,6 +203,10 @@ final class LifecycleTimings {
 
     String title() {
         return title;
+    }
+
+    String daemon() {
+        return daemon;
     }
 
     /** The engine figure a side's removal is compared with: its removal, or kill alone for EC2's terminate. */

@@ -1,7 +1,9 @@
 package io.skyport.bench;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Info;
 import io.skyport.container.ContainerLayout;
 import io.skyport.container.docker.DockerLimits;
 import io.skyport.container.docker.SeedArchive;
@@ -29,6 +31,12 @@ final class RawDockerSide implements EngineSide {
     @Override
     public String name() {
         return "engine API (docker-java)";
+    }
+
+    @Override
+    public String daemon() {
+        Info info = docker.infoCmd().exec();
+        return "Docker engine " + info.getServerVersion() + " (storage driver " + info.getDriver() + ")";
     }
 
     @Override
@@ -67,6 +75,16 @@ final class RawDockerSide implements EngineSide {
     @Override
     public String containerName(String handle) {
         return handle;
+    }
+
+    @Override
+    public boolean exists(String container) {
+        try {
+            docker.inspectContainerCmd(container).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.skyport.container.ContainerLayout;
 import io.skyport.container.SeedFiles;
 import io.skyport.container.lxc.LxdClient;
 import io.skyport.container.lxc.LxdEndpoint;
+import io.skyport.container.lxc.LxdException;
 import io.skyport.container.lxc.LxdRequests;
 import io.skyport.plugin.HypervisorDriver.HostRef;
 import io.skyport.plugin.HypervisorDriver.VmSpec;
@@ -32,6 +33,14 @@ final class RawLxdSide implements EngineSide {
     @Override
     public String name() {
         return "engine API (LXD REST)";
+    }
+
+    @Override
+    public String daemon() {
+        String version = lxd.get("/1.0").getAsJsonObject().getAsJsonObject("environment").get("server_version")
+                .getAsString();
+        String driver = lxd.get("/1.0/storage-pools/" + endpoint.pool()).getAsJsonObject().get("driver").getAsString();
+        return "LXD " + version + " (storage pool " + endpoint.pool() + ", driver " + driver + ")";
     }
 
     @Override
@@ -72,6 +81,19 @@ final class RawLxdSide implements EngineSide {
     public boolean running(String container) {
         JsonElement state = lxd.get(path(container) + "/state");
         return "Running".equals(state.getAsJsonObject().get("status").getAsString());
+    }
+
+    @Override
+    public boolean exists(String container) {
+        try {
+            lxd.get(path(container));
+            return true;
+        } catch (LxdException e) {
+            if (e.code() == 404) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private static String path(String name) {

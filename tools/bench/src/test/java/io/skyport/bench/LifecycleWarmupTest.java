@@ -22,6 +22,11 @@ public class LifecycleWarmupTest {
         }
 
         @Override
+        public String daemon() {
+            return "an instant engine";
+        }
+
+        @Override
         public String create(String name) {
             created.add(name);
             runningNow.add(name);
@@ -51,6 +56,54 @@ public class LifecycleWarmupTest {
         @Override
         public boolean running(String container) {
             return runningNow.contains(container);
+        }
+
+        @Override
+        public boolean exists(String container) {
+            return runningNow.contains(container);
+        }
+    }
+
+    /** EC2's terminate on the instant engine: its container stays until {@link #clearAway}, as the expunger's. */
+    private static class TerminatingSide implements LifecycleSide {
+        final InstantEngine engine;
+        final List<String> log;
+
+        TerminatingSide(InstantEngine engine, List<String> log) {
+            this.engine = engine;
+            this.log = log;
+        }
+
+        @Override
+        public String name() {
+            return "terminate";
+        }
+
+        @Override
+        public String create(String name) {
+            log.add("create " + name);
+            return engine.create(name);
+        }
+
+        @Override
+        public void remove(String handle) {
+            log.add("terminate " + handle);
+        }
+
+        @Override
+        public String containerName(String handle) {
+            return handle;
+        }
+
+        @Override
+        public boolean removesContainer() {
+            return false;
+        }
+
+        @Override
+        public void clearAway(String handle) {
+            log.add("expunge " + handle);
+            engine.delete(handle);
         }
     }
 
@@ -100,5 +153,26 @@ public class LifecycleWarmupTest {
                 .compileClock(() -> 0).run(25, 200, 0.05, 3);
         assertEquals(30, t.warmupCycles());
         assertEquals((30 + 3) * 2, engine.created.size());
+    }
+
+    @Test
+    public void aContainerLeftToTheServerIsGoneBeforeTheNextSideStarts() throws Exception {
+        InstantEngine engine = new InstantEngine();
+        List<String> log = new ArrayList<>();
+        TerminatingSide ec2 = new TerminatingSide(engine, log);
+        LifecycleSide next = new TerminatingSide(engine, log) {
+            @Override
+            public String create(String name) {
+                log.add("next sees " + engine.runningNow.size() + " containers");
+                return super.create(name);
+            }
+        };
+        new LifecycleTimings("Docker", engine, List.of(engine, ec2, next), s -> { }).compileClock(() -> 0)
+                .run(10, 10, 0.05, 1);
+        int terminated = log.indexOf("terminate cb1-0");
+        assertTrue(log.toString(), terminated >= 0);
+        assertEquals("expunge cb1-0", log.get(terminated + 1));
+        assertEquals("next sees 0 containers", log.get(terminated + 2));
+        assertTrue("every container went", engine.runningNow.isEmpty());
     }
 }

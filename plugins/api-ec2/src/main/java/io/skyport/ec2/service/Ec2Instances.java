@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.services.ec2.model.InstanceState;
 import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
@@ -108,6 +109,29 @@ public class Ec2Instances {
             }
         }
         return out;
+    }
+
+    /**
+     * Queues {@code operation} on each VM but those {@code unchanged} keeps as they are, waits for the
+     * jobs ({@link #settled}) and answers each VM's change: from its state before to its state now if
+     * its job ended, else to {@code inTransition}; an unchanged VM's from and to are the same.
+     */
+    public List<InstanceStateChange> changeAll(CallContext caller, String action, List<Vm> vms,
+                                               Predicate<Vm> unchanged, LongFunction<Vm> operation,
+                                               InstanceStateName inTransition) {
+        List<AsyncJob> queued = new ArrayList<>();
+        for (Vm vm : vms) {
+            if (!unchanged.test(vm)) {
+                queued.add(submit(caller, action, vm, operation));
+            }
+        }
+        Map<String, Vm> settled = settled(queued);
+        List<InstanceStateChange> changes = new ArrayList<>();
+        for (Vm vm : vms) {
+            changes.add(change(vm, stateNow(vm), unchanged.test(vm) ? stateNow(vm)
+                    : answered(vm, settled, inTransition)));
+        }
+        return changes;
     }
 
     /** The state a VM answers with: as it is now if its job ended ({@link #settled}), else {@code inTransition}. */

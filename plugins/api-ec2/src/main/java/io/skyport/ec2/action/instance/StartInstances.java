@@ -1,6 +1,5 @@
 package io.skyport.ec2.action.instance;
 
-import io.skyport.core.job.AsyncJob;
 import io.skyport.core.vm.Vm;
 import io.skyport.core.vm.VmOperations;
 import io.skyport.core.vm.VmState;
@@ -10,9 +9,7 @@ import io.skyport.ec2.Ec2Exception;
 import io.skyport.ec2.service.Ec2Instances;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.CallContext;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
@@ -39,18 +36,8 @@ public class StartInstances extends Ec2Action<StartInstancesRequest> {
                         + "' is not in a state from which it can be started.");
             }
         }
-        List<AsyncJob> queued = new ArrayList<>();
-        for (Vm vm : vms) {
-            if (!startedAlready(vm)) {
-                queued.add(instances.submit(ctx, "StartInstances", vm, id -> ops.start(ctx, id, null)));
-            }
-        }
-        Map<String, Vm> settled = instances.settled(queued);
-        List<InstanceStateChange> changes = new ArrayList<>();
-        for (Vm vm : vms) {
-            changes.add(instances.change(vm, Ec2Instances.stateNow(vm), startedAlready(vm) ? Ec2Instances.stateNow(vm)
-                    : Ec2Instances.answered(vm, settled, InstanceStateName.PENDING)));
-        }
+        List<InstanceStateChange> changes = instances.changeAll(ctx, "StartInstances", vms,
+                StartInstances::startedAlready, id -> ops.start(ctx, id, null), InstanceStateName.PENDING);
         return StartInstancesResponse.builder().startingInstances(changes).build();
     }
 

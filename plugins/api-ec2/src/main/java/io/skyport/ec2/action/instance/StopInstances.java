@@ -1,6 +1,5 @@
 package io.skyport.ec2.action.instance;
 
-import io.skyport.core.job.AsyncJob;
 import io.skyport.core.vm.Vm;
 import io.skyport.core.vm.VmOperations;
 import io.skyport.core.vm.VmState;
@@ -10,9 +9,7 @@ import io.skyport.ec2.Ec2Exception;
 import io.skyport.ec2.service.Ec2Instances;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.CallContext;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
@@ -40,18 +37,8 @@ public class StopInstances extends Ec2Action<StopInstancesRequest> {
             }
         }
         boolean force = Boolean.TRUE.equals(request.force());
-        List<AsyncJob> queued = new ArrayList<>();
-        for (Vm vm : vms) {
-            if (vm.state() != VmState.Stopped) {
-                queued.add(instances.submit(ctx, "StopInstances", vm, id -> ops.stop(ctx, id, force)));
-            }
-        }
-        Map<String, Vm> settled = instances.settled(queued);
-        List<InstanceStateChange> changes = new ArrayList<>();
-        for (Vm vm : vms) {
-            changes.add(instances.change(vm, Ec2Instances.stateNow(vm), vm.state() == VmState.Stopped
-                    ? Ec2Instances.stateNow(vm) : Ec2Instances.answered(vm, settled, InstanceStateName.STOPPING)));
-        }
+        List<InstanceStateChange> changes = instances.changeAll(ctx, "StopInstances", vms,
+                vm -> vm.state() == VmState.Stopped, id -> ops.stop(ctx, id, force), InstanceStateName.STOPPING);
         return StopInstancesResponse.builder().stoppingInstances(changes).build();
     }
 }

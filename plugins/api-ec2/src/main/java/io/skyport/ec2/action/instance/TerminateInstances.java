@@ -1,6 +1,5 @@
 package io.skyport.ec2.action.instance;
 
-import io.skyport.core.job.AsyncJob;
 import io.skyport.core.vm.Vm;
 import io.skyport.core.vm.VmOperations;
 import io.skyport.core.vm.VmState;
@@ -8,9 +7,7 @@ import io.skyport.ec2.Ec2Action;
 import io.skyport.ec2.service.Ec2Instances;
 import io.skyport.plugin.ApiCommand;
 import io.skyport.plugin.CallContext;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
 import software.amazon.awssdk.services.ec2.model.InstanceStateName;
@@ -37,18 +34,8 @@ public class TerminateInstances extends Ec2Action<TerminateInstancesRequest> {
     @Override
     protected SdkPojo run(TerminateInstancesRequest request, CallContext ctx) {
         List<Vm> vms = instances.resolve(request.instanceIds(), ctx);
-        List<AsyncJob> queued = new ArrayList<>();
-        for (Vm vm : vms) {
-            if (!gone(vm)) {
-                queued.add(instances.submit(ctx, "TerminateInstances", vm, id -> ops.destroy(ctx, id, false)));
-            }
-        }
-        Map<String, Vm> settled = instances.settled(queued);
-        List<InstanceStateChange> changes = new ArrayList<>();
-        for (Vm vm : vms) {
-            changes.add(instances.change(vm, Ec2Instances.stateNow(vm), gone(vm) ? Ec2Instances.stateNow(vm)
-                    : Ec2Instances.answered(vm, settled, InstanceStateName.SHUTTING_DOWN)));
-        }
+        List<InstanceStateChange> changes = instances.changeAll(ctx, "TerminateInstances", vms,
+                TerminateInstances::gone, id -> ops.destroy(ctx, id, false), InstanceStateName.SHUTTING_DOWN);
         return TerminateInstancesResponse.builder().terminatingInstances(changes).build();
     }
 

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
@@ -71,13 +72,18 @@ public class Ec2Instances {
         List<Vm> out = new ArrayList<>();
         for (String id : new LinkedHashSet<>(instanceIds)) {
             String uuid = ids.resolve(Kind.INSTANCE, id, caller, "InstanceId");
-            Vm vm = vms.findByUuid(uuid).or(() -> vms.findRemovedByUuid(uuid, terminatedVisibleSince()))
+            Vm vm = listed(uuid)
                     .filter(v -> v.accountId() == caller.accountId())
                     .orElseThrow(() -> new Ec2Exception(Ec2Error.INVALID_INSTANCE_ID_NOT_FOUND,
                             Ec2Ids.notFoundMessage(Kind.INSTANCE, id)));
             out.add(vm);
         }
         return out;
+    }
+
+    /** The VM as EC2 lists it: not yet removed, or expunged within the terminated-visible time. */
+    private Optional<Vm> listed(String uuid) {
+        return vms.findByUuid(uuid).or(() -> vms.findRemovedByUuid(uuid, terminatedVisibleSince()));
     }
 
     public String instanceId(Vm vm) {
@@ -104,8 +110,7 @@ public class Ec2Instances {
         for (AsyncJob job : queued) {
             // past the deadline each job is still read once: one that ended meanwhile is answered as ended
             if (jobs.await(job.uuid(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))).done()) {
-                vms.findByUuid(job.instanceUuid()).or(() -> vms.findRemovedByUuid(job.instanceUuid(),
-                        terminatedVisibleSince())).ifPresent(vm -> out.put(vm.uuid(), vm));
+                listed(job.instanceUuid()).ifPresent(vm -> out.put(vm.uuid(), vm));
             }
         }
         return out;

@@ -70,6 +70,10 @@ public final class ContainerBench implements Callable<Integer> {
             + "is at most this share of its wall time (default ${DEFAULT-VALUE})")
     double jitSettled = 0.05;
 
+    @Option(names = "--server-warmup", description = "untimed create and remove cycles per Skyport API on simulated "
+            + "hosts before any daemon is timed, so the server's own paths are compiled (default ${DEFAULT-VALUE})")
+    int serverWarmup = 1000;
+
     @Option(names = "--max-containers", description = "where the concurrency ramp stops (default ${DEFAULT-VALUE})")
     int maxContainers = 200;
 
@@ -93,10 +97,10 @@ public final class ContainerBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (iterations < 3 || warmup < 0 || maxWarmup < warmup || jitSettled < 0 || maxContainers < 1 || step < 1
-                || threads < 1) {
-            progress("--iterations must be at least 3; --max-warmup at least --warmup; --max-containers, --step "
-                    + "and --threads at least 1");
+        if (iterations < 3 || warmup < 0 || maxWarmup < warmup || jitSettled < 0 || serverWarmup < 0
+                || maxContainers < 1 || step < 1 || threads < 1) {
+            progress("--iterations must be at least 3; --max-warmup at least --warmup; --server-warmup at least 0; "
+                    + "--max-containers, --step and --threads at least 1");
             return ListingBench.SETUP_ERROR;
         }
         Path home = EmbeddedServer.prepareHome();
@@ -119,6 +123,10 @@ public final class ContainerBench implements Callable<Integer> {
             GceServiceAccount account = GceServiceAccount.fromNativeAnswer(
                     tenant.call("createGceServiceAccountKey", "endpoint", base));
             String token = account.accessToken(http);
+            Zone simulated = zone(admin, "BenchSim", 202, "Simulator", "sim://bench-sim?cpus=128&speed=2400&memory="
+                    + "1048576", "simbox", null);
+            ServerWarmup serverWarm = new ServerWarmup(skyportSides(simulated, offering, base, keys, tenant,
+                    account.project(), token), this::progress).run(serverWarmup);
             List<LifecycleTimings> runs = new ArrayList<>();
             RawDockerSide rawDocker = new RawDockerSide(docker, image);
             runs.add(new LifecycleTimings("Docker", rawDocker, sides(rawDocker, dockerZone, offering, base, keys, tenant,
@@ -134,7 +142,7 @@ public final class ContainerBench implements Callable<Integer> {
             ConcurrencyRamp ramp = new ConcurrencyRamp(docker, tenant, dockerZone.id(), offering, dockerZone.template(),
                     threads, this::progress);
             List<ConcurrencyRamp.Step> steps = ramp.run(maxContainers, step);
-            String report = ContainerReport.render(machine(), runs, steps, ramp.stopReason());
+            String report = ContainerReport.render(machine(), serverWarm, runs, steps, ramp.stopReason());
             System.out.println();
             System.out.print(report);
             if (out != null) {
@@ -151,7 +159,10 @@ public final class ContainerBench implements Callable<Integer> {
     private record Zone(String id, String name, String template, String templateName) {
     }
 
-    /** A zone whose one host is the daemon, with the image's template; pods take 198.19.{subnet}.0/24. */
+    /**
+     * A zone whose one host is the daemon (or a simulated host), with a template of the daemon's image
+     * ({@code image} null: a disk image's, for simulated hosts); pods take 198.19.{subnet}.0/24.
+     */
     private static Zone zone(NativeApiClient admin, String name, int subnet, String hypervisor, String url,
                              String templateName, String image) throws Exception {
         String zone = admin.call("createZone", "name", name, "networktype", "Advanced", "dns1", "198.18.255.253",
@@ -165,17 +176,30 @@ public final class ContainerBench implements Callable<Integer> {
                 "clustertype", "CloudManaged", "hypervisor", hypervisor).getAsJsonArray("cluster").get(0)
                 .getAsJsonObject().get("id").getAsString();
         admin.call("addHost", "zoneid", zone, "podid", pod, "clusterid", cluster, "hypervisor", hypervisor, "url", url);
-        String template = admin.call("registerTemplate", "name", templateName, "displaytext", "busybox container",
-                "url", "http://images.invalid/" + templateName + ".tar", "format", "CONTAINER", "hypervisor",
-                hypervisor, "zoneid", zone, "ispublic", "true", "details[0].image", image).getAsJsonArray("template")
-                .get(0).getAsJsonObject().get("id").getAsString();
+        String template = (image == null
+                ? admin.call("registerTemplate", "name", templateName, "displaytext", "simulated disk", "url",
+                        "http://images.invalid/" + templateName + ".qcow2", "format", "QCOW2", "hypervisor",
+                        hypervisor, "zoneid", zone, "ispublic", "true")
+                : admin.call("registerTemplate", "name", templateName, "displaytext", "busybox container", "url",
+                        "http://images.invalid/" + templateName + ".tar", "format", "CONTAINER", "hypervisor",
+                        hypervisor, "zoneid", zone, "ispublic", "true", "details[0].image", image))
+                .getAsJsonArray("template").get(0).getAsJsonObject().get("id").getAsString();
         return new Zone(zone, name, template, templateName);
     }
 
     /** The daemon's own API and Skyport's three APIs, all making containers in that zone. */
     private List<LifecycleSide> sides(EngineSide raw, Zone zone, String offering, String base, String[] keys,
                                       NativeApiClient tenant, String project, String token) throws Exception {
-        return List.of(raw, new NativeSide(tenant, zone.id(), offering, zone.template()),
+        List<LifecycleSide> all = new ArrayList<>();
+        all.add(raw);
+        all.addAll(skyportSides(zone, offering, base, keys, tenant, project, token));
+        return all;
+    }
+
+    /** Skyport's three APIs, each making instances in that zone. */
+    private List<LifecycleSide> skyportSides(Zone zone, String offering, String base, String[] keys,
+                                             NativeApiClient tenant, String project, String token) throws Exception {
+        return List.of(new NativeSide(tenant, zone.id(), offering, zone.template()),
                 new Ec2Side(http, base, keys, tenant, Ec2Side.imageId(http, base, keys, zone.templateName()), OFFERING,
                         zone.name()),
                 new GceSide(http, base, project, zone.name().toLowerCase(Locale.ROOT), token,

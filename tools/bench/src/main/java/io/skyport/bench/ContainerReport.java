@@ -9,11 +9,11 @@ final class ContainerReport {
     private ContainerReport() {
     }
 
-    static String render(String machine, List<LifecycleTimings> runs, List<ConcurrencyRamp.Step> steps,
-                         String stopReason) {
+    static String render(String machine, ServerWarmup serverWarmup, List<LifecycleTimings> runs,
+                         List<ConcurrencyRamp.Step> steps, String stopReason) {
         StringBuilder md = new StringBuilder();
         for (LifecycleTimings t : runs) {
-            lifecycle(md, machine, t);
+            lifecycle(md, machine, serverWarmup, t);
         }
         md.append("### Concurrent containers on one host\n\n");
         md.append("| containers running | deploys/s in the step | listVirtualMachines page (ms, median) | "
@@ -28,13 +28,14 @@ final class ContainerReport {
         return md.toString();
     }
 
-    private static void lifecycle(StringBuilder md, String machine, LifecycleTimings t) {
+    private static void lifecycle(StringBuilder md, String machine, ServerWarmup serverWarmup, LifecycleTimings t) {
         md.append("### Container lifecycle on ").append(t.title())
                 .append(": Skyport's APIs against the daemon's API\n\n");
         md.append(String.format(Locale.ROOT, "%s, %s; %d timed cycles per side after %d warm-up cycles, sides "
                 + "interleaved. The JIT compilers took %.0f%% of the wall time in the last 10 warm-up cycles and "
-                + "%.0f%% in the timed ones. Measured %s.%n%n", machine, t.daemon(), t.of(t.raw()).create().size(),
-                t.warmupCycles(), 100 * t.lastWarmupJitShare(), 100 * t.timedJitShare(), LocalDate.now()));
+                + "%.0f%% in the timed ones. %s Measured %s.%n%n", machine, t.daemon(), t.of(t.raw()).create().size(),
+                t.warmupCycles(), 100 * t.lastWarmupJitShare(), 100 * t.timedJitShare(), serverWarmup.describe(),
+                LocalDate.now()));
         md.append("| operation | through | median ms | p90 ms | ratio to the daemon (median) | target |\n");
         md.append("|---|---|---|---|---|---|\n");
         for (LifecycleSide s : t.sides()) {

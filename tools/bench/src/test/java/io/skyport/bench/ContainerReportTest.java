@@ -65,7 +65,7 @@ public class ContainerReportTest {
         assertEquals(1.3, timings.createRatio(ec2), 1e-9);
         assertTrue(timings.allWithin(1.3));
         assertFalse(timings.allWithin(1.25));
-        String md = ContainerReport.render("test machine", List.of(timings), List.of(new ConcurrencyRamp.Step(50, 4.5, 3.25,
+        String md = ContainerReport.render("test machine", new ServerWarmup(List.of(), l -> { }), List.of(timings), List.of(new ConcurrencyRamp.Step(50, 4.5, 3.25,
                 1000)), null);
         assertTrue(md, md.contains("| create + start on Docker | native | 240.0 | 900.0 | 1.20 | <= 1.3 PASS |"));
         assertTrue(md, md.contains("| terminate (kill) on Docker | ec2 | 26.0 | 27.0 | 1.30 | <= 1.3 PASS |"));
@@ -79,9 +79,10 @@ public class ContainerReportTest {
         fill(raw, List.of(100.0), List.of(40.0), List.of(10.0));
         fill(nativeApi, List.of(150.0), List.of(40.0), List.of());
         fill(ec2, List.of(100.0), List.of(10.0), List.of());
-        String md = ContainerReport.render("m", List.of(timings), List.of(), "step 1 failed: no room");
+        String md = ContainerReport.render("m", new ServerWarmup(List.of(), l -> { }), List.of(timings), List.of(), "step 1 failed: no room");
         assertTrue(md, md.contains("| create + start on Docker | native | 150.0 | 150.0 | 1.50 | <= 1.3 MISSED |"));
         assertTrue(md, md.contains("The ramp stopped: step 1 failed: no room."));
+        assertTrue(md, md.contains("The server was not warmed up on simulated hosts first."));
         assertFalse(timings.allWithin(1.3));
     }
 }

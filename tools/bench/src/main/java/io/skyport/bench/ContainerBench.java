@@ -72,7 +72,7 @@ public final class ContainerBench implements Callable<Integer> {
 
     @Option(names = "--server-warmup", description = "untimed create and remove cycles per Skyport API on simulated "
             + "hosts before any daemon is timed, so the server's own paths are compiled (default ${DEFAULT-VALUE})")
-    int serverWarmup = 1000;
+    int serverWarmup = 2000;
 
     @Option(names = "--max-containers", description = "where the concurrency ramp stops (default ${DEFAULT-VALUE})")
     int maxContainers = 200;

@@ -16,8 +16,16 @@ public class DockerEventsTest {
     @Test
     public void endOfRunActionsOfSkyportContainersNameTheirVm() {
         Map<String, String> labelled = Map.of("skyport.vm", "vm-1", "name", "skyport-vm-1");
-        for (String action : new String[] {"die", "stop", "kill", "oom", "destroy"}) {
+        for (String action : new String[] {"die", "destroy"}) {
             assertEquals(action, Optional.of("vm-1"), DockerEvents.vmOf(event(action, labelled)));
+        }
+    }
+
+    @Test
+    public void actionsThatADieFollowsAreNotNoticesOfTheirOwn() {
+        Map<String, String> labelled = Map.of("skyport.vm", "vm-1", "name", "skyport-vm-1");
+        for (String action : new String[] {"kill", "stop", "oom"}) {
+            assertEquals(action, Optional.empty(), DockerEvents.vmOf(event(action, labelled)));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.skyport.container.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
@@ -25,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -355,12 +353,12 @@ public class DockerDriver implements HypervisorDriver {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             docker(host).logContainerCmd(ContainerLayout.containerName(vmUuid)).withStdOut(true).withStdErr(true)
-                    .withTail(CONSOLE_LINES).exec(new ResultCallback.Adapter<Frame>() {
+                    .withTail(CONSOLE_LINES).exec(new EngineStream<Frame>() {
                         @Override
                         public void onNext(Frame frame) {
                             out.writeBytes(frame.getPayload());
                         }
-                    }).awaitCompletion(WAIT_SECONDS, TimeUnit.SECONDS);
+                    }).await(WAIT_SECONDS);
         } catch (NotFoundException e) {
             return "";
         } catch (InterruptedException e) {
@@ -382,12 +380,12 @@ public class DockerDriver implements HypervisorDriver {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         try {
-            docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+            docker.execStartCmd(execId).exec(new EngineStream<Frame>() {
                 @Override
                 public void onNext(Frame frame) {
                     (frame.getStreamType() == StreamType.STDERR ? stderr : stdout).writeBytes(frame.getPayload());
                 }
-            }).awaitCompletion(WAIT_SECONDS, TimeUnit.SECONDS);
+            }).await(WAIT_SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -411,18 +409,22 @@ public class DockerDriver implements HypervisorDriver {
         return true;
     }
 
-    /** One sample of the stats endpoint (the engine takes two readings for the CPU figure). */
+    /**
+     * One sample of the stats endpoint (the engine takes two readings for the CPU figure). A
+     * container that is gone (removed while the collector's pass ran) throws, unlogged: the
+     * collector skips that VM.
+     */
     @Override
     public VmStats stats(HostRef host, String vmUuid) {
         Statistics[] sample = new Statistics[1];
         try {
             docker(host).statsCmd(ContainerLayout.containerName(vmUuid)).withNoStream(true)
-                    .exec(new ResultCallback.Adapter<Statistics>() {
+                    .exec(new EngineStream<Statistics>() {
                         @Override
                         public void onNext(Statistics s) {
                             sample[0] = s;
                         }
-                    }).awaitCompletion(WAIT_SECONDS, TimeUnit.SECONDS);
+                    }).await(WAIT_SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -67,18 +67,26 @@ final class NativeApiClient {
                 String name = prefix + "-" + i;
                 submitted.add(pool.submit(() -> submit(name, params)));
             }
-            List<Future<Integer>> done = new ArrayList<>();
+            List<Future<JsonObject>> done = new ArrayList<>();
             for (Future<String> f : submitted) {
                 String job = f.get();
                 done.add(pool.submit(() -> awaitJob(job)));
             }
             int failed = 0;
+            String firstError = null;
             for (int i = 0; i < done.size(); i++) {
-                failed += done.get(i).get() == 1 ? 0 : 1;
+                JsonObject answer = done.get(i).get();
+                if (answer.get("jobstatus").getAsInt() != 1) {
+                    failed++;
+                    if (firstError == null) {
+                        firstError = errorText(answer);
+                    }
+                }
                 progress.accept(i + 1);
             }
             if (failed > 0) {
-                throw new IllegalStateException(failed + " of " + count + " deploys failed");
+                throw new IllegalStateException(failed + " of " + count + " deploys failed, the first with: "
+                        + firstError);
             }
         } finally {
             pool.shutdownNow();
@@ -98,14 +106,21 @@ final class NativeApiClient {
         return r.get("jobid").getAsString();
     }
 
-    /** Polls until the job finishes; returns its jobstatus (1 success, 2 failure). */
-    private int awaitJob(String job) throws IOException, InterruptedException {
+    /** Polls until the job finishes; returns queryAsyncJobResult's last answer (jobstatus 1 success, 2 failure). */
+    private JsonObject awaitJob(String job) throws IOException, InterruptedException {
         while (true) {
-            int status = call("queryAsyncJobResult", "jobid", job).get("jobstatus").getAsInt();
-            if (status != 0) {
-                return status;
+            JsonObject answer = call("queryAsyncJobResult", "jobid", job);
+            if (answer.get("jobstatus").getAsInt() != 0) {
+                return answer;
             }
             Thread.sleep(250);
         }
+    }
+
+    /** What a failed job's answer says went wrong (its errortext), or the whole answer. */
+    static String errorText(JsonObject answer) {
+        JsonObject result = answer.has("jobresult") && answer.get("jobresult").isJsonObject()
+                ? answer.getAsJsonObject("jobresult") : null;
+        return result != null && result.has("errortext") ? result.get("errortext").getAsString() : answer.toString();
     }
 }

@@ -1,7 +1,6 @@
 package io.skyport.container.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 import io.skyport.container.ContainerLayout;
@@ -84,7 +83,7 @@ public class DockerEvents implements AutoCloseable {
         return Optional.ofNullable(e.getActor().getAttributes().get(ContainerLayout.VM_LABEL));
     }
 
-    private final class Stream extends ResultCallback.Adapter<Event> {
+    private final class Stream extends EngineStream<Event> {
         private final String key;
         private final Consumer<String> changed;
 

@@ -7,10 +7,11 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * A stream from the engine (logs, exec output, a stats sample) whose failure goes to the caller
- * rather than to the log. docker-java's own adapter logs every failed stream at ERROR, with its
- * stack trace, before the caller learns of it; here a container removed while its stats are
- * sampled or its log is read (a 404) is expected, and the caller decides what it means.
+ * A stream from the engine (logs, exec output, a stats sample, the event stream) whose failure goes
+ * to the caller rather than to the log. docker-java's own adapter logs every failed stream at ERROR,
+ * with its stack trace, before the caller learns of it; here a container removed while its stats
+ * are sampled or its log is read (a 404), or an event stream cut by the engine's stop, is expected,
+ * and the caller decides what it means.
  */
 abstract class EngineStream<T> extends ResultCallback.Adapter<T> {
     private static final Logger LOG = LogManager.getLogger(EngineStream.class);
